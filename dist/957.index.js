@@ -1,0 +1,126 @@
+export const id = 957;
+export const ids = [957];
+export const modules = {
+
+/***/ 2957:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  parseRetryAfter: () => (/* binding */ parseRetryAfter),
+  sendHttp: () => (/* binding */ sendHttp)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __webpack_require__(4942);
+;// CONCATENATED MODULE: ./src/version.ts
+const VERSION = '0.1.0';
+const USER_AGENT = `Herald/${VERSION} (GitHub Action notifier)`;
+
+;// CONCATENATED MODULE: ./src/transport/transport.ts
+class TransportError extends Error {
+    retryable;
+    code;
+    name = 'TransportError';
+    constructor(message, retryable = true, code = null) {
+        super(message);
+        this.retryable = retryable;
+        this.code = code;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/transport/http.ts
+
+
+
+/** One HTTP request with a hard deadline: proxies from the environment, optional TLS skip, the reply captured. */
+async function sendHttp(request, { timeoutMs, signal, deliveryId }) {
+    const client = new lib/* HttpClient */.Qq(USER_AGENT, [], {
+        socketTimeout: timeoutMs,
+        ignoreSslError: request.insecureSkipVerify ?? false,
+        allowRetries: false,
+        allowRedirects: true,
+        maxRedirects: 3,
+        keepAlive: false,
+    });
+    const headers = { ...request.headers, 'X-Herald-Delivery': deliveryId };
+    const exchange = (async () => {
+        const response = await client.request(request.method, request.url, request.body ?? null, headers);
+        return { response, body: await response.readBody() };
+    })();
+    let timer;
+    let onAbort;
+    try {
+        const { response, body } = await Promise.race([
+            exchange,
+            new Promise((_, reject) => {
+                timer = setTimeout(() => reject(new TransportError(`no answer within ${timeoutMs / 1000} s (timeout)`)), timeoutMs);
+                onAbort = () => reject(new TransportError('stopped: the overall deadline was reached', false));
+                signal.addEventListener('abort', onAbort, { once: true });
+            }),
+        ]);
+        const code = response.message.statusCode ?? 0;
+        const replyHeaders = flattenHeaders(response.message.headers);
+        return {
+            ok: code >= 200 && code < 300,
+            retryable: code >= 500 || code === 408 || code === 429,
+            retryAfterMs: parseRetryAfter(replyHeaders['retry-after']),
+            code,
+            body,
+            headers: replyHeaders,
+        };
+    }
+    catch (error) {
+        if (error instanceof TransportError)
+            throw error;
+        throw new TransportError(describeNetworkError(error));
+    }
+    finally {
+        clearTimeout(timer);
+        if (onAbort)
+            signal.removeEventListener('abort', onAbort);
+        exchange.catch(() => undefined);
+        client.dispose();
+    }
+}
+function flattenHeaders(headers) {
+    const flat = {};
+    for (const [name, value] of Object.entries(headers)) {
+        if (value !== undefined)
+            flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    return flat;
+}
+/** Retry-After: delay-seconds or an HTTP date. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    const seconds = Number(value.trim());
+    if (Number.isFinite(seconds))
+        return Math.max(0, seconds * 1000);
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+function describeNetworkError(error) {
+    const reasons = {
+        ECONNREFUSED: 'connection refused',
+        ENOTFOUND: 'host not found',
+        ECONNRESET: 'connection reset by the server',
+        ETIMEDOUT: 'connection timed out',
+        EAI_AGAIN: 'DNS lookup failed',
+        CERT_HAS_EXPIRED: 'TLS certificate has expired',
+        DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed TLS certificate (set insecure_skip_verify: true to accept it)',
+        SELF_SIGNED_CERT_IN_CHAIN: 'self-signed TLS certificate in chain (set insecure_skip_verify: true to accept it)',
+        UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate cannot be verified (set insecure_skip_verify: true to accept it)',
+    };
+    const reason = (error.code && reasons[error.code]) || error.message;
+    return error.code && reasons[error.code] ? `${reason} (${error.code})` : reason;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,66 @@
+import type { Problem } from './problems.js';
+
+const REFERENCE = /\$\$\{|\$\{\{[^]*?\}\}|\$\{([^}]*)\}/g;
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Variables of the runner's own that are not secrets, so they are not masked when used. */
+const isPublic = (name: string): boolean => /^(GITHUB|RUNNER)_/.test(name) && name !== 'GITHUB_TOKEN';
+
+export interface Substituted {
+  data: unknown;
+  secrets: string[];
+  problems: Problem[];
+}
+
+/**
+ * Replaces ${NAME} in every string of the parsed file with the environment variable NAME (how secrets reach the
+ * file). `$${` writes a literal `${`. `${{ }}` is refused: GitHub does not evaluate expressions in files.
+ */
+export function substituteEnvironment(data: unknown, env: NodeJS.ProcessEnv): Substituted {
+  const secrets = new Set<string>();
+  const problems: Problem[] = [];
+
+  const visit = (value: unknown, path: (string | number)[]): unknown => {
+    if (typeof value === 'string') return substituteString(value, path);
+    if (Array.isArray(value)) return value.map((item, i) => visit(item, [...path, i]));
+    if (value !== null && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, visit(item, [...path, key])]));
+    }
+    return value;
+  };
+
+  const substituteString = (text: string, path: (string | number)[]): string =>
+    text.replace(REFERENCE, (match, name: string | undefined) => {
+      if (match === '$${') return '${';
+      if (match.startsWith('${{')) {
+        problems.push({
+          path,
+          message:
+            `"${match}" is a GitHub expression, and GitHub does not evaluate expressions in files. ` +
+            'Pass the value to the step as an environment variable and write ${NAME}, for example\n' +
+            '    env:\n      HOOK_TOKEN: ${{ secrets.HOOK_TOKEN }}\n' +
+            'and in the config: ${HOOK_TOKEN}',
+        });
+        return match;
+      }
+      const variable = (name ?? '').trim();
+      if (!NAME.test(variable)) {
+        problems.push({ path, message: `"${match}" is not a valid variable reference; write \${NAME} with letters, digits and _ (or $\${ for a literal \${).` });
+        return match;
+      }
+      const replacement = env[variable];
+      if (replacement === undefined || replacement === '') {
+        problems.push({
+          path,
+          message:
+            `environment variable ${variable} is ${replacement === undefined ? 'not set' : 'empty'}. ` +
+            `Pass it in the step's env, for example "env: { ${variable}: \${{ secrets.${variable} }} }", and check that the secret exists.`,
+        });
+        return '';
+      }
+      if (!isPublic(variable)) secrets.add(replacement);
+      return replacement;
+    });
+
+  return { data: visit(data, []), secrets: [...secrets], problems };
+}

@@ -1,0 +1,218 @@
+/** What a notification says about the run: one flat record built from the GitHub context and event. */
+
+/** The fields of @actions/github's Context that Herald reads (a plain object in tests). */
+export interface GitHubContext {
+  payload: Record<string, any>;
+  eventName: string;
+  sha: string;
+  ref: string;
+  workflow: string;
+  job: string;
+  runId: number;
+  runNumber: number;
+  runAttempt: number;
+  actor: string;
+  serverUrl: string;
+}
+
+export interface RunContext {
+  repository: string;
+  repositoryUrl: string;
+  owner: string;
+  workflow: string;
+  job: string;
+  runId: string;
+  runNumber: string;
+  runAttempt: string;
+  runUrl: string;
+  eventName: string;
+  ref: string;
+  branch: string;
+  tag: string;
+  sha: string;
+  shortSha: string;
+  commitMessage: string;
+  commitTitle: string;
+  commitUrl: string;
+  commitAuthor: string;
+  actor: string;
+  prNumber: string;
+  prTitle: string;
+  prUrl: string;
+  environment: string;
+  environmentUrl: string;
+  startedAt: string;
+  duration: string;
+  durationSeconds: number | null;
+  timestamp: string;
+  /** The raw event payload, for <<event.pull_request.title>>. */
+  event: Record<string, any>;
+}
+
+/** Environment variable in which a `started` step leaves its start time for later steps of the job. */
+export const STARTED_AT_VARIABLE = 'HERALD_STARTED_AT';
+
+const str = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
+
+export function readRunContext(gh: GitHubContext, env: NodeJS.ProcessEnv, now: Date = new Date()): RunContext {
+  const event = gh.payload ?? {};
+  const repository = str(env.GITHUB_REPOSITORY) || str(event.repository?.full_name);
+  const serverUrl = (gh.serverUrl || 'https://github.com').replace(/\/$/, '');
+  const repositoryUrl = str(event.repository?.html_url) || (repository ? `${serverUrl}/${repository}` : '');
+  const triggering = triggeringRun(gh.eventName, event);
+  const base = triggering ?? currentRun(gh, env, event, repositoryUrl);
+
+  const ref = base.ref;
+  const tag = ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : '';
+  const branch =
+    base.branch || (ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : '');
+  const commitMessage = base.commitMessage;
+  const endedAt = base.completedAt ? new Date(base.completedAt) : now;
+  const started = base.startedAt ? new Date(base.startedAt) : undefined;
+  const durationSeconds =
+    started && !Number.isNaN(started.getTime())
+      ? Math.max(0, Math.round((endedAt.getTime() - started.getTime()) / 1000))
+      : null;
+
+  return {
+    repository,
+    repositoryUrl,
+    owner: repository.split('/')[0] ?? '',
+    workflow: base.workflow,
+    job: base.job,
+    runId: base.runId,
+    runNumber: base.runNumber,
+    runAttempt: base.runAttempt,
+    runUrl: base.runUrl,
+    eventName: base.eventName,
+    ref,
+    branch,
+    tag,
+    sha: base.sha,
+    shortSha: base.sha.slice(0, 7),
+    commitMessage,
+    commitTitle: commitMessage.split(/\r?\n/, 1)[0] ?? '',
+    commitUrl: base.sha && repositoryUrl ? `${repositoryUrl}/commit/${base.sha}` : '',
+    commitAuthor: base.commitAuthor,
+    actor: base.actor,
+    prNumber: base.pr ? str(base.pr.number) : '',
+    prTitle: base.pr ? str(base.pr.title) : '',
+    prUrl: base.pr ? str(base.pr.html_url) || (repositoryUrl ? `${repositoryUrl}/pull/${base.pr.number}` : '') : '',
+    environment: base.environment,
+    environmentUrl: base.environmentUrl,
+    startedAt: started && !Number.isNaN(started.getTime()) ? started.toISOString() : '',
+    duration: durationSeconds === null ? '' : formatDuration(durationSeconds),
+    durationSeconds,
+    timestamp: now.toISOString(),
+    event,
+  };
+}
+
+interface RunFacts {
+  workflow: string;
+  job: string;
+  runId: string;
+  runNumber: string;
+  runAttempt: string;
+  runUrl: string;
+  eventName: string;
+  ref: string;
+  branch: string;
+  sha: string;
+  commitMessage: string;
+  commitAuthor: string;
+  actor: string;
+  pr?: { number?: unknown; title?: unknown; html_url?: unknown };
+  environment: string;
+  environmentUrl: string;
+  startedAt: string;
+  completedAt: string;
+}
+
+/** The run this step belongs to (every event but the notifier-workflow ones). */
+function currentRun(gh: GitHubContext, env: NodeJS.ProcessEnv, event: Record<string, any>, repositoryUrl: string): RunFacts {
+  const pr = event.pull_request;
+  const headCommit = event.head_commit;
+  const deployment = event.deployment;
+  const runId = str(gh.runId || '');
+  return {
+    workflow: str(gh.workflow),
+    job: str(gh.job),
+    runId: runId === 'NaN' ? '' : runId,
+    runNumber: Number.isNaN(gh.runNumber) ? '' : str(gh.runNumber),
+    runAttempt: Number.isNaN(gh.runAttempt) ? '' : str(gh.runAttempt),
+    runUrl: repositoryUrl && runId && runId !== 'NaN' ? `${repositoryUrl}/actions/runs/${runId}` : '',
+    eventName: str(gh.eventName),
+    ref: str(gh.ref),
+    branch: str(env.GITHUB_HEAD_REF) || str(pr?.head?.ref),
+    sha: str(pr?.head?.sha) || str(gh.sha),
+    commitMessage: str(headCommit?.message),
+    commitAuthor: str(headCommit?.author?.name) || str(headCommit?.author?.username),
+    actor: str(gh.actor) || str(event.sender?.login),
+    pr: pr ?? (event.issue?.pull_request ? event.issue : undefined),
+    environment: str(deployment?.environment) || str(event.deployment_status?.environment),
+    environmentUrl: str(event.deployment_status?.environment_url) || str(event.deployment_status?.target_url),
+    startedAt: str(env[STARTED_AT_VARIABLE]),
+    completedAt: '',
+  };
+}
+
+/** For workflow_run and workflow_job events every fact describes the run that triggered the notifier workflow. */
+function triggeringRun(eventName: string, event: Record<string, any>): RunFacts | undefined {
+  if (eventName === 'workflow_run' && event.workflow_run) {
+    const run = event.workflow_run;
+    return {
+      workflow: str(run.name),
+      job: '',
+      runId: str(run.id),
+      runNumber: str(run.run_number),
+      runAttempt: str(run.run_attempt),
+      runUrl: str(run.html_url),
+      eventName: str(run.event),
+      ref: run.head_branch ? `refs/heads/${run.head_branch}` : '',
+      branch: str(run.head_branch),
+      sha: str(run.head_sha),
+      commitMessage: str(run.head_commit?.message),
+      commitAuthor: str(run.head_commit?.author?.name),
+      actor: str(run.triggering_actor?.login) || str(run.actor?.login),
+      pr: run.pull_requests?.[0],
+      environment: '',
+      environmentUrl: '',
+      startedAt: str(run.run_started_at) || str(run.created_at),
+      completedAt: run.status === 'completed' ? str(run.updated_at) : '',
+    };
+  }
+  if (eventName === 'workflow_job' && event.workflow_job) {
+    const job = event.workflow_job;
+    const repositoryUrl = str(event.repository?.html_url);
+    return {
+      workflow: str(job.workflow_name),
+      job: str(job.name),
+      runId: str(job.run_id),
+      runNumber: '',
+      runAttempt: str(job.run_attempt),
+      runUrl: str(job.html_url) || (repositoryUrl ? `${repositoryUrl}/actions/runs/${job.run_id}` : ''),
+      eventName: 'workflow_job',
+      ref: job.head_branch ? `refs/heads/${job.head_branch}` : '',
+      branch: str(job.head_branch),
+      sha: str(job.head_sha),
+      commitMessage: '',
+      commitAuthor: '',
+      actor: str(event.sender?.login),
+      environment: '',
+      environmentUrl: '',
+      startedAt: str(job.started_at) || str(job.created_at),
+      completedAt: str(job.completed_at),
+    };
+  }
+  return undefined;
+}
+
+export function formatDuration(totalSeconds: number): string {
+  const hours = Math.floor(totalSeconds / 3600);
+  const minutes = Math.floor((totalSeconds % 3600) / 60);
+  const seconds = totalSeconds % 60;
+  if (hours) return `${hours}h ${minutes}m ${seconds}s`;
+  if (minutes) return `${minutes}m ${seconds}s`;
+  return `${seconds}s`;
+}

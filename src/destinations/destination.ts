@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import type { Message } from '../message.js';
+import type { TemplateVariables } from '../render/variables.js';
+import type { TemplateFormat } from '../render/escape.js';
+import type { Trigger } from '../triggers.js';
+import { TRIGGERS } from '../triggers.js';
+
+/** An HTTP request a destination wants sent. */
+export interface HttpRequest {
+  transport: 'http';
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  /** Shown after the destination name when one destination sends several requests (a Slack channel, say). */
+  label?: string;
+  insecureSkipVerify?: boolean;
+}
+
+/** Everything a destination builds is sent by the transport named in `transport`. */
+export type Outbound = HttpRequest;
+
+/** What a transport got back. */
+export interface Reply {
+  /** HTTP status (or SMTP reply code); null when there was no answer. */
+  code: number | null;
+  body: string;
+  headers: Record<string, string>;
+}
+
+/** A destination's verdict on a reply the transport considered delivered (Slack answers 200 {"ok":false}). */
+export interface Verdict {
+  error?: string;
+  retryAfterMs?: number;
+}
+
+/** Renders one template of a destination; problems become warnings on the delivery, invalid JSON an error. */
+export type Render = (template: string, format: TemplateFormat, field: string) => string;
+
+export interface BuildInput {
+  /** The destination's name in the config file. */
+  name: string;
+  trigger: Trigger;
+  message: Message;
+  vars: TemplateVariables;
+  render: Render;
+}
+
+/** Fields every destination accepts. */
+export interface CommonConfig {
+  type: string;
+  enabled: boolean;
+  timeout: number;
+  retries: number;
+  retry_backoff: number;
+  delimiters: '<< >>' | '{{ }}';
+  messages?: Partial<Record<Trigger, Record<string, string | undefined>>>;
+}
+
+export interface Destination<C extends CommonConfig = CommonConfig> {
+  type: string;
+  /** Its config fields, validated with the rest of the file. */
+  schema: z.ZodType<C>;
+  /** Values to mask before anything is printed (the ones from ${NAME} are masked anyway). */
+  secrets(config: C): string[];
+  /** The requests to send; no I/O. */
+  build(config: C, input: BuildInput): Outbound[];
+  interpret?(reply: Reply): Verdict;
+}
+
+/**
+ * The schema of one destination type: the common fields, its own fields, and its template fields, which can also be
+ * overridden per trigger under `messages` (AWX's custom messages).
+ */
+export function destinationSchema<T extends string, S extends z.ZodRawShape, F extends string>(
+  type: T,
+  fields: S,
+  templateFields: readonly F[],
+) {
+  const templates = Object.fromEntries(templateFields.map((field) => [field, z.string().optional()])) as Record<
+    F,
+    z.ZodOptional<z.ZodString>
+  >;
+  return z.strictObject({
+    type: z.literal(type),
+    enabled: z.boolean().default(true),
+    timeout: z.number().positive().max(300).default(10),
+    retries: z.number().int().min(0).max(10).default(3),
+    retry_backoff: z.number().min(0).max(60).default(1),
+    delimiters: z.enum(['<< >>', '{{ }}']).default('<< >>'),
+    ...templates,
+    messages: z.partialRecord(z.enum(TRIGGERS), z.strictObject(templates)).optional(),
+    ...fields,
+  });
+}
+
+/** The template for a field, with the per-trigger override under `messages` taking precedence. */
+export function templateFor(
+  config: { messages?: Partial<Record<Trigger, Record<string, string | undefined>>> } & Record<string, unknown>,
+  trigger: Trigger,
+  field: string,
+): string | undefined {
+  const override = config.messages?.[trigger]?.[field];
+  if (override !== undefined) return override;
+  const value = config[field];
+  return typeof value === 'string' ? value : undefined;
+}

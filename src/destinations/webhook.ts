@@ -1,0 +1,71 @@
+import { createHmac } from 'node:crypto';
+import { z } from 'zod';
+import { secretsInHeaders, secretsInUrl } from '../secrets.js';
+import { destinationSchema, templateFor, type BuildInput, type Destination } from './destination.js';
+import { genericPayload } from './generic-payload.js';
+
+const METHODS = ['POST', 'PUT', 'PATCH', 'GET', 'DELETE', 'OPTIONS'] as const;
+
+const schema = destinationSchema(
+  'webhook',
+  {
+    url: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }),
+    method: z.preprocess((v) => (typeof v === 'string' ? v.toUpperCase() : v), z.enum(METHODS)).default('POST'),
+    headers: z.record(z.string(), z.string()).default({}),
+    format: z.enum(['json', 'text']).optional(),
+    secret: z.string().min(1).optional(),
+    signature_header: z.string().min(1).default('X-Herald-Signature'),
+    signature_prefix: z.string().default('sha512='),
+    username: z.string().optional(),
+    password: z.string().optional(),
+    insecure_skip_verify: z.boolean().default(false),
+  },
+  ['payload'],
+);
+export type WebhookConfig = z.infer<typeof schema>;
+
+/** Any HTTP endpoint: a templated payload (or the generic JSON one), optional HMAC-SHA512 signature and basic auth. */
+export const webhook: Destination<WebhookConfig> = {
+  type: 'webhook',
+  schema,
+  secrets: (config) => [
+    config.secret ?? '',
+    config.password ?? '',
+    ...secretsInHeaders(config.headers),
+    ...secretsInUrl(config.url),
+  ],
+  build(config, input) {
+    const template = templateFor(config, input.trigger, 'payload');
+    const format = config.format ?? (template === undefined || /^\s*[[{]/.test(template) ? 'json' : 'text');
+    const body =
+      template === undefined ? JSON.stringify(genericPayload(input)) : input.render(template, format, 'payload');
+    const headers: Record<string, string> = {
+      'Content-Type': format === 'json' ? 'application/json' : 'text/plain; charset=utf-8',
+    };
+    if (config.username !== undefined || config.password !== undefined) {
+      headers.Authorization = `Basic ${Buffer.from(`${config.username ?? ''}:${config.password ?? ''}`).toString('base64')}`;
+    }
+    if (config.secret) {
+      headers[config.signature_header] = config.signature_prefix + sign(config.secret, body);
+    }
+    Object.assign(headers, config.headers);
+    const sendsBody = !['GET', 'OPTIONS'].includes(config.method);
+    return [
+      {
+        transport: 'http',
+        method: config.method,
+        url: config.url,
+        headers,
+        body: sendsBody ? body : undefined,
+        insecureSkipVerify: config.insecure_skip_verify,
+      },
+    ];
+  },
+};
+
+/** HMAC-SHA512 of the exact body bytes, hex: what Terraform Cloud sends in X-TFE-Notification-Signature. */
+export function sign(secret: string, body: string): string {
+  return createHmac('sha512', secret).update(body, 'utf8').digest('hex');
+}
+
+export type { BuildInput };

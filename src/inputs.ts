@@ -1,0 +1,43 @@
+import * as core from '@actions/core';
+import { UserError } from './user-error.js';
+
+export const JOB_STATUSES = ['started', 'success', 'failure', 'cancelled'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+export interface Inputs {
+  configPath: string;
+  status?: JobStatus;
+  dryRun: boolean;
+  failOnError: boolean;
+  timeoutSeconds: number;
+}
+
+/** The only place that reads action inputs. */
+export function readInputs(): Inputs {
+  const status = core.getInput('status').trim().toLowerCase();
+  if (status && !(JOB_STATUSES as readonly string[]).includes(status)) {
+    throw new UserError(
+      `Input "status" is "${status}", which Herald does not know. ` +
+        `Use one of ${JOB_STATUSES.join(', ')}, for example "status: \${{ job.status }}".`,
+    );
+  }
+  const timeout = core.getInput('timeout').trim() || '60';
+  const timeoutSeconds = Number(timeout);
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) {
+    throw new UserError(`Input "timeout" is "${timeout}"; it must be a number of seconds greater than 0.`);
+  }
+  return {
+    configPath: core.getInput('config').trim() || '.github/notifications.yml',
+    status: status ? (status as JobStatus) : undefined,
+    dryRun: booleanInput('dry-run'),
+    failOnError: booleanInput('fail-on-error'),
+    timeoutSeconds,
+  };
+}
+
+function booleanInput(name: string): boolean {
+  const value = core.getInput(name).trim().toLowerCase();
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new UserError(`Input "${name}" is "${value}"; it must be true or false.`);
+}

@@ -1,0 +1,38 @@
+import * as core from '@actions/core';
+import { context } from '@actions/github';
+import { loadConfig } from './config/index.js';
+import { readRunContext, STARTED_AT_VARIABLE } from './context.js';
+import { deliverAll } from './deliver.js';
+import { readInputs } from './inputs.js';
+import { composeMessage } from './message.js';
+import { prepareDeliveries } from './prepare.js';
+import { report } from './report.js';
+import { registerSecrets } from './secrets.js';
+import { pickOutcome, selectDestinations } from './triggers.js';
+import { UserError } from './user-error.js';
+
+/** The whole pipeline: inputs, config, run context, trigger, routing, rendering, delivery, report. */
+export async function run(): Promise<void> {
+  try {
+    const inputs = readInputs();
+    const config = await loadConfig(inputs.configPath, process.env);
+    registerSecrets(config.secrets);
+
+    const runContext = readRunContext(context, process.env);
+    const outcome = pickOutcome(inputs.status, context.eventName, context.payload);
+    if (!outcome) {
+      core.notice(`Herald: a "${context.eventName}" event with action "${context.payload.action}" is not a notification trigger; nothing to send.`);
+      return;
+    }
+    if (outcome.trigger === 'started') core.exportVariable(STARTED_AT_VARIABLE, runContext.timestamp);
+
+    const message = composeMessage(runContext, outcome);
+    const selected = selectDestinations(config, outcome.trigger, runContext);
+    const deliveries = prepareDeliveries(config, selected, runContext, outcome, message);
+    const results = await deliverAll(deliveries, { dryRun: inputs.dryRun, deadlineMs: inputs.timeoutSeconds * 1000 });
+    await report(results, { message, dryRun: inputs.dryRun, failOnError: inputs.failOnError });
+  } catch (error) {
+    if (error instanceof UserError) core.setFailed(error.message);
+    else core.setFailed(`Herald failed unexpectedly; please report this: ${(error as Error).stack ?? error}`);
+  }
+}

@@ -1,0 +1,71 @@
+import type { RunContext } from './context.js';
+import type { Outcome } from './triggers.js';
+
+/** The one message model that every default (chat, email, ops) is rendered from. */
+export interface Message {
+  /** "CI failed on main" */
+  title: string;
+  /** "CI failed on main in octo/app (#42)": the whole story in one line. */
+  line: string;
+  /** A word for the outcome: started, succeeded, failed, cancelled, timed out, ... */
+  verb: string;
+  emoji: string;
+  /** #rrggbb */
+  colour: string;
+  facts: Fact[];
+  /** The run's page, the main link of every message. */
+  url: string;
+}
+
+export interface Fact {
+  label: string;
+  value: string;
+  url?: string;
+}
+
+const VERBS: Record<string, string> = {
+  started: 'started',
+  success: 'succeeded',
+  failure: 'failed',
+  error: 'failed',
+  cancelled: 'was cancelled',
+  timed_out: 'timed out',
+  action_required: 'needs action',
+  startup_failure: 'failed to start',
+  stale: 'went stale',
+};
+
+export const COLOURS = { started: '#439fe0', success: '#2eb886', error: '#d00000', cancelled: '#9e9e9e' } as const;
+const EMOJI = { started: '🚀', success: '✅', error: '❌', cancelled: '⚪' } as const;
+
+export function composeMessage(run: RunContext, outcome: Outcome): Message {
+  const verb = VERBS[outcome.status] ?? outcome.status.replace(/_/g, ' ');
+  const look = outcome.status === 'cancelled' ? 'cancelled' : outcome.trigger;
+  const what = run.workflow || 'Workflow';
+  const where = run.prNumber ? `PR #${run.prNumber}` : run.branch || run.tag;
+  const title = `${what} ${verb}${where ? ` on ${where}` : ''}`;
+  const runLabel = run.runNumber ? ` (#${run.runNumber})` : '';
+  const line = `${title}${run.repository ? ` in ${run.repository}` : ''}${runLabel}`;
+
+  const facts: Fact[] = [];
+  const add = (label: string, value: string, url?: string) => {
+    if (value) facts.push(url ? { label, value, url } : { label, value });
+  };
+  add('Repository', run.repository, run.repositoryUrl);
+  add('Workflow', [run.workflow, run.job].filter(Boolean).join(' / '), run.runUrl);
+  if (run.prNumber) add('Pull request', `#${run.prNumber} ${run.prTitle}`.trim(), run.prUrl);
+  else add(run.tag ? 'Tag' : 'Branch', run.branch || run.tag, branchUrl(run));
+  add('Commit', [run.shortSha, run.commitTitle].filter(Boolean).join(' '), run.commitUrl);
+  add('Actor', run.actor);
+  add('Environment', run.environment, run.environmentUrl || undefined);
+  add('Duration', run.duration);
+
+  return { title, line, verb, emoji: EMOJI[look], colour: COLOURS[look], facts, url: run.runUrl };
+}
+
+function branchUrl(run: RunContext): string | undefined {
+  if (!run.repositoryUrl) return undefined;
+  if (run.branch) return `${run.repositoryUrl}/tree/${run.branch}`;
+  if (run.tag) return `${run.repositoryUrl}/releases/tag/${run.tag}`;
+  return undefined;
+}

@@ -1,0 +1,71 @@
+import type { Config } from './config/schema.js';
+import type { RunContext } from './context.js';
+import { findDestination } from './destinations/index.js';
+import type { Outbound, Render, Reply, Verdict } from './destinations/destination.js';
+import type { Message } from './message.js';
+import { renderTemplate, TemplateError } from './render/template.js';
+import { templateVariables } from './render/variables.js';
+import type { Outcome, Selected } from './triggers.js';
+
+/** One message to one place, ready to send (or already known to be skipped or broken). */
+export interface Delivery {
+  destination: string;
+  type: string;
+  trigger: string;
+  /** Which of the destination's targets, when it has several (a Slack channel). */
+  target: string | null;
+  outbound?: Outbound;
+  skipped?: string;
+  error?: string;
+  warnings: string[];
+  timeoutMs: number;
+  retries: number;
+  backoffMs: number;
+  interpret?: (reply: Reply) => Verdict;
+}
+
+/** Renders every selected destination's payloads; a template problem stays on its own delivery. */
+export function prepareDeliveries(
+  config: Config,
+  selected: Selected[],
+  run: RunContext,
+  outcome: Outcome,
+  message: Message,
+): Delivery[] {
+  return selected.flatMap(({ destination: name, trigger }): Delivery[] => {
+    const settings = config.destinations[name]!;
+    const destination = findDestination(settings.type)!;
+    const base = {
+      destination: name,
+      type: settings.type,
+      trigger,
+      target: null,
+      warnings: [] as string[],
+      timeoutMs: settings.timeout * 1000,
+      retries: settings.retries,
+      backoffMs: settings.retry_backoff * 1000,
+      interpret: destination.interpret?.bind(destination),
+    };
+    if (!settings.enabled) return [{ ...base, skipped: 'destination is disabled (enabled: false)' }];
+
+    const render: Render = (template, format, field) => {
+      let rendered;
+      try {
+        rendered = renderTemplate(template, vars, format, settings.delimiters);
+      } catch (error) {
+        if (error instanceof TemplateError) throw new TemplateError(`in ${field}: ${error.message}`);
+        throw error;
+      }
+      base.warnings.push(...rendered.warnings.map((warning) => `Template Warning in ${field}: ${warning}`));
+      return rendered.text;
+    };
+    const vars = templateVariables(run, outcome, message, name);
+    try {
+      const outbounds = destination.build(settings, { name, trigger, message, vars, render });
+      return outbounds.map((outbound) => ({ ...base, target: outbound.label ?? null, outbound }));
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error;
+      return [{ ...base, error: `Template Error ${error.message}` }];
+    }
+  });
+}

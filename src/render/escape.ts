@@ -1,0 +1,49 @@
+/** How a value is written into a template, by where the rendered text lands. */
+export type TemplateFormat = 'json' | 'text' | 'html';
+
+const JSON_VALUE = Symbol('herald.json');
+
+/**
+ * A view of `value` in which every node renders as a JSON literal: `<<json.event.pull_request>>` inserts the object,
+ * `<<json.prTitle>>` a quoted string (like Grafana OnCall's `tojson`).
+ */
+export function jsonLiteralView(value: unknown): object {
+  const isObject = value !== null && typeof value === 'object';
+  return new Proxy(
+    {},
+    {
+      has: (_target, prop) => isObject && typeof prop === 'string' && Object.hasOwn(value as object, prop),
+      get: (_target, prop) => {
+        if (prop === JSON_VALUE) return { value };
+        if (prop === Symbol.toPrimitive) return () => toJson(value);
+        if (isObject && typeof prop === 'string' && Object.hasOwn(value as object, prop)) {
+          return jsonLiteralView((value as Record<string, unknown>)[prop]);
+        }
+        return undefined;
+      },
+    },
+  );
+}
+
+const toJson = (value: unknown): string => JSON.stringify(value === undefined ? null : value);
+
+function jsonLiteral(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const holder = (value as Record<symbol, { value: unknown } | undefined>)[JSON_VALUE];
+  return holder ? toJson(holder.value) : undefined;
+}
+
+/** Objects and arrays inserted with a plain tag render as their JSON text. */
+function plain(value: unknown): string {
+  if (value !== null && typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export const escapers: Record<TemplateFormat, (value: unknown) => string> = {
+  /** JSON string content: the payload stays valid JSON whatever the value holds. */
+  json: (value) => jsonLiteral(value) ?? JSON.stringify(plain(value)).slice(1, -1),
+  text: (value) => jsonLiteral(value) ?? plain(value),
+  html: (value) => (jsonLiteral(value) ?? plain(value)).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!),
+};

@@ -1,0 +1,59 @@
+import Mustache from 'mustache';
+import { escapers, jsonLiteralView, type TemplateFormat } from './escape.js';
+
+export type Delimiters = '<< >>' | '{{ }}';
+
+export class TemplateError extends Error {
+  override name = 'TemplateError';
+}
+
+export interface Rendered {
+  text: string;
+  warnings: string[];
+}
+
+/**
+ * Renders a Mustache template whose tags are `<< >>` (or Devtron's `{{ }}`). Values are inserted once and never
+ * evaluated as templates; each is escaped for `format`. `json` output must parse as JSON.
+ */
+export function renderTemplate(
+  template: string,
+  variables: object,
+  format: TemplateFormat,
+  delimiters: Delimiters = '<< >>',
+): Rendered {
+  const tags = delimiters.split(' ') as [string, string];
+  const view = { ...variables, json: jsonLiteralView(variables) };
+  let tokens: unknown[];
+  let text: string;
+  try {
+    tokens = Mustache.parse(template, tags);
+    text = Mustache.render(template, view, {}, { tags, escape: escapers[format] });
+  } catch (error) {
+    throw new TemplateError(`template does not parse: ${(error as Error).message}`);
+  }
+  const warnings = unknownVariables(tokens, view).map(
+    (name) => `unknown variable "${name}" (rendered empty); see the README for the list of variables`,
+  );
+  if (format === 'json') {
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      throw new TemplateError(`rendered payload is not valid JSON (${(error as Error).message}): ${excerpt(text)}`);
+    }
+  }
+  return { text, warnings };
+}
+
+/** Names used outside sections that resolve to nothing (inside a section a name may belong to the section's item). */
+function unknownVariables(tokens: unknown[], view: object): string[] {
+  const context = new Mustache.Context(view);
+  const unknown = new Set<string>();
+  for (const token of tokens as [string, string][]) {
+    const [type, name] = token;
+    if (['name', '&', '{', '#', '^'].includes(type) && context.lookup(name) === undefined) unknown.add(name);
+  }
+  return [...unknown];
+}
+
+const excerpt = (text: string): string => (text.length > 200 ? `${text.slice(0, 200)}…` : text);

@@ -1,0 +1,80 @@
+import * as core from '@actions/core';
+import type { DeliveryResult } from './deliver.js';
+import type { Message } from './message.js';
+import { mask } from './secrets.js';
+
+export interface ReportOptions {
+  message: Message;
+  dryRun: boolean;
+  failOnError: boolean;
+}
+
+/** Results -> step outputs, log groups, annotations and the job summary; fails the step only when asked to. */
+export async function report(results: DeliveryResult[], options: ReportOptions): Promise<void> {
+  const count = (status: DeliveryResult['status']) => results.filter((result) => result.status === status).length;
+  const records = results.map(({ log: _log, ...record }) => record);
+  core.setOutput('results', JSON.stringify(records));
+  core.setOutput('sent', count('successful'));
+  core.setOutput('failed', count('failed'));
+  core.setOutput('skipped', count('skipped'));
+
+  for (const result of results) {
+    core.startGroup(`${name(result)} (${result.type}): ${result.status}${result.code ? ` ${result.code}` : ''}`);
+    for (const line of result.log) core.info(line);
+    if (result.payload !== undefined) core.info(`payload:\n${result.payload}`);
+    core.endGroup();
+    for (const warning of result.warnings) core.warning(`${name(result)}: ${warning}`);
+  }
+  if (results.length === 0) core.info(`No destination is routed for this trigger; nothing to send. (${options.message.line})`);
+
+  await writeSummary(results, options);
+
+  const failures = results.filter((result) => result.status === 'failed');
+  const lines = failures.map((result) => `${name(result)} (${result.type}): ${result.error}`);
+  if (failures.length === 0) return;
+  if (options.failOnError) {
+    core.setFailed(`${failures.length} of ${results.length} notifications failed:\n${lines.join('\n')}`);
+  } else {
+    for (const line of lines) core.warning(`Notification failed: ${line}`);
+  }
+}
+
+const name = (result: DeliveryResult) => (result.target ? `${result.destination} ${result.target}` : result.destination);
+
+const RESULT_ICONS = { successful: '✅ sent', failed: '❌ failed', skipped: '⏭️ skipped' } as const;
+
+async function writeSummary(results: DeliveryResult[], { message, dryRun }: ReportOptions): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  const cell = (text: string) => escapeHtml(mask(text));
+  const rows = results.map((result) => [
+    cell(name(result)),
+    cell(result.type),
+    cell(result.trigger),
+    RESULT_ICONS[result.status],
+    result.code === null ? '' : String(result.code),
+    String(result.attempts),
+    `${result.duration_ms} ms`,
+    cell(result.error ?? (result.status === 'skipped' ? (result.log[0] ?? '') : '')),
+  ]);
+  const summary = core.summary
+    .addHeading(`Herald notifications${dryRun ? ' (dry run: nothing was sent)' : ''}`, 3)
+    .addRaw(`${escapeHtml(message.emoji)} ${cell(message.line)}`, true);
+  if (results.length === 0) summary.addRaw('<p>No destination is routed for this trigger.</p>', true);
+  else {
+    summary.addTable([
+      ['Destination', 'Type', 'Trigger', 'Result', 'Code', 'Attempts', 'Time', 'Error'].map((data) => ({ data, header: true })),
+      ...rows,
+    ]);
+  }
+  const warnings = results.flatMap((result) => result.warnings.map((warning) => `${name(result)}: ${warning}`));
+  if (warnings.length) summary.addList(warnings.map(cell));
+  for (const result of results) {
+    if (result.payload === undefined) continue;
+    summary.addDetails(`${cell(name(result))}: payload`, `\n\n<pre><code>${cell(result.payload)}</code></pre>\n\n`);
+  }
+  await summary.write();
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}

@@ -1,0 +1,78 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request as the receiver got it, byte for byte. */
+export interface Received {
+  method: string;
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: Buffer;
+  text: string;
+  at: number;
+}
+
+export type Responder = (request: Received, index: number) => { status?: number; headers?: Record<string, string>; body?: string; delayMs?: number };
+
+/** A real HTTP server on 127.0.0.1 that records every request and answers as told. */
+export class Receiver {
+  readonly requests: Received[] = [];
+  private server: Server;
+  private responder: Responder = () => ({ status: 200, body: 'ok' });
+
+  private constructor() {
+    this.server = createServer((req, res) => this.handle(req, res));
+  }
+
+  static async start(responder?: Responder): Promise<Receiver> {
+    const receiver = new Receiver();
+    if (responder) receiver.responder = responder;
+    await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));
+    return receiver;
+  }
+
+  respond(responder: Responder): void {
+    this.responder = responder;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+
+  private handle(req: IncomingMessage, res: ServerResponse): void {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const received: Received = {
+        method: req.method ?? '',
+        path: req.url ?? '',
+        headers: req.headers,
+        body,
+        text: body.toString('utf8'),
+        at: Date.now(),
+      };
+      this.requests.push(received);
+      const answer = this.responder(received, this.requests.length - 1);
+      const reply = () => {
+        res.writeHead(answer.status ?? 200, answer.headers ?? {});
+        res.end(answer.body ?? '');
+      };
+      if (answer.delayMs) setTimeout(reply, answer.delayMs).unref();
+      else reply();
+    });
+  }
+}
+
+/** A port on 127.0.0.1 that refuses connections (bound, then closed). */
+export async function refusedUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise((resolve) => server.close(resolve));
+  return `http://127.0.0.1:${port}`;
+}
