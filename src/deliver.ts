@@ -93,14 +93,14 @@ async function deliverOne(delivery: Delivery, options: DeliverOptions, deadline:
         result.attempts = attempt;
         const reply = await send(outbound, { timeoutMs: delivery.timeoutMs, signal: deadline, deliveryId });
         record(reply);
-        const verdict = reply.ok ? delivery.interpret?.(reply) : undefined;
-        const retryAfterMs = verdict?.retryAfterMs ?? reply.retryAfterMs;
-        if (reply.ok && !verdict?.error) return;
-        const failure = new FailedReply(verdict?.error ?? `${outbound.transport.toUpperCase()} ${reply.code}`, {
+        const verdict = delivery.interpret?.(reply) ?? {};
+        if (reply.ok && !verdict.error) return;
+        const retryAfterMs = verdict.retryAfterMs ?? reply.retryAfterMs;
+        const failure = new FailedReply(verdict.error ?? `${outbound.transport.toUpperCase()} ${reply.code}`, {
           ...reply,
           retryAfterMs,
         });
-        throw reply.retryable || verdict?.retryAfterMs !== undefined ? failure : new AbortError(failure);
+        throw reply.retryable || verdict.retryAfterMs !== undefined ? failure : new AbortError(failure);
       },
       {
         retries: delivery.retries,

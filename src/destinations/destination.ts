@@ -28,7 +28,10 @@ export interface Reply {
   headers: Record<string, string>;
 }
 
-/** A destination's verdict on a reply the transport considered delivered (Slack answers 200 {"ok":false}). */
+/**
+ * A destination's reading of a reply, for every reply: `error` fails a 2xx (Slack answers 200 {"ok":false}) or
+ * words a failure better; `retryAfterMs` asks for a retry after that delay (Discord's retry_after in the body).
+ */
 export interface Verdict {
   error?: string;
   retryAfterMs?: number;
