@@ -1,6 +1,6 @@
 import { destinationTypes, findDestination } from '../destinations/index.js';
 import { UserError } from '../user-error.js';
-import { fileSchema, type Config, type DestinationConfig } from './schema.js';
+import { fileSchema, routesSchema, type Config, type DestinationConfig } from './schema.js';
 import { formatPath, problemsFromZod, suggest, type Problem } from './problems.js';
 import { readConfigSource, type ConfigSource } from './source.js';
 import { substituteEnvironment } from './substitute.js';
@@ -40,10 +40,12 @@ export function validateConfig(source: ConfigSource, env: NodeJS.ProcessEnv): Co
     for (const secret of destination.secrets(parsed.data)) if (secret) secrets.add(secret);
   }
 
+  const routes = routesSchema.safeParse(outline.data.notifications);
+  if (!routes.success) problems.push(...problemsFromZod(routes.error, routesSchema, outline.data.notifications, ['notifications']));
   const names = Object.keys(outline.data.destinations);
-  outline.data.notifications?.forEach((route, i) =>
-    route.to.forEach((name, j) => {
-      if (!names.includes(name)) {
+  routeTargets(outline.data.notifications).forEach((targets, i) =>
+    targets.forEach((name, j) => {
+      if (typeof name === 'string' && !names.includes(name)) {
         problems.push({
           path: ['notifications', i, 'to', j],
           message: `no destination is named "${name}"${suggest(name, names)} Destinations in this file: ${names.join(', ') || 'none'}.`,
@@ -52,13 +54,23 @@ export function validateConfig(source: ConfigSource, env: NodeJS.ProcessEnv): Co
     }),
   );
 
-  if (problems.length > 0) throw configError(source, problems);
-  return { file: source.file, destinations, notifications: outline.data.notifications, secrets: [...secrets] };
+  if (problems.length > 0 || !routes.success) throw configError(source, problems);
+  return { file: source.file, destinations, notifications: routes.data, secrets: [...secrets] };
+}
+
+/** The `to` lists of the routes as written, so unknown names are reported even when a route has other problems. */
+function routeTargets(notifications: unknown): unknown[][] {
+  if (!Array.isArray(notifications)) return [];
+  return notifications.map((route) => {
+    const to = (route as { to?: unknown } | null)?.to;
+    return typeof to === 'string' ? [to] : Array.isArray(to) ? to : [];
+  });
 }
 
 function configError(source: ConfigSource, problems: Problem[]): UserError {
-  const lines = problems.map((problem) => {
-    const at = source.locate(problem.path, problem.atKey);
+  const located = problems.map((problem) => ({ problem, at: source.locate(problem.path, problem.atKey) }));
+  located.sort((a, b) => (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.col ?? 0) - (b.at?.col ?? 0));
+  const lines = located.map(({ problem, at }) => {
     const where = at ? `${source.file}:${at.line}:${at.col}` : source.file;
     return `${where}: ${formatPath(problem.path)}: ${problem.message}`;
   });

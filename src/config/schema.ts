@@ -13,10 +13,12 @@ export const routeSchema = z.strictObject({
 });
 export type Route = z.infer<typeof routeSchema>;
 
-/** The file's outline; each destination is then checked against its own type's schema. */
+export const routesSchema = z.array(routeSchema).min(1).optional();
+
+/** The file's outline; each destination and the routes are then checked on their own, so all problems show at once. */
 export const fileSchema = z.strictObject({
   destinations: z.record(z.string(), z.looseObject({ type: z.string() })),
-  notifications: z.array(routeSchema).min(1).optional(),
+  notifications: z.unknown().optional(),
 });
 
 export type DestinationConfig = CommonConfig & Record<string, unknown>;
