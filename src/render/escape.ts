@@ -5,21 +5,19 @@ const JSON_VALUE = Symbol('herald.json');
 
 /**
  * A view of `value` in which every node renders as a JSON literal: `<<json.event.pull_request>>` inserts the object,
- * `<<json.prTitle>>` a quoted string (like Grafana OnCall's `tojson`).
+ * `<<json.prTitle>>` a quoted string, a path that leads nowhere `null` (like Grafana OnCall's `tojson`).
  */
 export function jsonLiteralView(value: unknown): object {
   const isObject = value !== null && typeof value === 'object';
+  const child = (prop: string) => (isObject && Object.hasOwn(value as object, prop) ? (value as Record<string, unknown>)[prop] : undefined);
   return new Proxy(
     {},
     {
-      has: (_target, prop) => isObject && typeof prop === 'string' && Object.hasOwn(value as object, prop),
+      has: (_target, prop) => typeof prop === 'string',
       get: (_target, prop) => {
         if (prop === JSON_VALUE) return { value };
         if (prop === Symbol.toPrimitive) return () => toJson(value);
-        if (isObject && typeof prop === 'string' && Object.hasOwn(value as object, prop)) {
-          return jsonLiteralView((value as Record<string, unknown>)[prop]);
-        }
-        return undefined;
+        return typeof prop === 'string' ? jsonLiteralView(child(prop)) : undefined;
       },
     },
   );

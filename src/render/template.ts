@@ -32,8 +32,8 @@ export function renderTemplate(
   } catch (error) {
     throw new TemplateError(`template does not parse: ${(error as Error).message}`);
   }
-  const warnings = unknownVariables(tokens, view).map(
-    (name) => `unknown variable "${name}" (rendered empty); see the README for the list of variables`,
+  const warnings = unknownVariables(tokens, variables).map(
+    (name) => `unknown variable "${name}" (it renders as nothing, or null under json.); see the README for the variables`,
   );
   if (format === 'json') {
     try {
@@ -46,12 +46,14 @@ export function renderTemplate(
 }
 
 /** Names used outside sections that resolve to nothing (inside a section a name may belong to the section's item). */
-function unknownVariables(tokens: unknown[], view: object): string[] {
-  const context = new Mustache.Context(view);
+function unknownVariables(tokens: unknown[], variables: object): string[] {
+  const context = new Mustache.Context(variables);
   const unknown = new Set<string>();
-  for (const token of tokens as [string, string][]) {
-    const [type, name] = token;
-    if (['name', '&', '{', '#', '^'].includes(type) && context.lookup(name) === undefined) unknown.add(name);
+  for (const [type, name] of tokens as [string, string][]) {
+    if (!['name', '&', '{', '#', '^'].includes(type)) continue;
+    // json.* always resolves (to null at worst): check the path it mirrors.
+    const path = name.startsWith('json.') ? name.slice('json.'.length) : name;
+    if (name !== 'json' && context.lookup(path) === undefined) unknown.add(name);
   }
   return [...unknown];
 }

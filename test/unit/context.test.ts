@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { githubEvent } from '../fixtures/events.js';
+import { readRunContext, type GitHubContext } from '../../src/context.js';
+
+const gh = (eventName: string, payload: Record<string, any>, extra: Partial<GitHubContext> = {}): GitHubContext => ({
+  payload,
+  eventName,
+  sha: 'ffac537e6cbbf934b08745a378932722df287a53',
+  ref: 'refs/heads/main',
+  workflow: 'CI',
+  job: 'build',
+  runId: 77,
+  runNumber: 9,
+  runAttempt: 2,
+  actor: 'octocat',
+  serverUrl: 'https://github.com',
+  ...extra,
+});
+const env = { GITHUB_REPOSITORY: 'Codertocat/Hello-World' };
+const now = new Date('2026-11-23T10:00:00Z');
+
+describe('run context', () => {
+  it('push: the head commit, the branch, links to the run and the commit', () => {
+    const event = githubEvent('push', (e) => e.head_commit);
+    const run = readRunContext(gh('push', event), env, now);
+    expect(run).toMatchObject({
+      repository: 'Codertocat/Hello-World',
+      repositoryUrl: event.repository.html_url,
+      owner: 'Codertocat',
+      workflow: 'CI',
+      job: 'build',
+      runId: '77',
+      runNumber: '9',
+      runAttempt: '2',
+      runUrl: `${event.repository.html_url}/actions/runs/77`,
+      eventName: 'push',
+      branch: 'main',
+      tag: '',
+      shortSha: 'ffac537',
+      commitMessage: event.head_commit.message,
+      commitAuthor: event.head_commit.author.name,
+      commitUrl: `${event.repository.html_url}/commit/ffac537e6cbbf934b08745a378932722df287a53`,
+      actor: 'octocat',
+      prNumber: '',
+      timestamp: '2026-11-23T10:00:00.000Z',
+      startedAt: '',
+      duration: '',
+    });
+  });
+
+  it('a tag push: tag set, branch empty', () => {
+    const run = readRunContext(gh('push', githubEvent('push'), { ref: 'refs/tags/v1.2.0' }), env, now);
+    expect(run.tag).toBe('v1.2.0');
+    expect(run.branch).toBe('');
+  });
+
+  it('pull_request: the PR, its head branch and head commit', () => {
+    const event = githubEvent('pull_request', (e) => e.action === 'opened');
+    const run = readRunContext(gh('pull_request', event, { ref: `refs/pull/${event.number}/merge` }), { ...env, GITHUB_HEAD_REF: event.pull_request.head.ref }, now);
+    expect(run).toMatchObject({
+      prNumber: String(event.pull_request.number),
+      prTitle: event.pull_request.title,
+      prUrl: event.pull_request.html_url,
+      branch: event.pull_request.head.ref,
+      sha: event.pull_request.head.sha,
+    });
+  });
+
+  it('workflow_run: everything describes the triggering run, with its duration', () => {
+    const event = githubEvent('workflow_run', (e) => e.action === 'completed' && e.workflow_run.conclusion === 'success');
+    const wr = event.workflow_run;
+    const run = readRunContext(gh('workflow_run', event, { workflow: 'Notify' }), env, now);
+    expect(run).toMatchObject({
+      workflow: wr.name,
+      runId: String(wr.id),
+      runNumber: String(wr.run_number),
+      runUrl: wr.html_url,
+      eventName: wr.event,
+      branch: wr.head_branch,
+      sha: wr.head_sha,
+      commitMessage: wr.head_commit.message,
+      commitAuthor: wr.head_commit.author.name,
+      startedAt: new Date(wr.run_started_at ?? wr.created_at).toISOString(),
+    });
+    const expected = Math.round((Date.parse(wr.updated_at) - Date.parse(wr.run_started_at ?? wr.created_at)) / 1000);
+    expect(run.durationSeconds).toBe(expected);
+  });
+
+  it('workflow_job: the job, its run and its timing', () => {
+    const event = githubEvent('workflow_job', (e) => e.action === 'completed' && e.workflow_job.conclusion === 'failure');
+    const job = event.workflow_job;
+    const run = readRunContext(gh('workflow_job', event), env, now);
+    expect(run).toMatchObject({ job: job.name, runId: String(job.run_id), runUrl: job.html_url, branch: job.head_branch ?? '', sha: job.head_sha });
+    expect(run.durationSeconds).toBe(Math.round((Date.parse(job.completed_at) - Date.parse(job.started_at)) / 1000));
+  });
+
+  it('deployment_status: the environment and its URL', () => {
+    const event = githubEvent('deployment_status');
+    const run = readRunContext(gh('deployment_status', event), env, now);
+    expect(run.environment).toBe(event.deployment.environment);
+  });
+
+  it('a started step leaves its time for later steps, which report the duration', () => {
+    const run = readRunContext(gh('push', githubEvent('push')), { ...env, HERALD_STARTED_AT: '2026-11-23T09:56:30Z' }, now);
+    expect(run.durationSeconds).toBe(210);
+    expect(run.duration).toBe('3m 30s');
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { renderTemplate, TemplateError } from '../../src/render/template.js';
+
+const hostile = 'Fix "quotes", back\\slash,\nnew line, tab\t, emoji 🚀, <<repository>> and {{repository}}, </script> & \u2028';
+const vars = { repository: 'octo/app', commitMessage: hostile, runNumber: '42', event: { pull_request: { number: 7, labels: ['a', 'b'] } } };
+
+describe('templates', () => {
+  it('JSON payloads stay valid and hold exactly the value, never evaluated as a template', () => {
+    const { text } = renderTemplate('{"repo": "<<repository>>", "commit": "<<commitMessage>>", "run": <<runNumber>>}', vars, 'json');
+    expect(JSON.parse(text)).toEqual({ repo: 'octo/app', commit: hostile, run: 42 });
+  });
+
+  it('<<json.x>> inserts a JSON literal', () => {
+    const { text, warnings } = renderTemplate('{"pr": <<json.event.pull_request>>, "commit": <<json.commitMessage>>, "missing": <<json.event.nothing>>}', vars, 'json');
+    expect(JSON.parse(text)).toEqual({ pr: { number: 7, labels: ['a', 'b'] }, commit: hostile, missing: null });
+    expect(warnings).toEqual(['unknown variable "json.event.nothing" (it renders as nothing, or null under json.); see the README for the variables']);
+  });
+
+  it('plain text is not HTML-escaped', () => {
+    expect(renderTemplate('<<commitMessage>>', vars, 'text').text).toBe(hostile);
+  });
+
+  it('HTML escapes values', () => {
+    expect(renderTemplate('<p><<repository>> <<commitMessage>></p>', { ...vars, commitMessage: '<b>"x" & \'y\'</b>' }, 'html').text).toBe(
+      '<p>octo/app &lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;</p>',
+    );
+  });
+
+  it('Devtron-style {{ }} delimiters on request', () => {
+    expect(renderTemplate('{"app": "{{repository}}"}', vars, 'json', '{{ }}').text).toBe('{"app": "octo/app"}');
+  });
+
+  it('sections work', () => {
+    expect(renderTemplate('<<#runNumber>>run <<runNumber>><</runNumber>><<^prNumber>> no PR<</prNumber>>', { ...vars, prNumber: '' }, 'text').text).toBe('run 42 no PR');
+  });
+
+  it('an unknown variable is a warning, rendered empty', () => {
+    const { text, warnings } = renderTemplate('{"a": "<<repo>>", "b": "<<repository>>"}', vars, 'json');
+    expect(text).toBe('{"a": "", "b": "octo/app"}');
+    expect(warnings).toEqual(['unknown variable "repo" (it renders as nothing, or null under json.); see the README for the variables']);
+  });
+
+  it('a payload that is not JSON is an error that shows the rendered text', () => {
+    expect(() => renderTemplate('{"a": <<repository>>}', vars, 'json')).toThrow(TemplateError);
+    expect(() => renderTemplate('{"a": <<repository>>}', vars, 'json')).toThrow(/not valid JSON .*\{"a": octo\/app\}/);
+  });
+
+  it('an unclosed tag is an error', () => {
+    expect(() => renderTemplate('{"a": "<<repository"}', vars, 'json')).toThrow(/does not parse: Unclosed tag/);
+  });
+});
