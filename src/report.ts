@@ -51,10 +51,10 @@ async function writeSummary(results: DeliveryResult[], { message, dryRun }: Repo
     cell(result.type),
     cell(result.trigger),
     RESULT_ICONS[result.status],
-    result.code === null ? '' : String(result.code),
+    result.code === null ? ' ' : String(result.code),
     String(result.attempts),
     `${result.duration_ms} ms`,
-    cell(result.error ?? (result.status === 'skipped' ? (result.log[0] ?? '') : '')),
+    cell(result.error ?? (result.status === 'skipped' ? (result.log[0] ?? '') : '')) || ' ',
   ]);
   const summary = core.summary
     .addHeading(`Herald notifications${dryRun ? ' (dry run: nothing was sent)' : ''}`, 3)

@@ -13,9 +13,9 @@ export async function sendHttp(request: HttpRequest, { timeoutMs, signal, delive
     maxRedirects: 3,
     keepAlive: false,
   });
-  const headers = { ...request.headers, 'X-Herald-Delivery': deliveryId };
+  const { url, headers } = withUrlCredentials(request.url, { ...request.headers, 'X-Herald-Delivery': deliveryId });
   const exchange = (async () => {
-    const response = await client.request(request.method, request.url, request.body ?? null, headers);
+    const response = await client.request(request.method, url, request.body ?? null, headers);
     return { response, body: await response.readBody() };
   })();
   let timer: NodeJS.Timeout | undefined;
@@ -48,6 +48,20 @@ export async function sendHttp(request: HttpRequest, { timeoutMs, signal, delive
     exchange.catch(() => undefined);
     client.dispose();
   }
+}
+
+/** Credentials in the URL (https://user:pass@host) become Basic auth, as curl does, unless Authorization is set. */
+function withUrlCredentials(url: string, headers: Record<string, string>): { url: string; headers: Record<string, string> } {
+  const parsed = new URL(url);
+  if (!parsed.username && !parsed.password) return { url, headers };
+  const credentials = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
+  parsed.username = '';
+  parsed.password = '';
+  const hasAuthorization = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
+  return {
+    url: parsed.toString(),
+    headers: hasAuthorization ? headers : { ...headers, Authorization: `Basic ${Buffer.from(credentials).toString('base64')}` },
+  };
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {

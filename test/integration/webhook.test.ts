@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { githubEvent } from '../fixtures/events.js';
 import { Receiver, refusedUrl } from './receiver.js';
-import { runAction } from './run-action.js';
+import { runAction, type RunResult } from './run-action.js';
 
 let receiver: Receiver;
 beforeEach(async () => {
@@ -13,16 +13,16 @@ afterEach(async () => {
 });
 
 const push = () => githubEvent('push', (e) => e.head_commit);
+const hook = (extra = '') => `destinations:\n  hooks:\n    type: webhook\n    url: ${receiver.url}/ci\n    retry_backoff: 0.05\n${extra}`;
+const bodies = () => receiver.requests.map((request) => JSON.parse(request.text));
+/** Everything the step printed or wrote, where a secret must never appear. */
+const everything = (run: RunResult) =>
+  [run.stdout.replace(/^::add-mask::.*$/gm, ''), run.stderr, JSON.stringify(run.outputs), run.summary].join('\n');
 
-describe('generic webhook', () => {
+describe('generic webhook payload', () => {
   it('sends the documented generic JSON payload for a push with status success', async () => {
     const event = push();
-    const run = await runAction({
-      eventName: 'push',
-      event,
-      inputs: { status: 'success' },
-      config: `destinations:\n  hooks:\n    type: webhook\n    url: ${receiver.url}/ci\n`,
-    });
+    const run = await runAction({ eventName: 'push', event, inputs: { status: 'success' }, config: hook() });
     expect(run.exitCode, run.stdout).toBe(0);
     expect(receiver.requests).toHaveLength(1);
     const [request] = receiver.requests;
@@ -30,25 +30,367 @@ describe('generic webhook', () => {
     expect(request!.path).toBe('/ci');
     expect(request!.headers['content-type']).toBe('application/json');
     expect(request!.headers['user-agent']).toMatch(/^Herald\/\d+\.\d+\.\d+/);
+    expect(request!.headers['x-herald-delivery']).toMatch(/^[0-9a-f-]{36}$/);
     const body = JSON.parse(request!.text);
-    expect(body).toMatchObject({
+    expect(body).toEqual({
       payload_version: 1,
       destination: 'hooks',
       trigger: 'success',
       status: 'success',
+      message: 'CI succeeded on main in Codertocat/Hello-World (#42)',
+      title: 'CI succeeded on main',
       repository: 'Codertocat/Hello-World',
+      repository_url: event.repository.html_url,
       workflow: 'CI',
       job: 'build',
-      run: { id: '1234567890', number: '42', attempt: '1', url: 'https://github.com/Codertocat/Hello-World/actions/runs/1234567890' },
-      commit: { sha: '6113728f27ae82c7b1a177c8d03f9e96e0adf246', message: event.head_commit.message },
+      run: { id: '1234567890', number: '42', attempt: '1', url: `${event.repository.html_url}/actions/runs/1234567890` },
+      commit: {
+        sha: '6113728f27ae82c7b1a177c8d03f9e96e0adf246',
+        message: event.head_commit.message,
+        url: `${event.repository.html_url}/commit/6113728f27ae82c7b1a177c8d03f9e96e0adf246`,
+        author: event.head_commit.author.name,
+      },
       ref: 'refs/heads/main',
       branch: 'main',
+      tag: null,
+      pull_request: null,
+      environment: null,
       event_name: 'push',
       actor: 'Codertocat',
+      started_at: null,
+      duration_seconds: null,
+      timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
-    expect(body.message).toBe('CI succeeded on main in Codertocat/Hello-World (#42)');
-    expect(run.outputs.sent).toBe('1');
-    expect(run.results[0]).toMatchObject({ destination: 'hooks', type: 'webhook', trigger: 'success', status: 'successful', code: 200, attempts: 1, response: 'ok' });
-    expect(run.summary).toContain('Herald notifications');
+    expect(run.outputs).toMatchObject({ sent: '1', failed: '0', skipped: '0' });
+    expect(run.results).toEqual([
+      expect.objectContaining({
+        destination: 'hooks',
+        type: 'webhook',
+        trigger: 'success',
+        status: 'successful',
+        code: 200,
+        attempts: 1,
+        url: `${receiver.url}/ci`,
+        response: 'ok',
+        error: null,
+        delivery_id: request!.headers['x-herald-delivery'],
+        sent_at: expect.stringMatching(/^\d{4}-/),
+        duration_ms: expect.any(Number),
+      }),
+    ]);
+    expect(run.summary).toContain('<h3>Herald notifications</h3>');
+    expect(run.summary).toMatch(/<td>hooks<\/td><td>webhook<\/td><td>success<\/td><td>✅ sent<\/td><td>200<\/td><td>1<\/td>/);
+  });
+});
+
+describe('triggers, end to end', () => {
+  it.each([
+    ['started', 'started'],
+    ['success', 'success'],
+    ['failure', 'error'],
+    ['cancelled', 'error'],
+  ])('status %s sends trigger %s', async (status, trigger) => {
+    const run = await runAction({ eventName: 'push', event: push(), inputs: { status }, config: hook() });
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(bodies()[0]).toMatchObject({ trigger, status });
+  });
+
+  it('a started step records its start time for the later steps of the job', async () => {
+    const run = await runAction({ eventName: 'push', event: push(), inputs: { status: 'started' }, config: hook() });
+    expect(run.githubEnv).toMatch(/^HERALD_STARTED_AT<<ghadelimiter_[\w-]+\n\d{4}-\d\d-\d\dT[\d:.]+Z\n/);
+    const later = await runAction({ eventName: 'push', event: push(), inputs: { status: 'success' }, config: hook(), env: { HERALD_STARTED_AT: new Date(Date.now() - 95_000).toISOString() } });
+    expect(later.exitCode).toBe(0);
+    expect(bodies()[1]).toMatchObject({ duration_seconds: expect.any(Number) });
+    expect(bodies()[1].duration_seconds).toBeGreaterThanOrEqual(95);
+  });
+
+  it('workflow_run completed with failure: error about the triggering run', async () => {
+    const event = githubEvent('workflow_run', (e) => e.action === 'completed' && e.workflow_run.conclusion === 'success');
+    event.workflow_run.conclusion = 'timed_out';
+    const run = await runAction({ eventName: 'workflow_run', event, config: hook(), env: { GITHUB_WORKFLOW: 'Notify' } });
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(bodies()[0]).toMatchObject({
+      trigger: 'error',
+      status: 'timed_out',
+      workflow: event.workflow_run.name,
+      run: { id: String(event.workflow_run.id), url: event.workflow_run.html_url },
+      commit: { sha: event.workflow_run.head_sha, message: event.workflow_run.head_commit.message },
+      branch: event.workflow_run.head_branch,
+      message: `${event.workflow_run.name || 'Workflow'} timed out on ${event.workflow_run.head_branch} in Codertocat/Hello-World (#${event.workflow_run.run_number})`,
+    });
+  });
+
+  it('workflow_run requested: started', async () => {
+    const run = await runAction({ eventName: 'workflow_run', event: githubEvent('workflow_run', (e) => e.action === 'requested'), config: hook() });
+    expect(run.exitCode).toBe(0);
+    expect(bodies()[0]).toMatchObject({ trigger: 'started' });
+  });
+
+  it('workflow_job completed with failure: error about that job', async () => {
+    const event = githubEvent('workflow_job', (e) => e.action === 'completed' && e.workflow_job.conclusion === 'failure');
+    const run = await runAction({ eventName: 'workflow_job', event, config: hook() });
+    expect(run.exitCode).toBe(0);
+    expect(bodies()[0]).toMatchObject({ trigger: 'error', status: 'failure', job: event.workflow_job.name, run: { url: event.workflow_job.html_url } });
+  });
+
+  it('workflow_job queued: started', async () => {
+    await runAction({ eventName: 'workflow_job', event: githubEvent('workflow_job', (e) => e.action === 'queued'), config: hook() });
+    expect(bodies()[0]).toMatchObject({ trigger: 'started' });
+  });
+
+  it.each([
+    ['success', 'success'],
+    ['in_progress', 'started'],
+    ['failure', 'error'],
+  ])('deployment_status %s: %s, with the environment', async (state, trigger) => {
+    const event = githubEvent('deployment_status');
+    event.deployment_status.state = state;
+    const run = await runAction({ eventName: 'deployment_status', event, config: hook() });
+    expect(run.exitCode).toBe(0);
+    expect(bodies()[0]).toMatchObject({ trigger, environment: event.deployment.environment });
+  });
+
+  it('a workflow_job action that is no trigger sends nothing and does not fail', async () => {
+    const run = await runAction({ eventName: 'workflow_job', event: githubEvent('workflow_job', (e) => e.action === 'waiting'), config: hook() });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain('::notice::');
+    expect(receiver.requests).toHaveLength(0);
+  });
+
+  it('a push without a status fails with how to pass one', async () => {
+    const run = await runAction({ eventName: 'push', event: push(), config: hook() });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain('::error::Herald cannot tell the job');
+    expect(run.stdout).toContain('status: ${{ job.status }}');
+    expect(receiver.requests).toHaveLength(0);
+  });
+
+  it('routes by trigger and branch filters', async () => {
+    const config = `${hook()}  other:\n    type: webhook\n    url: ${receiver.url}/other\nnotifications:\n  - triggers: [error]\n    to: [hooks]\n  - triggers: [success, error]\n    to: other\n    branches: ["release/*"]\n`;
+    await runAction({ eventName: 'push', event: push(), inputs: { status: 'failure' }, config });
+    await runAction({ eventName: 'push', event: push(), inputs: { status: 'success' }, config, env: { GITHUB_REF: 'refs/heads/release/2.0' } });
+    await runAction({ eventName: 'push', event: push(), inputs: { status: 'success' }, config });
+    expect(receiver.requests.map((r) => r.path)).toEqual(['/ci', '/other']);
+  });
+});
+
+describe('templated payloads', () => {
+  it('hostile commit messages give valid JSON holding exactly that text', async () => {
+    const event = push();
+    const hostile = `Merge "quotes" and back\\slashes\n\nnew lines, tab\t, emoji 🚀👍🏽, <<repository>>, {{repository}}, \${HOOK}, </script>, \u0000 nul, ${'x'.repeat(5000)}`;
+    event.head_commit.message = hostile;
+    const run = await runAction({
+      eventName: 'push',
+      event,
+      inputs: { status: 'failure' },
+      config: hook(`    payload: |\n      {"app": "<<repository>>", "event": "<<eventType>>", "commit": "<<commitMessage>>", "raw": <<json.event.head_commit.message>>}\n`),
+    });
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(JSON.parse(receiver.requests[0]!.text)).toEqual({ app: 'Codertocat/Hello-World', event: 'error', commit: hostile, raw: hostile });
+  });
+
+  it('a template that renders invalid JSON fails that delivery only, with a Template Error', async () => {
+    const config = `${hook('    payload: \'{"app": <<repository>>}\'\n')}  good:\n    type: webhook\n    url: ${receiver.url}/good\n`;
+    const run = await runAction({ eventName: 'push', event: push(), inputs: { status: 'success' }, config });
+    expect(run.exitCode).toBe(0);
+    expect(receiver.requests.map((r) => r.path)).toEqual(['/good']);
+    const failed = run.results.find((r) => r.destination === 'hooks');
+    expect(failed).toMatchObject({ status: 'failed', attempts: 0, code: null });
+    expect(failed.error).toMatch(/^Template Error in payload: rendered payload is not valid JSON/);
+    expect(run.stdout).toContain('::warning::Notification failed: hooks (webhook): Template Error in payload');
+  });
+
+  it('an unknown variable is a Template Warning on the delivery, which is still sent', async () => {
+    const run = await runAction({ eventName: 'push', event: push(), inputs: { status: 'success' }, config: hook(`    payload: '{"x": "<<comitMessage>>"}'\n`) });
+    expect(receiver.requests[0]!.text).toBe('{"x": ""}');
+    expect(run.results[0].warnings).toEqual(['Template Warning in payload: unknown variable "comitMessage" (it renders as nothing, or null under json.); see the README for the variables']);
+    expect(run.stdout).toContain('::warning::hooks: Template Warning in payload');
+  });
+
+  it('Devtron payloads keep their {{ }} syntax with delimiters', async () => {
+    await runAction({ eventName: 'push', event: push(), inputs: { status: 'success' }, config: hook(`    delimiters: "{{ }}"\n    payload: '{"text": "App: {{repository}}, Event Type: {{eventType}}"}'\n`) });
+    expect(receiver.requests[0]!.text).toBe('{"text": "App: Codertocat/Hello-World, Event Type: success"}');
+  });
+});
+
+describe('signature and secrets', () => {
+  it('signs the exact bytes with HMAC-SHA512 and masks every secret', async () => {
+    const secret = 'hmac-secret-value-123';
+    const token = 'tok-abcdef-987654';
+    const password = 'pa55-word-xyz';
+    const run = await runAction({
+      eventName: 'push',
+      event: push(),
+      inputs: { status: 'success' },
+      config: `destinations:
+  hooks:
+    type: webhook
+    url: http://user:\${HOOK_PASSWORD}@127.0.0.1:${new URL(receiver.url).port}/ci?token=\${HOOK_TOKEN}
+    secret: \${HOOK_SECRET}
+    headers:
+      X-Api-Key: \${HOOK_TOKEN}
+`,
+      env: { HOOK_SECRET: secret, HOOK_TOKEN: token, HOOK_PASSWORD: password },
+    });
+    expect(run.exitCode, run.stdout).toBe(0);
+    const [request] = receiver.requests;
+    const expected = createHmac('sha512', secret).update(request!.body).digest('hex');
+    expect(request!.headers['x-herald-signature']).toBe(`sha512=${expected}`);
+    expect(request!.headers['x-api-key']).toBe(token);
+    expect(request!.headers.authorization).toBe(`Basic ${Buffer.from(`user:${password}`).toString('base64')}`);
+    const printed = everything(run);
+    for (const value of [secret, token, password]) expect(printed).not.toContain(value);
+    expect(run.results[0].url).toBe(`http://user:****@127.0.0.1:${new URL(receiver.url).port}/ci?token=****`);
+    expect(run.stdout).toContain(`::add-mask::${token}`);
+  });
+
+  it('masks a secret that the receiver echoes back in its response', async () => {
+    receiver.respond((request) => ({ status: 200, body: `echo: ${request.headers.authorization}` }));
+    const run = await runAction({
+      eventName: 'push',
+      event: push(),
+      inputs: { status: 'success' },
+      config: hook('    headers:\n      Authorization: Bearer ${HOOK_TOKEN}\n'),
+      env: { HOOK_TOKEN: 'echoed-token-5555' },
+    });
+    expect(run.results[0].response).toBe('echo: ****');
+    expect(everything(run)).not.toContain('echoed-token-5555');
+  });
+});
+
+describe('delivery', () => {
+  it('retries a 503 until it succeeds, with the same delivery id', async () => {
+    receiver.respond((_request, index) => (index < 2 ? { status: 503, body: 'busy' } : { status: 202, body: 'accepted' }));
+    const run = await runAction({ eventName: 'push', event: push(), inputs: { status: 'success' }, config: hook() });
+    expect(run.exitCode).toBe(0);
+    expect(receiver.requests).toHaveLength(3);
+    expect(new Set(receiver.requests.map((r) => r.headers['x-herald-delivery'])).size).toBe(1);
+    expect(new Set(receiver.requests.map((r) => r.text)).size).toBe(1);
+    expect(run.results[0]).toMatchObject({ status: 'successful', code: 202, attempts: 3, response: 'accepted' });
+    expect(run.stdout).toContain('attempt 1: HTTP 503');
+  });
+
+  it('waits as long as a 429 Retry-After asks before retrying', async () => {
+    receiver.respond((_request, index) => (index === 0 ? { status: 429, headers: { 'Retry-After': '1' }, body: 'slow down' } : { status: 200, body: 'ok' }));
+    const run = await runAction({ eventName: 'push', event: push(), inputs: { status: 'success' }, config: hook() });
+    expect(run.results[0]).toMatchObject({ status: 'successful', attempts: 2 });
+    expect(receiver.requests[1]!.at - receiver.requests[0]!.at).toBeGreaterThanOrEqual(1000);
+    expect(run.stdout).toContain('Retry-After');
+  });
+
+  it('does not retry other 4xx answers, and records them', async () => {
+    receiver.respond(() => ({ status: 404, body: 'no such hook' }));
+    const run = await runAction({ eventName: 'push', event: push(), inputs: { status: 'failure' }, config: hook() });
+    expect(run.exitCode).toBe(0);
+    expect(receiver.requests).toHaveLength(1);
+    expect(run.results[0]).toMatchObject({ status: 'failed', code: 404, attempts: 1, response: 'no such hook', error: 'HTTP 404' });
+    expect(run.outputs).toMatchObject({ sent: '0', failed: '1' });
+    expect(run.stdout).toContain('::warning::Notification failed: hooks (webhook): HTTP 404');
+  });
+
+  it('a refused connection fails alone: the working destination still gets its message', async () => {
+    const dead = await refusedUrl();
+    const config = `destinations:\n  dead:\n    type: webhook\n    url: ${dead}/x\n    retries: 1\n    retry_backoff: 0.05\n  alive:\n    type: webhook\n    url: ${receiver.url}/alive\n`;
+    const run = await runAction({ eventName: 'push', event: push(), inputs: { status: 'failure' }, config });
+    expect(run.exitCode).toBe(0);
+    expect(receiver.requests.map((r) => r.path)).toEqual(['/alive']);
+    expect(run.results.find((r) => r.destination === 'dead')).toMatchObject({ status: 'failed', attempts: 2, code: null, error: 'connection refused (ECONNREFUSED)' });
+    expect(run.results.find((r) => r.destination === 'alive')).toMatchObject({ status: 'successful' });
+  });
+
+  it('fail-on-error fails the step when a delivery fails', async () => {
+    receiver.respond(() => ({ status: 400, body: 'bad' }));
+    const run = await runAction({ eventName: 'push', event: push(), inputs: { status: 'failure', 'fail-on-error': 'true' }, config: hook() });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain('::error::1 of 1 notifications failed:%0Ahooks (webhook): HTTP 400');
+  });
+
+  it('a receiver that never answers is cut off by the request timeout, and a slow one does not hold up the others', async () => {
+    const slow = await Receiver.start(() => ({ status: 200, delayMs: 20_000 }));
+    try {
+      const config = `destinations:\n  slow:\n    type: webhook\n    url: ${slow.url}/slow\n    timeout: 0.5\n    retries: 0\n  fast:\n    type: webhook\n    url: ${receiver.url}/fast\n`;
+      const run = await runAction({ eventName: 'push', event: push(), inputs: { status: 'success' }, config });
+      expect(run.exitCode).toBe(0);
+      expect(run.results.find((r) => r.destination === 'slow')).toMatchObject({ status: 'failed', error: 'no answer within 0.5 s (timeout)' });
+      expect(run.results.find((r) => r.destination === 'fast')).toMatchObject({ status: 'successful' });
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('the overall deadline ends the step even while retries are pending', async () => {
+    receiver.respond(() => ({ status: 503, headers: { 'Retry-After': '30' } }));
+    const run = await runAction({ eventName: 'push', event: push(), inputs: { status: 'success', timeout: '1' }, config: hook() });
+    expect(run.exitCode).toBe(0);
+    expect(run.results[0].status).toBe('failed');
+    expect(run.results[0].error).toMatch(/^gave up: the overall deadline of 1 s was reached/);
+    expect(run.durationMs).toBeLessThan(15_000);
+  });
+});
+
+describe('dry run', () => {
+  it('renders everything, sends nothing, and shows the payloads in the summary', async () => {
+    const run = await runAction({
+      eventName: 'push',
+      event: push(),
+      inputs: { status: 'failure', 'dry-run': 'true' },
+      config: hook(`    payload: '{"token": "\${HOOK_TOKEN}", "sha": "<<shortSha>>"}'\n`),
+      env: { HOOK_TOKEN: 'dry-run-secret-42' },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(receiver.requests).toHaveLength(0);
+    expect(run.outputs).toMatchObject({ sent: '0', failed: '0', skipped: '1' });
+    expect(run.results[0]).toMatchObject({ status: 'skipped', payload: '{"token": "****", "sha": "6113728"}' });
+    expect(run.summary).toContain('dry run: nothing was sent');
+    expect(run.summary).toContain('{&quot;token&quot;: &quot;****&quot;, &quot;sha&quot;: &quot;6113728&quot;}');
+    expect(everything(run)).not.toContain('dry-run-secret-42');
+  });
+
+  it('a disabled destination is skipped and says why', async () => {
+    const run = await runAction({ eventName: 'push', event: push(), inputs: { status: 'success' }, config: hook('    enabled: false\n') });
+    expect(receiver.requests).toHaveLength(0);
+    expect(run.results[0]).toMatchObject({ status: 'skipped' });
+    expect(run.summary).toContain('destination is disabled (enabled: false)');
+  });
+});
+
+describe('bad configs', () => {
+  it('fail the step with file, line and key path, and no stack trace', async () => {
+    const run = await runAction({
+      eventName: 'push',
+      event: push(),
+      inputs: { status: 'success' },
+      config: `destinations:\n  hooks:\n    type: webhook\n    url: ${receiver.url}\n    methd: PUT\nnotifications:\n  - triggers: [failure]\n    to: [hooks]\n`,
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain('::error::Config file .github/notifications.yml has 2 problems:');
+    expect(run.stdout).toContain('.github/notifications.yml:5:5: destinations.hooks.methd: unknown key \\"methd\\". Did you mean \\"method\\"?'.replace(/\\"/g, '"'));
+    expect(run.stdout).toContain('.github/notifications.yml:7:16: notifications[0].triggers[0]: \"failure\" is not allowed');
+    expect(run.stdout + run.stderr).not.toMatch(/\s+at .+:\d+:\d+\)?$/m);
+    expect(receiver.requests).toHaveLength(0);
+  });
+
+  it('a missing file says where it looked', async () => {
+    const run = await runAction({ eventName: 'push', event: push(), inputs: { status: 'success' } });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain('::error::Config file .github/notifications.yml not found.');
+  });
+
+  it('a missing secret names the variable and the key', async () => {
+    const run = await runAction({ eventName: 'push', event: push(), inputs: { status: 'success' }, config: hook('    secret: ${HOOK_SECRET}\n') });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain('destinations.hooks.secret: environment variable HOOK_SECRET is not set.');
+  });
+
+  it('a config given as .json works too', async () => {
+    const run = await runAction({
+      eventName: 'push',
+      event: push(),
+      inputs: { status: 'success', config: 'notify.json' },
+      configPath: 'notify.json',
+      config: JSON.stringify({ destinations: { hooks: { type: 'webhook', url: `${receiver.url}/json` } } }),
+    });
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(receiver.requests[0]!.path).toBe('/json');
   });
 });
