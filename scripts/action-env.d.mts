@@ -1,0 +1,18 @@
+export declare const ROOT: string;
+export declare const ENTRY: string;
+export declare function inputDefaults(): Record<string, string>;
+export interface WorkspaceOptions {
+  eventName: string;
+  event: object;
+  config?: string;
+  configPath?: string;
+  inputs?: Record<string, string>;
+  env?: Record<string, string>;
+}
+export interface Workspace {
+  workspace: string;
+  files: { event: string; output: string; summary: string; env: string };
+  env: Record<string, string>;
+}
+export declare function prepareWorkspace(options: WorkspaceOptions): Workspace;
+export declare function parseCommandFile(text: string): Record<string, string>;
