@@ -108,26 +108,15 @@ export function readRunContext(gh: GitHubContext, env: NodeJS.ProcessEnv, now: D
   };
 }
 
-interface RunFacts {
-  workflow: string;
-  job: string;
-  runId: string;
-  runNumber: string;
-  runAttempt: string;
-  runUrl: string;
-  eventName: string;
-  ref: string;
-  branch: string;
-  sha: string;
-  commitMessage: string;
-  commitAuthor: string;
-  actor: string;
+/** The facts that depend on which run a notification describes (this one, or the one that triggered it). */
+type RunFacts = Pick<
+  RunContext,
+  | 'workflow' | 'job' | 'runId' | 'runNumber' | 'runAttempt' | 'runUrl' | 'eventName' | 'ref' | 'branch' | 'sha'
+  | 'commitMessage' | 'commitAuthor' | 'actor' | 'environment' | 'environmentUrl' | 'startedAt'
+> & {
   pr?: { number?: unknown; title?: unknown; html_url?: unknown };
-  environment: string;
-  environmentUrl: string;
-  startedAt: string;
   completedAt: string;
-}
+};
 
 /** The run this step belongs to (every event but the notifier-workflow ones). */
 function currentRun(gh: GitHubContext, env: NodeJS.ProcessEnv, event: Record<string, any>, repositoryUrl: string): RunFacts {

@@ -108,8 +108,7 @@ async function deliverOne(delivery: Delivery, options: DeliverOptions, deadline:
         factor: 2,
         maxTimeout: 30_000,
         randomize: true,
-        maxRetryTime: Math.max(0, options.deadlineMs - (performance.now() - started)),
-        signal: deadline,
+        signal: deadline, // the overall deadline also ends a wait between attempts
         shouldRetry: ({ error }) => !(error instanceof Error && 'retryable' in error && error.retryable === false),
         onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
           result.log.push(`attempt ${attemptNumber}: ${mask(error.message)}`);
