@@ -41,7 +41,10 @@ export async function sendHttp(request: HttpRequest, { timeoutMs, signal, delive
     };
   } catch (error) {
     if (error instanceof TransportError) throw error;
-    throw new TransportError(describeNetworkError(error as NodeJS.ErrnoException));
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    // A certificate problem does not go away by asking again.
+    const retryable = !/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(code);
+    throw new TransportError(describeNetworkError(error as NodeJS.ErrnoException), retryable);
   } finally {
     clearTimeout(timer);
     if (onAbort) signal.removeEventListener('abort', onAbort);
@@ -92,6 +95,7 @@ function describeNetworkError(error: NodeJS.ErrnoException): string {
     DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed TLS certificate (set insecure_skip_verify: true to accept it)',
     SELF_SIGNED_CERT_IN_CHAIN: 'self-signed TLS certificate in chain (set insecure_skip_verify: true to accept it)',
     UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate cannot be verified (set insecure_skip_verify: true to accept it)',
+    ERR_TLS_CERT_ALTNAME_INVALID: "TLS certificate does not match the host name",
   };
   const reason = (error.code && reasons[error.code]) || error.message;
   return error.code && reasons[error.code] ? `${reason} (${error.code})` : reason;

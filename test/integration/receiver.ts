@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 /** One request as the receiver got it, byte for byte. */
@@ -19,12 +21,16 @@ export class Receiver {
   private server: Server;
   private responder: Responder = () => ({ status: 200, body: 'ok' });
 
-  private constructor() {
-    this.server = createServer((req, res) => this.handle(req, res));
+  private constructor(private readonly tls: boolean) {
+    const handler = (req: IncomingMessage, res: ServerResponse) => this.handle(req, res);
+    this.server = tls
+      ? createTlsServer({ cert: readFileSync(new URL('../fixtures/tls/cert.pem', import.meta.url)), key: readFileSync(new URL('../fixtures/tls/key.pem', import.meta.url)) }, handler)
+      : createServer(handler);
   }
 
-  static async start(responder?: Responder): Promise<Receiver> {
-    const receiver = new Receiver();
+  /** An HTTP receiver, or with `tls` an HTTPS one with the self-signed certificate in test/fixtures/tls. */
+  static async start(responder?: Responder, { tls = false } = {}): Promise<Receiver> {
+    const receiver = new Receiver(tls);
     if (responder) receiver.responder = responder;
     await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));
     return receiver;
@@ -35,7 +41,7 @@ export class Receiver {
   }
 
   get url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return `${this.tls ? 'https' : 'http'}://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
   async close(): Promise<void> {

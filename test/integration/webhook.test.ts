@@ -328,6 +328,25 @@ describe('delivery', () => {
   });
 });
 
+describe('TLS', () => {
+  it('refuses a self-signed certificate without retrying, and accepts it with insecure_skip_verify', async () => {
+    const secure = await Receiver.start(undefined, { tls: true });
+    try {
+      const config = `destinations:\n  strict:\n    type: webhook\n    url: ${secure.url}/strict\n  relaxed:\n    type: webhook\n    url: ${secure.url}/relaxed\n    insecure_skip_verify: true\n`;
+      const run = await runAction({ eventName: 'push', event: push(), inputs: { status: 'success' }, config });
+      expect(secure.requests.map((r) => r.path)).toEqual(['/relaxed']);
+      expect(run.results.find((r) => r.destination === 'strict')).toMatchObject({
+        status: 'failed',
+        attempts: 1,
+        error: 'self-signed TLS certificate (set insecure_skip_verify: true to accept it) (DEPTH_ZERO_SELF_SIGNED_CERT)',
+      });
+      expect(run.results.find((r) => r.destination === 'relaxed')).toMatchObject({ status: 'successful', code: 200 });
+    } finally {
+      await secure.close();
+    }
+  });
+});
+
 describe('dry run', () => {
   it('renders everything, sends nothing, and shows the payloads in the summary', async () => {
     const run = await runAction({
