@@ -27,7 +27,11 @@ export async function report(results: DeliveryResult[], options: ReportOptions):
   }
   if (results.length === 0) core.info(`No destination is routed for this trigger; nothing to send. (${options.message.line})`);
 
-  await writeSummary(results, options);
+  try {
+    await writeSummary(results, options);
+  } catch (error) {
+    core.warning(`Herald could not write the job summary: ${(error as Error).message}`);
+  }
 
   const failures = results.filter((result) => result.status === 'failed');
   const lines = failures.map((result) => `${name(result)} (${result.type}): ${result.error}`);

@@ -17,7 +17,7 @@ export function validateConfig(source: ConfigSource, env: NodeJS.ProcessEnv): Co
   const outline = fileSchema.safeParse(substituted.data ?? {});
   if (!outline.success) {
     problems.push(...problemsFromZod(outline.error, fileSchema, substituted.data));
-    throw configError(source, problems);
+    throw configError(source, problems, substituted.secrets);
   }
 
   const destinations: Record<string, DestinationConfig> = {};
@@ -54,7 +54,7 @@ export function validateConfig(source: ConfigSource, env: NodeJS.ProcessEnv): Co
     }),
   );
 
-  if (problems.length > 0 || !routes.success) throw configError(source, problems);
+  if (problems.length > 0 || !routes.success) throw configError(source, problems, substituted.secrets);
   return { file: source.file, destinations, notifications: routes.data, secrets: [...secrets] };
 }
 
@@ -67,7 +67,8 @@ function routeTargets(notifications: unknown): unknown[][] {
   });
 }
 
-function configError(source: ConfigSource, problems: Problem[]): UserError {
+/** Every problem with its place; values that came from ${NAME} are masked (the runner does not know them yet). */
+function configError(source: ConfigSource, problems: Problem[], secrets: string[]): UserError {
   const located = problems.map((problem) => ({ problem, at: source.locate(problem.path, problem.atKey) }));
   located.sort((a, b) => (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.col ?? 0) - (b.at?.col ?? 0));
   const lines = located.map(({ problem, at }) => {
@@ -75,5 +76,7 @@ function configError(source: ConfigSource, problems: Problem[]): UserError {
     return `${where}: ${formatPath(problem.path)}: ${problem.message}`;
   });
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-  return new UserError(`Config file ${source.file} has ${count}:\n${lines.join('\n')}`);
+  let message = `Config file ${source.file} has ${count}:\n${lines.join('\n')}`;
+  for (const secret of secrets) if (secret.length >= 3) message = message.split(secret).join('****');
+  return new UserError(message);
 }

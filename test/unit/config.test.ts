@@ -119,6 +119,12 @@ notifications:
     );
   });
 
+  it('masks values from the environment in its messages', () => {
+    const message = problems('destinations:\n  hooks:\n    type: webhook\n    url: https://example.com\n    method: ${HOOK_METHOD}\n', { HOOK_METHOD: 'super-secret-method' });
+    expect(message).toContain('destinations.hooks.method: "****" is not allowed');
+    expect(message).not.toContain('super-secret');
+  });
+
   it('explains an empty file', () => {
     expect(problems('')).toContain('destinations: "destinations" is required');
   });
