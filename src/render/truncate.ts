@@ -22,11 +22,15 @@ export const byteLength = (text: string): number => Buffer.byteLength(text, 'utf
  * sequence (`&amp;`, `\*`) is never cut in half.
  */
 export function truncateEscaped(text: string, max: number, escape: (text: string) => string): string {
-  let escaped = escape(text);
-  let keep = Math.min(text.length, max);
-  while (escaped.length > max && keep > 0) {
-    keep = Math.max(0, Math.min(keep - 1, keep - (escaped.length - max)));
-    escaped = escape(truncate(text, keep));
+  const whole = escape(text);
+  if (whole.length <= max) return whole;
+  // The longest cut whose escaped form fits: escaping only ever lengthens, so a binary search finds it.
+  let fits = 0;
+  let tooLong = text.length;
+  while (tooLong - fits > 1) {
+    const middle = Math.floor((fits + tooLong) / 2);
+    if (escape(truncate(text, middle)).length <= max) fits = middle;
+    else tooLong = middle;
   }
-  return escaped;
+  return escape(truncate(text, fits));
 }
