@@ -55,8 +55,11 @@ const ZERO_WIDTH_SPACE = '\u200b';
  */
 export const breakMentions = (text: string): string => text.replace(/@(?=[\p{L}\p{N}_])/gu, `@${ZERO_WIDTH_SPACE}`);
 
-/** CommonMark lets a backslash escape any ASCII punctuation; these are the ones chat markdown acts on. */
-const escapeMarkdown = (text: string): string => text.replace(/[\\`*_~|<>[\]()#]/g, '\\$&');
+/**
+ * CommonMark lets a backslash escape any ASCII punctuation; these are the ones chat markdown acts on anywhere (with `[`
+ * and `]` escaped, parentheses cannot form a link), and `#` where it would start a heading.
+ */
+const escapeMarkdown = (text: string): string => text.replace(/[\\`*_~|<>[\]]/g, '\\$&').replace(/^(\s*)#/gm, '$1\\#');
 
 export const escapers: Record<TemplateFormat, (value: unknown) => string> = {
   /** JSON string content: the payload stays valid JSON whatever the value holds. */
