@@ -34,8 +34,12 @@ describe('chat escapers', () => {
 
   it('markdown: formatting escaped, a zero-width space after each @ that starts a word', () => {
     expect(escapers.markdown(hostile)).toBe(
-      '\\<!channel\\> \\<@\u200bU123\\> @\u200beveryone @\u200bhere \\*bold\\* \\[x\\]\\(y\\) \\<users/all\\> a&b',
+      '\\<!channel\\> \\<@\u200bU123\\> @\u200beveryone @\u200bhere \\*bold\\* \\[x\\](y) \\<users/all\\> a&b',
     );
+  });
+
+  it('markdown: # is escaped only where it would start a heading', () => {
+    expect(escapers.markdown('# title (#42)\n  ## more')).toBe('\\# title (#42)\n  \\## more');
   });
 
   it('googlechat: a zero-width space after < breaks <users/all> and <url|text>', () => {
