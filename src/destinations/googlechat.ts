@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Message } from '../message.js';
 import { escapers } from '../render/escape.js';
 import { truncate, truncateEscaped } from '../render/truncate.js';
-import { destinationSchema, type BuildInput, type Destination, type Reply, type Verdict } from './destination.js';
+import { destinationSchema, type Destination, type Reply, type Verdict } from './destination.js';
 import { httpUrl, postJson, renderPayload, renderText, replyJson } from './chat-request.js';
 
 /** Google Chat takes 4,096 characters of text; card text is kept short enough to read. */

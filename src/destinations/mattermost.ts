@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { truncate } from '../render/truncate.js';
 import { destinationSchema, type Destination, type Reply, type Verdict } from './destination.js';
-import { messageAttachment } from './attachment-message.js';
-import { httpUrl, postJson, renderPayload, renderText, replyJson } from './chat-request.js';
+import { attachmentPost } from './attachment-message.js';
+import { httpUrl, replyJson } from './chat-request.js';
 import { hookKey } from './hook-key.js';
 
 /** Mattermost's post limit (16,383 characters). */
@@ -26,18 +25,7 @@ export const mattermost: Destination<MattermostConfig> = {
   schema,
   secrets: (config) => hookKey(config.url),
   build(config, input) {
-    const payload = renderPayload(config, input);
-    if (payload !== undefined) return [postJson(config.url, payload)];
-    const text = renderText(config, input, 'markdown');
-    return [
-      postJson(config.url, {
-        ...(text !== undefined && { text: truncate(text, TEXT_LIMIT) }),
-        ...(config.username !== undefined && { username: config.username }),
-        ...(config.channel !== undefined && { channel: config.channel }),
-        ...(config.icon_url !== undefined && { icon_url: config.icon_url }),
-        attachments: [messageAttachment(input.message)],
-      }),
-    ];
+    return [attachmentPost(config.url, config, input, TEXT_LIMIT, { username: config.username, channel: config.channel, icon_url: config.icon_url })];
   },
   interpret(reply: Reply): Verdict {
     if (reply.code === null || (reply.code >= 200 && reply.code < 300)) return {};
