@@ -251,4 +251,17 @@ describe('chat destinations, run as the runner runs dist/index.js', () => {
     expect(run.exitCode, run.stdout).toBe(0);
     expect(receiver.requests[0]!.text).toBe('{"text": "CI broke: ship \\"it\\""}');
   });
+
+  it('a Slack config with both webhook_url and token fails the step with a clear message', async () => {
+    const run = await runAction({
+      eventName: 'push',
+      event: pushEvent(),
+      inputs: { status: 'success' },
+      config: `destinations:\n  team:\n    type: slack\n    webhook_url: ${receiver.url}/hook\n    token: xoxb-1-2-3\n    channels: "#ci"\n`,
+    });
+    expect(run.exitCode).not.toBe(0);
+    expect(run.stdout).toContain('destinations.team.token');
+    expect(run.stdout).toContain('set either webhook_url (an incoming webhook) or token + channels (a bot token), not both');
+    expect(receiver.requests).toHaveLength(0);
+  });
 });
