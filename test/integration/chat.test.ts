@@ -190,6 +190,23 @@ describe('chat destinations, run as the runner runs dist/index.js', () => {
     expect(run.outputs.failed).toBe('1');
   });
 
+  it('Slack ratelimited is retried after Retry-After, then succeeds', async () => {
+    receiver.respond((_request, index) => ({
+      status: 200,
+      headers: { 'content-type': 'application/json', ...(index === 0 && { 'retry-after': '0.2' }) },
+      body: index === 0 ? '{"ok":false,"error":"ratelimited"}' : '{"ok":true}',
+    }));
+    const run = await runAction({
+      eventName: 'push',
+      event: pushEvent(),
+      inputs: { status: 'success' },
+      config: `destinations:\n  slack:\n    type: slack\n    token: xoxb-111-222-secretpart\n    channels: C0123\n    api_url: ${receiver.url}/api\n    retry_backoff: 0.05\n`,
+    });
+    expect(receiver.requests).toHaveLength(2);
+    expect(receiver.requests[1]!.at - receiver.requests[0]!.at).toBeGreaterThanOrEqual(200);
+    expect(run.results[0]).toMatchObject({ target: 'C0123', status: 'successful', attempts: 2 });
+  });
+
   it('a Slack bot token posts to each channel with Authorization: Bearer, the token masked', async () => {
     receiver.respond(() => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"ok":true,"channel":"C1","ts":"1.2"}' }));
     const token = 'xoxb-111-222-secretpart';

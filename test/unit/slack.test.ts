@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { slack, type SlackConfig } from '../../src/destinations/slack.js';
 import { buildInput, HOSTILE_COMMIT, isWellFormed } from '../fixtures/build-input.js';
+import { githubEvent } from '../fixtures/events.js';
 import { slackBlockProblems } from '../fixtures/chat-validators.js';
 
 const WEBHOOK = 'https://hooks.slack.com/services/T000/B000/XXXXXXXX';
@@ -67,6 +68,13 @@ describe('slack build', () => {
     const [attachment] = body(slack.build(config({ webhook_url: WEBHOOK }), buildInput(trigger))[0]!).attachments;
     expect(attachment.color).toBe(colour);
     expect(attachment.blocks[0].text.text).toBe(header);
+  });
+
+  it('links a pull request in its field', () => {
+    const event = githubEvent('pull_request', (e) => e.action === 'opened');
+    const [attachment] = body(slack.build(config({ webhook_url: WEBHOOK }), buildInput('success', { event, eventName: 'pull_request' }))[0]!).attachments;
+    const pr = event.pull_request;
+    expect(attachment.blocks[1].fields.map((f: { text: string }) => f.text)).toContain(`*Pull request*\n<${pr.html_url}|#${pr.number} ${pr.title}>`);
   });
 
   it('hex_color, username and icons override the defaults', () => {

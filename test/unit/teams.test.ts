@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { teams, TEAMS_MAX_BYTES } from '../../src/destinations/teams.js';
 import { buildInput, HOSTILE_COMMIT, isWellFormed } from '../fixtures/build-input.js';
+import { githubEvent } from '../fixtures/events.js';
 import { adaptiveCardProblems } from '../fixtures/chat-validators.js';
 
 const URL = 'https://prod-00.westeurope.logic.azure.com/workflows/abc/triggers/manual/paths/invoke?sig=SECRET';
@@ -46,6 +47,16 @@ describe('teams', () => {
     expect(isWellFormed(request!.body!)).toBe(true);
     const content = card(request!.body!);
     expect(content.body[2].facts[3].value.endsWith('…')).toBe(true);
+    expect(adaptiveCardProblems(content)).toEqual([]);
+  });
+
+  it('a pull request gets its fact and a "View pull request" button', () => {
+    const event = githubEvent('pull_request', (e) => e.action === 'opened');
+    const content = card(teams.build(config(), buildInput('success', { event, eventName: 'pull_request' }))[0]!.body!);
+    expect(content.body[0].items[0].text).toBe(`✅ CI succeeded on PR #${event.pull_request.number}`);
+    expect(content.body[1].facts).toContainEqual({ title: 'Pull request', value: `#${event.pull_request.number} ${event.pull_request.title}` });
+    expect(content.actions.map((a: { title: string }) => a.title)).toEqual(['View run', 'View commit', 'View pull request']);
+    expect(content.actions[2].url).toBe(event.pull_request.html_url);
     expect(adaptiveCardProblems(content)).toEqual([]);
   });
 
