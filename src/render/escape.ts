@@ -1,5 +1,8 @@
-/** How a value is written into a template, by where the rendered text lands. */
-export type TemplateFormat = 'json' | 'text' | 'html';
+/**
+ * How a value is written into a template, by where the rendered text lands: a JSON string, plain text, HTML, or the
+ * text of a chat message (Slack's mrkdwn, Markdown for Discord / Mattermost / Rocket.Chat, Google Chat's syntax).
+ */
+export type TemplateFormat = 'json' | 'text' | 'html' | 'slack' | 'markdown' | 'googlechat';
 
 const JSON_VALUE = Symbol('herald.json');
 
@@ -39,9 +42,32 @@ function plain(value: unknown): string {
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+/** Slack's three control characters; `<!channel>`, `<@U123>` and `<url|text>` need a raw `<`. */
+const SLACK_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+const ZERO_WIDTH_SPACE = '\u200b';
+
+/**
+ * A zero-width space after every `@` that starts a word, so `@everyone`, `@here`, `@channel`, `@all` and `@user` stay
+ * readable but mention nobody (what discord.js's cleanContent does).
+ */
+export const breakMentions = (text: string): string => text.replace(/@(?=[\p{L}\p{N}_])/gu, `@${ZERO_WIDTH_SPACE}`);
+
+/**
+ * CommonMark lets a backslash escape any ASCII punctuation; these are the ones chat markdown acts on anywhere (with `[`
+ * and `]` escaped, parentheses cannot form a link), and `#` where it would start a heading.
+ */
+const escapeMarkdown = (text: string): string => text.replace(/[\\`*_~|<>[\]]/g, '\\$&').replace(/^(\s*)#/gm, '$1\\#');
+
 export const escapers: Record<TemplateFormat, (value: unknown) => string> = {
   /** JSON string content: the payload stays valid JSON whatever the value holds. */
   json: (value) => jsonLiteral(value) ?? JSON.stringify(plain(value)).slice(1, -1),
   text: (value) => jsonLiteral(value) ?? plain(value),
   html: (value) => (jsonLiteral(value) ?? plain(value)).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!),
+  /** Slack mrkdwn: &, < and > as entities, which Slack shows as the characters but never reads as a mention or link. */
+  slack: (value) => (jsonLiteral(value) ?? plain(value)).replace(/[&<>]/g, (c) => SLACK_ESCAPES[c]!),
+  /** Discord, Mattermost, Rocket.Chat: formatting characters backslash-escaped, mentions broken. */
+  markdown: (value) => breakMentions(escapeMarkdown(jsonLiteral(value) ?? plain(value))),
+  /** Google Chat text: `<users/all>` and `<url|text>` need a raw `<` directly before the name; a zero-width space breaks them. */
+  googlechat: (value) => (jsonLiteral(value) ?? plain(value)).replace(/</g, `<${ZERO_WIDTH_SPACE}`),
 };

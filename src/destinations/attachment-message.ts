@@ -1,0 +1,50 @@
+import type { Message } from '../message.js';
+import { markdownLink } from '../render/markdown-link.js';
+import { truncate } from '../render/truncate.js';
+import type { BuildInput, HttpRequest } from './destination.js';
+import { postJson, renderPayload, renderText } from './chat-request.js';
+
+/** Cut long values here: both services take far more, but a 5,000-character commit message is not worth reading. */
+const VALUE_LIMIT = 1000;
+
+/**
+ * The Slack-style message attachment that Mattermost and Rocket.Chat incoming webhooks both take: a colour bar, the title
+ * linked to the run, and the facts as Markdown fields (values escaped, links kept).
+ */
+export function messageAttachment(message: Message) {
+  return {
+    fallback: truncate(`${message.emoji} ${message.line}`, 300),
+    color: message.colour,
+    title: truncate(`${message.emoji} ${message.title}`, 250),
+    ...(message.url && { title_link: message.url }),
+    fields: message.facts.map((fact) => ({
+      short: fact.label !== 'Commit' && fact.label !== 'Pull request',
+      title: fact.label,
+      value: markdownLink(fact.value, fact.url, VALUE_LIMIT),
+    })),
+  };
+}
+
+type TemplateConfig = Parameters<typeof renderPayload>[0];
+
+/**
+ * The POST of a Mattermost or Rocket.Chat incoming webhook: the user's payload template, or the user's `text` (Markdown
+ * escaped, cut to `textLimit`), the set `fields` (username, channel, icon_url) and the attachment.
+ */
+export function attachmentPost(
+  url: string,
+  config: TemplateConfig,
+  input: BuildInput,
+  textLimit: number,
+  fields: Record<string, string | undefined>,
+): HttpRequest {
+  const payload = renderPayload(config, input);
+  if (payload !== undefined) return postJson(url, payload);
+  const text = renderText(config, input, 'markdown');
+  const set = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+  return postJson(url, {
+    ...(text !== undefined && { text: truncate(text, textLimit) }),
+    ...set,
+    attachments: [messageAttachment(input.message)],
+  });
+}

@@ -1,0 +1,86 @@
+import type { APIEmbed, APIEmbedField, RESTPostAPIWebhookWithTokenJSONBody } from 'discord-api-types/v10';
+import { z } from 'zod';
+import type { Message } from '../message.js';
+import { markdownLink } from '../render/markdown-link.js';
+import { TemplateError } from '../render/template.js';
+import { truncate } from '../render/truncate.js';
+import { destinationSchema, type BuildInput, type Destination, type Reply, type Verdict } from './destination.js';
+import { colourNumber, httpUrl, postJson, renderPayload, renderText, replyJson } from './chat-request.js';
+
+/** Discord's message and embed limits (discord.com/developers/docs/resources/message#embed-object-embed-limits). */
+export const DISCORD_LIMITS = { content: 2000, title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, embed: 6000, username: 80 };
+
+const schema = destinationSchema(
+  'discord',
+  {
+    webhook_url: httpUrl,
+    username: z.string().min(1).max(DISCORD_LIMITS.username).optional(),
+    avatar_url: httpUrl.optional(),
+  },
+  ['text', 'payload'],
+);
+export type DiscordConfig = z.infer<typeof schema>;
+
+/** Mentions are never parsed, whatever a commit message holds. */
+const NO_MENTIONS = { parse: [] as [] };
+
+/** A Discord channel webhook: an embed coloured by trigger, with `allowed_mentions` that pings nobody. */
+export const discord: Destination<DiscordConfig> = {
+  type: 'discord',
+  schema,
+  secrets: (config) => [config.webhook_url],
+  build(config, input) {
+    const payload = renderPayload(config, input);
+    if (payload === undefined) return [postJson(config.webhook_url, discordMessage(config, input))];
+    const message: unknown = JSON.parse(payload);
+    if (message === null || typeof message !== 'object' || Array.isArray(message)) {
+      throw new TemplateError('in payload: a Discord webhook needs a JSON object');
+    }
+    // A payload that says nothing about mentions gets none; one that sets allowed_mentions is sent as written.
+    return [postJson(config.webhook_url, 'allowed_mentions' in message ? payload : { ...message, allowed_mentions: NO_MENTIONS })];
+  },
+  interpret: interpretDiscordReply,
+};
+
+/** A 429 carries retry_after (seconds, a float) in its body; other errors carry {message, code}. */
+export function interpretDiscordReply(reply: Reply): Verdict {
+  if (reply.code === null || (reply.code >= 200 && reply.code < 300)) return {};
+  const json = replyJson(reply);
+  if (!json) return {};
+  const verdict: Verdict = {};
+  if (typeof json.message === 'string') verdict.error = `Discord error${json.code ? ` ${json.code}` : ''}: ${json.message} (HTTP ${reply.code})`;
+  const retryAfter = Number(json.retry_after);
+  if (reply.code === 429 && Number.isFinite(retryAfter) && retryAfter >= 0) verdict.retryAfterMs = Math.ceil(retryAfter * 1000);
+  return verdict;
+}
+
+export function discordMessage(config: DiscordConfig, input: BuildInput): RESTPostAPIWebhookWithTokenJSONBody {
+  const text = renderText(config, input, 'markdown');
+  return {
+    ...(text !== undefined && { content: truncate(text, DISCORD_LIMITS.content) }),
+    ...(config.username !== undefined && { username: config.username }),
+    ...(config.avatar_url !== undefined && { avatar_url: config.avatar_url }),
+    embeds: [discordEmbed(input.message, input.vars.timestamp)],
+    allowed_mentions: NO_MENTIONS,
+  };
+}
+
+/** Title linked to the run, facts as fields; values are cut so the embed stays under 6000 characters in all. */
+export function discordEmbed(message: Message, timestamp: string): APIEmbed {
+  const title = truncate(`${message.emoji} ${message.title}`, DISCORD_LIMITS.title);
+  const facts = message.facts.slice(0, DISCORD_LIMITS.fields);
+  const names = facts.map((fact) => truncate(fact.label, DISCORD_LIMITS.fieldName));
+  const room = DISCORD_LIMITS.embed - title.length - names.reduce((sum, name) => sum + name.length, 0);
+  const perValue = Math.min(DISCORD_LIMITS.fieldValue, Math.floor(room / Math.max(1, facts.length)));
+  const fields = facts.map((fact, i): APIEmbedField => {
+    const long = fact.label === 'Commit' || fact.label === 'Pull request';
+    return { name: names[i]!, value: markdownLink(fact.value, fact.url, perValue), inline: !long };
+  });
+  return {
+    title,
+    ...(message.url && { url: message.url }),
+    color: colourNumber(message.colour),
+    fields,
+    ...(timestamp && { timestamp }),
+  };
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import type { Message } from '../message.js';
+import { escapers } from '../render/escape.js';
+import { truncate, truncateEscaped } from '../render/truncate.js';
+import { destinationSchema, type Destination, type Reply, type Verdict } from './destination.js';
+import { httpUrl, postJson, renderPayload, renderText, replyJson } from './chat-request.js';
+
+/** Google Chat takes 4,096 characters of text; card text is kept short enough to read. */
+export const GOOGLE_CHAT_LIMITS = { text: 4096, title: 200, value: 1000 };
+
+const schema = destinationSchema('googlechat', { webhook_url: httpUrl }, ['text', 'payload']);
+export type GoogleChatConfig = z.infer<typeof schema>;
+
+/** A Google Chat space webhook: a cardsV2 card with the facts and a button to the run. */
+export const googlechat: Destination<GoogleChatConfig> = {
+  type: 'googlechat',
+  schema,
+  secrets: (config) => [config.webhook_url],
+  build(config, input) {
+    const body = renderPayload(config, input) ?? JSON.stringify(googleChatMessage(input.message, renderText(config, input, 'googlechat')));
+    return [postJson(config.webhook_url, body)];
+  },
+  interpret(reply: Reply): Verdict {
+    if (reply.code === null || (reply.code >= 200 && reply.code < 300)) return {};
+    const error = replyJson(reply)?.error;
+    return error?.message ? { error: `Google Chat error${error.status ? ` ${error.status}` : ''}: ${error.message} (HTTP ${reply.code})` } : {};
+  },
+};
+
+const html = (text: string): string => escapers.html(text);
+
+/** A #rrggbb colour as Google's Color message (floats 0..1). */
+function rgb(hex: string) {
+  const n = Number.parseInt(hex.replace(/^#/, ''), 16);
+  return { red: ((n >> 16) & 255) / 255, green: ((n >> 8) & 255) / 255, blue: (n & 255) / 255, alpha: 1 };
+}
+
+export function googleChatMessage(message: Message, text: string | undefined) {
+  const repository = message.facts.find((fact) => fact.label === 'Repository')?.value;
+  const widgets: object[] = message.facts.map((fact) => ({
+    decoratedText: {
+      topLabel: html(fact.label),
+      text: truncateEscaped(fact.value, GOOGLE_CHAT_LIMITS.value, html),
+      wrapText: true,
+      ...(fact.url && { onClick: { openLink: { url: fact.url } } }),
+    },
+  }));
+  if (message.url) {
+    widgets.push({ buttonList: { buttons: [{ text: 'View run', color: rgb(message.colour), onClick: { openLink: { url: message.url } } }] } });
+  }
+  return {
+    ...(text !== undefined && { text: truncate(text, GOOGLE_CHAT_LIMITS.text) }),
+    cardsV2: [
+      {
+        cardId: 'herald-run',
+        card: {
+          header: {
+            title: truncate(`${message.emoji} ${message.title}`, GOOGLE_CHAT_LIMITS.title),
+            ...(repository && { subtitle: truncate(`${repository} · ${message.verb}`, GOOGLE_CHAT_LIMITS.title) }),
+          },
+          sections: [{ widgets }],
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { destinationSchema, type Destination, type Reply, type Verdict } from './destination.js';
+import { attachmentPost } from './attachment-message.js';
+import { httpUrl, replyJson } from './chat-request.js';
+import { hookKey } from './hook-key.js';
+
+/** Mattermost's post limit (16,383 characters). */
+const TEXT_LIMIT = 16383;
+
+const schema = destinationSchema(
+  'mattermost',
+  {
+    url: httpUrl,
+    username: z.string().min(1).optional(),
+    channel: z.string().min(1).optional(),
+    icon_url: httpUrl.optional(),
+  },
+  ['text', 'payload'],
+);
+export type MattermostConfig = z.infer<typeof schema>;
+
+/** A Mattermost incoming webhook (AWX's fields): a coloured attachment with the facts. */
+export const mattermost: Destination<MattermostConfig> = {
+  type: 'mattermost',
+  schema,
+  secrets: (config) => hookKey(config.url),
+  build(config, input) {
+    return [attachmentPost(config.url, config, input, TEXT_LIMIT, { username: config.username, channel: config.channel, icon_url: config.icon_url })];
+  },
+  interpret(reply: Reply): Verdict {
+    if (reply.code === null || (reply.code >= 200 && reply.code < 300)) return {};
+    const message = replyJson(reply)?.message;
+    return typeof message === 'string' ? { error: `Mattermost error: ${message} (HTTP ${reply.code})` } : {};
+  },
+};

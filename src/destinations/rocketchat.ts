@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { destinationSchema, type Destination, type Reply, type Verdict } from './destination.js';
+import { attachmentPost } from './attachment-message.js';
+import { httpUrl, replyJson } from './chat-request.js';
+import { hookKey } from './hook-key.js';
+
+/** Rocket.Chat's default Message_MaxAllowedSize. */
+const TEXT_LIMIT = 5000;
+
+const schema = destinationSchema(
+  'rocketchat',
+  {
+    url: httpUrl,
+    username: z.string().min(1).optional(),
+    icon_url: httpUrl.optional(),
+  },
+  ['text', 'payload'],
+);
+export type RocketChatConfig = z.infer<typeof schema>;
+
+/** A Rocket.Chat incoming webhook (AWX's fields): a coloured attachment with the facts. */
+export const rocketchat: Destination<RocketChatConfig> = {
+  type: 'rocketchat',
+  schema,
+  secrets: (config) => hookKey(config.url),
+  build(config, input) {
+    return [attachmentPost(config.url, config, input, TEXT_LIMIT, { username: config.username, icon_url: config.icon_url })];
+  },
+  interpret(reply: Reply): Verdict {
+    if (reply.code === null || (reply.code >= 200 && reply.code < 300)) return {};
+    const json = replyJson(reply);
+    const message = json?.error ?? json?.message;
+    return typeof message === 'string' ? { error: `Rocket.Chat error: ${message} (HTTP ${reply.code})` } : {};
+  },
+};

@@ -1,0 +1,147 @@
+import type { KnownBlock, MessageAttachment } from '@slack/types';
+import { z } from 'zod';
+import type { Fact, Message } from '../message.js';
+import { escapers } from '../render/escape.js';
+import { TemplateError } from '../render/template.js';
+import { truncate, truncateEscaped } from '../render/truncate.js';
+import { destinationSchema, type BuildInput, type Destination, type Outbound, type Reply } from './destination.js';
+import { httpUrl, postJson, renderPayload, renderText, replyJson } from './chat-request.js';
+
+/** Block Kit's limits (docs.slack.dev/reference/block-kit). */
+export const SLACK_LIMITS = { blocks: 50, header: 150, sectionText: 3000, fields: 10, fieldText: 2000, buttonText: 75, url: 3000, text: 40000 };
+
+const channelList = z.preprocess(
+  (value) => (typeof value === 'string' ? [value] : value),
+  z.array(z.string().min(1)).min(1, 'needs at least one channel'),
+);
+
+const schema = destinationSchema(
+  'slack',
+  {
+    webhook_url: httpUrl.optional(),
+    token: z.string().min(1).optional(),
+    channels: channelList.optional(),
+    api_url: httpUrl.default('https://slack.com/api'),
+    hex_color: z.string().regex(/^#?[0-9a-fA-F]{6}$/, 'must be a colour like "#2eb886"').optional(),
+    username: z.string().min(1).optional(),
+    icon_url: httpUrl.optional(),
+    icon_emoji: z.string().min(1).optional(),
+  },
+  ['text', 'payload'],
+).superRefine((config, ctx) => {
+  if (config.webhook_url !== undefined && config.token !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['token'],
+      message: 'set either webhook_url (an incoming webhook) or token + channels (a bot token), not both',
+    });
+  } else if (config.webhook_url === undefined && config.token === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [],
+      message: 'needs webhook_url (an incoming webhook) or token + channels (a bot token posting with chat.postMessage)',
+    });
+  } else if (config.token !== undefined && config.channels === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['channels'], message: 'a bot token needs channels to post to, e.g. channels: ["#ci"]' });
+  } else if (config.webhook_url !== undefined && config.channels !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['channels'],
+      message: 'an incoming webhook posts to its own channel; channels needs token instead of webhook_url',
+    });
+  }
+});
+export type SlackConfig = z.infer<typeof schema>;
+
+/** Slack: an incoming webhook, or a bot token posting with chat.postMessage to each channel. */
+export const slack: Destination<SlackConfig> = {
+  type: 'slack',
+  schema,
+  secrets: (config) => [config.webhook_url ?? '', config.token ?? ''],
+  build(config, input) {
+    const payload = renderPayload(config, input);
+    const body = payload ?? JSON.stringify(slackMessage(config, input));
+    if (config.webhook_url !== undefined) return [postJson(config.webhook_url, body)];
+    const url = `${config.api_url.replace(/\/+$/, '')}/chat.postMessage`;
+    const headers = { Authorization: `Bearer ${config.token}` };
+    const message: unknown = JSON.parse(body);
+    if (message === null || typeof message !== 'object' || Array.isArray(message)) {
+      throw new TemplateError('in payload: chat.postMessage needs a JSON object');
+    }
+    return (config.channels ?? []).map(
+      (channel): Outbound => postJson(url, { ...message, channel }, { headers, label: channel }),
+    );
+  },
+  interpret: interpretSlackReply,
+};
+
+/** chat.postMessage answers 200 {"ok":false,"error":"..."}; an incoming webhook answers 4xx with the code as text. */
+export function interpretSlackReply(reply: Reply): { error?: string; retryAfterMs?: number } {
+  const json = replyJson(reply);
+  if (json?.ok === false) {
+    const error = `Slack error: ${String(json.error ?? 'unknown')}`;
+    if (json.error !== 'ratelimited') return { error };
+    const seconds = Number(reply.headers['retry-after']);
+    return { error, retryAfterMs: Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 1000 };
+  }
+  if (reply.code !== null && reply.code >= 400 && /^[a-z_]{2,64}$/.test(reply.body.trim())) {
+    return { error: `Slack error: ${reply.body.trim()} (HTTP ${reply.code})` };
+  }
+  return {};
+}
+
+const mrkdwn = (text: string): string => escapers.slack(text);
+const linkTarget = (url: string): string => url.replace(/[<>|]/g, encodeURIComponent);
+
+/** `<url|text>` with the text escaped and cut to `max` in all. */
+function slackLink(text: string, url: string | undefined, max: number): string {
+  if (!url) return truncateEscaped(text, max, mrkdwn);
+  const target = linkTarget(url);
+  return `<${target}|${truncateEscaped(text, Math.max(1, max - target.length - 3), mrkdwn)}>`;
+}
+
+const field = (fact: Fact, max: number): string => {
+  const label = `*${mrkdwn(fact.label)}*\n`;
+  return label + slackLink(fact.value, fact.url, max - label.length);
+};
+
+/** The default message: a coloured attachment with a header, the facts, the commit and a button to the run. */
+export function slackMessage(config: SlackConfig, input: BuildInput) {
+  const { message } = input;
+  const text = renderText(config, input, 'slack');
+  const blocks = slackBlocks(message);
+  const attachment: MessageAttachment = {
+    color: config.hex_color ? `#${config.hex_color.replace(/^#/, '')}` : message.colour,
+    fallback: truncate(`${message.emoji} ${message.line}`, 300),
+    blocks,
+  };
+  return {
+    ...(text !== undefined && { text: truncate(text, SLACK_LIMITS.text) }),
+    ...(config.username !== undefined && { username: config.username }),
+    ...(config.icon_url !== undefined && { icon_url: config.icon_url }),
+    ...(config.icon_emoji !== undefined && { icon_emoji: config.icon_emoji }),
+    attachments: [attachment],
+  };
+}
+
+export function slackBlocks(message: Message): KnownBlock[] {
+  const commit = message.facts.find((fact) => fact.label === 'Commit');
+  const fields = message.facts.filter((fact) => fact !== commit).slice(0, SLACK_LIMITS.fields);
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: truncate(`${message.emoji} ${message.title}`, SLACK_LIMITS.header), emoji: true } },
+  ];
+  if (fields.length > 0) {
+    blocks.push({
+      type: 'section',
+      fields: fields.map((fact) => ({ type: 'mrkdwn', text: field(fact, SLACK_LIMITS.fieldText) })),
+    });
+  }
+  if (commit) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: field(commit, SLACK_LIMITS.sectionText) } });
+  if (message.url && message.url.length <= SLACK_LIMITS.url) {
+    blocks.push({
+      type: 'actions',
+      elements: [{ type: 'button', text: { type: 'plain_text', text: 'View run', emoji: true }, url: message.url }],
+    });
+  }
+  return blocks.slice(0, SLACK_LIMITS.blocks);
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { COLOURS, type Message } from '../message.js';
+import { byteLength, truncate } from '../render/truncate.js';
+import { destinationSchema, type BuildInput, type Destination, type Reply, type Verdict } from './destination.js';
+import { httpUrl, postJson, renderPayload, renderText, replyJson } from './chat-request.js';
+
+/** Teams refuses a message over 28 KB; keep a margin for what the Workflow adds around the card. */
+export const TEAMS_MAX_BYTES = 27 * 1024;
+
+const schema = destinationSchema('teams', { webhook_url: httpUrl }, ['text', 'payload']);
+export type TeamsConfig = z.infer<typeof schema>;
+
+/** Microsoft Teams through a Workflows (Power Automate) webhook: an Adaptive Card 1.4 with the facts and links. */
+export const teams: Destination<TeamsConfig> = {
+  type: 'teams',
+  schema,
+  secrets: (config) => [config.webhook_url],
+  build(config, input) {
+    const body = renderPayload(config, input) ?? JSON.stringify(teamsMessage(input, renderText(config, input, 'text')));
+    return [postJson(config.webhook_url, body)];
+  },
+  interpret(reply: Reply): Verdict {
+    if (reply.code === null || (reply.code >= 200 && reply.code < 300)) return {};
+    const error = replyJson(reply)?.error;
+    return error?.message ? { error: `Teams error${error.code ? ` ${error.code}` : ''}: ${error.message} (HTTP ${reply.code})` } : {};
+  },
+};
+
+/** Adaptive Card container styles for Message.colour, the nearest Teams has to a colour bar. */
+const STYLES: Record<string, string> = {
+  [COLOURS.started]: 'accent',
+  [COLOURS.success]: 'good',
+  [COLOURS.error]: 'attention',
+  [COLOURS.cancelled]: 'emphasis',
+};
+
+/** The card wrapped as a Teams message; values are cut until the whole message fits in TEAMS_MAX_BYTES. */
+export function teamsMessage(input: Pick<BuildInput, 'message'>, text?: string) {
+  for (let limit = 2000; ; limit = Math.floor(limit / 2)) {
+    const message = {
+      type: 'message',
+      attachments: [
+        { contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content: adaptiveCard(input.message, text, limit) },
+      ],
+    };
+    if (byteLength(JSON.stringify(message)) <= TEAMS_MAX_BYTES || limit < 20) return message;
+  }
+}
+
+export function adaptiveCard(message: Message, text: string | undefined, limit: number) {
+  const cut = (value: string) => truncate(value, limit);
+  const links = [
+    { title: 'View run', url: message.url },
+    { title: 'View commit', url: message.facts.find((fact) => fact.label === 'Commit')?.url },
+    { title: 'View pull request', url: message.facts.find((fact) => fact.label === 'Pull request')?.url },
+  ].filter((link): link is { title: string; url: string } => Boolean(link.url));
+  return {
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    type: 'AdaptiveCard',
+    version: '1.4',
+    body: [
+      {
+        type: 'Container',
+        style: STYLES[message.colour] ?? 'default',
+        bleed: true,
+        items: [{ type: 'TextBlock', text: cut(`${message.emoji} ${message.title}`), weight: 'Bolder', size: 'Medium', wrap: true }],
+      },
+      ...(text !== undefined ? [{ type: 'TextBlock', text: truncate(text, limit * 4), wrap: true }] : []),
+      { type: 'FactSet', facts: message.facts.map((fact) => ({ title: fact.label, value: cut(fact.value) })) },
+    ],
+    actions: links.map((link) => ({ type: 'Action.OpenUrl', title: link.title, url: link.url })),
+    msteams: { width: 'Full' },
+  };
+}
