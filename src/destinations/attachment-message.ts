@@ -25,7 +25,7 @@ export function messageAttachment(message: Message) {
   };
 }
 
-type TemplateConfig = Parameters<typeof renderPayload>[0];
+type TemplateConfig = Parameters<typeof renderPayload>[0] & { insecure_skip_verify?: boolean };
 
 /**
  * The POST of a Mattermost or Rocket.Chat incoming webhook: the user's payload template, or the user's `text` (Markdown
@@ -39,12 +39,13 @@ export function attachmentPost(
   fields: Record<string, string | undefined>,
 ): HttpRequest {
   const payload = renderPayload(config, input);
-  if (payload !== undefined) return postJson(url, payload);
+  const tls = { insecureSkipVerify: config.insecure_skip_verify ?? false };
+  if (payload !== undefined) return postJson(url, payload, tls);
   const text = renderText(config, input, 'markdown');
   const set = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
   return postJson(url, {
     ...(text !== undefined && { text: truncate(text, textLimit) }),
     ...set,
     attachments: [messageAttachment(input.message)],
-  });
+  }, tls);
 }

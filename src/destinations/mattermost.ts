@@ -14,6 +14,8 @@ const schema = destinationSchema(
     username: z.string().min(1).optional(),
     channel: z.string().min(1).optional(),
     icon_url: httpUrl.optional(),
+    /** Self-hosted servers with an internal CA (AWX's mattermost_no_verify_ssl). */
+    insecure_skip_verify: z.boolean().default(false),
   },
   ['text', 'payload'],
 );

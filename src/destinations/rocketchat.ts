@@ -13,6 +13,8 @@ const schema = destinationSchema(
     url: httpUrl,
     username: z.string().min(1).optional(),
     icon_url: httpUrl.optional(),
+    /** Self-hosted servers with an internal CA (AWX's rocketchat_no_verify_ssl). */
+    insecure_skip_verify: z.boolean().default(false),
   },
   ['text', 'payload'],
 );

@@ -281,4 +281,32 @@ describe('chat destinations, run as the runner runs dist/index.js', () => {
     expect(run.stdout).toContain('set either webhook_url (an incoming webhook) or token + channels (a bot token), not both');
     expect(receiver.requests).toHaveLength(0);
   });
+
+  it('self-hosted Mattermost and Rocket.Chat with a self-signed certificate need insecure_skip_verify', async () => {
+    const secure = await Receiver.start(undefined, { tls: true });
+    try {
+      const run = await runAction({
+        eventName: 'push',
+        event: pushEvent(),
+        inputs: { status: 'success' },
+        config: `destinations:
+  mm:
+    type: mattermost
+    url: ${secure.url}/hooks/xi3ot5kq8bdrdqw6g3y6dah5ue
+    insecure_skip_verify: true
+  rc:
+    type: rocketchat
+    url: ${secure.url}/hooks/64f1a2b3c4d5e6f7/Xk9dPq2LmN8rTz
+`,
+      });
+      expect(run.exitCode, run.stdout).toBe(0);
+      expect(secure.requests.map((request) => request.path)).toEqual(['/hooks/xi3ot5kq8bdrdqw6g3y6dah5ue']);
+      expect(run.results.map((r) => [r.destination, r.status, r.attempts, r.error])).toEqual([
+        ['mm', 'successful', 1, null],
+        ['rc', 'failed', 1, 'self-signed TLS certificate (set insecure_skip_verify: true to accept it) (DEPTH_ZERO_SELF_SIGNED_CERT)'],
+      ]);
+    } finally {
+      await secure.close();
+    }
+  });
 });
