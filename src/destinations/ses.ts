@@ -70,8 +70,17 @@ export const ses: Destination<SesConfig> = {
 };
 
 /**
+ * The error types AWS SDKs retry as throttling (@smithy/service-error-classification) that SES v2 answers with: a 429
+ * TooManyRequestsException, or a 400 for a sending rate or quota exceeded.
+ */
+const THROTTLING = new Set(['Throttling', 'ThrottlingException', 'TooManyRequestsException', 'LimitExceededException']);
+
+/** Without a Retry-After, a throttled request is tried again after this long (plus the retry backoff). */
+const THROTTLED_WAIT_MS = 1000;
+
+/**
  * SES's own words for a refusal: the error type (x-amzn-ErrorType, or __type/code in the body) and its message,
- * e.g. "SES MessageRejected: Email address is not verified. ...".
+ * e.g. "SES 400 MessageRejected: Email address is not verified. ...". Throttling is retried, whatever the status.
  */
 export function describeSesReply(reply: Reply): Verdict {
   if (reply.code !== null && reply.code >= 200 && reply.code < 300) return {};
@@ -83,11 +92,15 @@ export function describeSesReply(reply: Reply): Verdict {
     // Not JSON (a proxy's error page): the status and the raw body will do.
   }
   const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
+  // "MessageRejected", "MessageRejected:http://internal.amazon.com/...", "com.amazonaws.sesv2#MessageRejected"
   const type = (text(reply.headers['x-amzn-errortype']) ?? text(parsed.__type) ?? text(parsed.code) ?? '')
     .split(':')[0]!
     .split('#')
     .at(-1);
   const message = text(parsed.message) ?? text(parsed.Message) ?? (reply.body.trim() || undefined);
   const what = [type, message].filter(Boolean).join(': ');
-  return { error: `SES ${reply.code ?? ''}${what ? ` ${what}` : ''}`.trim() };
+  const error = `SES ${reply.code ?? ''}${what ? ` ${what}` : ''}`.trim();
+  if (!type || !THROTTLING.has(type)) return { error };
+  const seconds = Number(reply.headers['retry-after']);
+  return { error, retryAfterMs: reply.headers['retry-after'] && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : THROTTLED_WAIT_MS };
 }
