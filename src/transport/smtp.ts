@@ -82,7 +82,7 @@ export async function sendMail(mail: MailMessage, { timeoutMs, signal, deliveryI
         headers: failure.command ? { command: failure.command } : {},
       };
     }
-    throw describeConnectionError(failure);
+    throw describeConnectionError(failure, timeoutMs);
   } finally {
     clearTimeout(timer);
     transporter.close();
@@ -95,7 +95,7 @@ function replyCode(response: string | undefined): number | null {
   return match ? Number(match[1]) : null;
 }
 
-function describeConnectionError(error: SmtpError): TransportError {
+function describeConnectionError(error: SmtpError, timeoutMs: number): TransportError {
   const cause = (error as { cause?: NodeJS.ErrnoException }).cause;
   const errno = (error as NodeJS.ErrnoException).errno !== undefined ? (error as NodeJS.ErrnoException) : cause;
   const system = typeof errno?.code === 'string' ? errno.code : undefined;
@@ -105,7 +105,7 @@ function describeConnectionError(error: SmtpError): TransportError {
     const hint = /self[- ]signed|unable to verify|certificate/i.test(text) ? ' (set insecure_skip_verify: true to accept it)' : '';
     return new TransportError(`TLS failed${hint}: ${text}`, false);
   }
-  if (error.code === 'ETIMEDOUT') return new TransportError(`timed out: ${text}`);
+  if (error.code === 'ETIMEDOUT') return new TransportError(`no answer within ${timeoutMs / 1000} s (timeout): ${text}`);
   if (error.code === 'EDNS') return new TransportError(`host not found: ${text}`);
   if (error.code === 'ENOAUTH' || error.code === 'EAUTH') return new TransportError(`authentication failed: ${text}`, false);
   return new TransportError(`${error.code ? `${error.code}: ` : ''}${text}`);

@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pushEvent } from '../fixtures/build-input.js';
 import { Receiver, refusedUrl } from './receiver.js';
@@ -228,6 +229,21 @@ describe('email failures land in the result, with the server reply and never the
     expect(await smtp.received()).toHaveLength(0);
     expect(smtp.connections).toBe(1);
     expect(everything(run)).not.toContain(PASSWORD);
+  });
+
+  it('a server that never greets is cut off by the timeout', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (silent.address() as AddressInfo).port;
+      const run = await fail(mailConfig('    timeout: 0.5\n    retries: 0\n', port));
+      expect(run.exitCode).toBe(0);
+      // nodemailer's greeting timeout and Herald's own race; either way the same words.
+      expect(run.results[0]).toMatchObject({ status: 'failed', code: null, attempts: 1 });
+      expect(run.results[0].error).toMatch(/^no answer within 0\.5 s \(timeout\)(: Greeting never received)?$/);
+    } finally {
+      silent.close();
+    }
   });
 
   it('a dry run shows the message, Bcc included, and connects to nothing', async () => {
