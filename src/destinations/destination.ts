@@ -17,8 +17,39 @@ export interface HttpRequest {
   insecureSkipVerify?: boolean;
 }
 
+/** How to reach an SMTP server: the connection half of a mail message. */
+export interface SmtpServer {
+  host: string;
+  port: number;
+  /** Implicit TLS from the first byte (port 465). */
+  secure: boolean;
+  /** Insist on STARTTLS; without it the upgrade happens only when the server offers it. */
+  requireTLS: boolean;
+  auth?: { user: string; pass: string };
+  insecureSkipVerify: boolean;
+}
+
+/** One e-mail for an SMTP server: every recipient in one message, sent over one connection. */
+export interface MailMessage {
+  transport: 'smtp';
+  /** smtp://host:port or smtps://host:port, never with credentials: what the result shows. */
+  url: string;
+  smtp: SmtpServer;
+  from: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  replyTo: string[];
+  subject: string;
+  text?: string;
+  html?: string;
+  /** The message as a reader would see it (headers, then the text), for dry runs. */
+  body: string;
+  label?: string;
+}
+
 /** Everything a destination builds is sent by the transport named in `transport`. */
-export type Outbound = HttpRequest;
+export type Outbound = HttpRequest | MailMessage;
 
 /** What a transport got back. */
 export interface Reply {

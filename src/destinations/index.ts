@@ -1,14 +1,16 @@
 import type { Destination } from './destination.js';
 import { discord } from './discord.js';
+import { email } from './email.js';
 import { googlechat } from './googlechat.js';
 import { mattermost } from './mattermost.js';
 import { rocketchat } from './rocketchat.js';
+import { ses } from './ses.js';
 import { slack } from './slack.js';
 import { teams } from './teams.js';
 import { webhook } from './webhook.js';
 
 /** The one list of destination types. Adding a destination: write its module, add it here. */
-const registry: Destination<any>[] = [webhook, slack, teams, discord, mattermost, rocketchat, googlechat];
+const registry: Destination<any>[] = [webhook, slack, teams, discord, mattermost, rocketchat, googlechat, email, ses];
 
 const byType = new Map(registry.map((destination) => [destination.type, destination]));
 

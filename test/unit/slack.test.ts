@@ -3,6 +3,7 @@ import { slack, type SlackConfig } from '../../src/destinations/slack.js';
 import { buildInput, HOSTILE_COMMIT, isWellFormed } from '../fixtures/build-input.js';
 import { githubEvent } from '../fixtures/events.js';
 import { slackBlockProblems } from '../fixtures/chat-validators.js';
+import { httpRequests } from '../fixtures/outbound.js';
 
 const WEBHOOK = 'https://hooks.slack.com/services/T000/B000/XXXXXXXX';
 const config = (fields: object): SlackConfig => slack.schema.parse({ type: 'slack', ...fields });
@@ -114,7 +115,7 @@ describe('slack build', () => {
   });
 
   it('with a bot token posts chat.postMessage once per channel', () => {
-    const requests = slack.build(config({ token: 'xoxb-1-2', channels: ['#ci', 'C0123'], api_url: 'https://slack-gov.com/api/' }), buildInput('success'));
+    const requests = httpRequests(slack.build(config({ token: 'xoxb-1-2', channels: ['#ci', 'C0123'], api_url: 'https://slack-gov.com/api/' }), buildInput('success')));
     expect(requests.map((r) => [r.url, r.label, r.headers.Authorization, body(r).channel])).toEqual([
       ['https://slack-gov.com/api/chat.postMessage', '#ci', 'Bearer xoxb-1-2', '#ci'],
       ['https://slack-gov.com/api/chat.postMessage', 'C0123', 'Bearer xoxb-1-2', 'C0123'],

@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { escapers } from '../render/escape.js';
+import { templateFor, type BuildInput, type CommonConfig } from './destination.js';
+
+/** The template fields of every e-mail destination, each overridable per trigger under `messages`. */
+export const MAIL_TEMPLATES = ['subject', 'body', 'html'] as const;
+
+/**
+ * One address ("ops@example.com" or "CI <ci@example.com>"). Line breaks are refused here, so no config value can
+ * start a header of its own.
+ */
+const address = z
+  .string()
+  .trim()
+  .regex(/^[^\r\n]*@[^\r\n]*$/, 'must be an e-mail address such as ops@example.com or "CI <ci@example.com>", on one line');
+
+/** One address or a list of them. */
+const addresses = z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(address));
+
+/** Sender and recipients, the same for SMTP and SES. */
+export const mailAddressFields = {
+  from: address,
+  to: addresses.pipe(z.array(address).min(1, 'needs at least one recipient')),
+  cc: addresses.default([]),
+  bcc: addresses.default([]),
+  reply_to: addresses.default([]),
+};
+
+/** What every e-mail destination's config has: addresses and the three templates. */
+export interface MailConfig extends Pick<CommonConfig, 'messages'> {
+  from: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  reply_to: string[];
+  subject?: string;
+  body?: string;
+  html?: string;
+}
+
+export interface MailContent {
+  subject: string;
+  /** Plain-text part; absent when only an `html` template is set. */
+  text?: string;
+  /** HTML part; absent when only a `body` template is set. */
+  html?: string;
+}
+
+/**
+ * Subject, text and HTML for this trigger. The defaults come from the Message; a `body` or `html` template replaces
+ * both default parts, so a custom text never hides behind the default HTML that mail clients prefer.
+ */
+export function composeMail(config: MailConfig, input: BuildInput): MailContent {
+  const template = (field: (typeof MAIL_TEMPLATES)[number]) => templateFor({ ...config }, input.trigger, field);
+  const subjectTemplate = template('subject');
+  const bodyTemplate = template('body');
+  const htmlTemplate = template('html');
+  const subject = oneLine(
+    subjectTemplate === undefined ? defaultSubject(input) : input.render(subjectTemplate, 'text', 'subject'),
+  );
+  if (bodyTemplate === undefined && htmlTemplate === undefined) {
+    return { subject, text: defaultText(input), html: defaultHtml(input) };
+  }
+  return {
+    subject,
+    ...(bodyTemplate !== undefined && { text: input.render(bodyTemplate, 'text', 'body') }),
+    ...(htmlTemplate !== undefined && { html: input.render(htmlTemplate, 'html', 'html') }),
+  };
+}
+
+/** A subject is one line: line breaks in a value (a commit message, say) become spaces. */
+const oneLine = (text: string): string => text.replace(/[\r\n]+/g, ' ').trim();
+
+/** "[octo/app] CI failed on main (#42)" */
+export function defaultSubject({ message, vars }: BuildInput): string {
+  const repository = vars.repository ? `[${vars.repository}] ` : '';
+  const run = vars.runNumber ? ` (#${vars.runNumber})` : '';
+  return `${repository}${message.title}${run}`;
+}
+
+/** The message's line, its facts one per line with their links, and the run's link. */
+export function defaultText({ name, message }: BuildInput): string {
+  const facts = message.facts.map((fact) => `${fact.label}: ${fact.value}${fact.url ? ` <${fact.url}>` : ''}`);
+  return [
+    message.line,
+    '',
+    ...facts,
+    ...(message.url ? ['', `View the run: ${message.url}`] : []),
+    '',
+    '-- ',
+    `Sent by Herald (destination "${name}")`,
+    '',
+  ].join('\n');
+}
+
+/** The same as the text, as a small HTML page with inline styles (mail clients drop style sheets). */
+export function defaultHtml({ name, message }: BuildInput): string {
+  const h = escapers.html;
+  const link = (text: string, url?: string) => (url ? `<a href="${h(url)}">${h(text)}</a>` : h(text));
+  const rows = message.facts
+    .map(
+      (fact) =>
+        `<tr><th align="left" style="padding:2px 12px 2px 0;color:#57606a;font-weight:normal">${h(fact.label)}</th>` +
+        `<td style="padding:2px 0">${link(fact.value, fact.url)}</td></tr>`,
+    )
+    .join('\n');
+  const button = message.url
+    ? `<p><a href="${h(message.url)}" style="display:inline-block;padding:6px 12px;background:${h(message.colour)};color:#ffffff;text-decoration:none;border-radius:4px">View the run</a></p>`
+    : '';
+  return `<!DOCTYPE html>
+<html>
+<body style="font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;font-size:14px;color:#1f2328">
+<div style="border-left:4px solid ${h(message.colour)};padding:4px 12px">
+<h2 style="margin:0 0 8px;font-size:18px">${h(message.emoji)} ${h(message.line)}</h2>
+<table cellpadding="0" cellspacing="0" style="border-collapse:collapse">
+${rows}
+</table>
+${button}
+</div>
+<p style="color:#57606a;font-size:12px">Sent by Herald (destination &quot;${h(name)}&quot;)</p>
+</body>
+</html>
+`;
+}
+
+/** The message as a reader sees it: headers, then the text part (or the HTML when there is no text). */
+export function readableMail(
+  mail: { from: string; to: string[]; cc: string[]; bcc: string[]; replyTo: string[] },
+  content: MailContent,
+): string {
+  const header = (name: string, values: string[]) => (values.length ? [`${name}: ${values.join(', ')}`] : []);
+  const lines = [
+    `From: ${mail.from}`,
+    ...header('To', mail.to),
+    ...header('Cc', mail.cc),
+    ...header('Bcc', mail.bcc),
+    ...header('Reply-To', mail.replyTo),
+    `Subject: ${content.subject}`,
+  ];
+  const parts = [content.text !== undefined && 'text', content.html !== undefined && 'HTML'].filter(Boolean);
+  lines.push(`Parts: ${parts.join(' and ')}`, '', content.text ?? content.html ?? '');
+  return lines.join('\n');
+}

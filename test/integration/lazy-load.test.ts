@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { pushEvent } from '../fixtures/build-input.js';
+import { refusedUrl } from './receiver.js';
+import { runAction } from './run-action.js';
+
+const HOOK = fileURLToPath(new URL('./log-modules.mjs', import.meta.url));
+
+/** The files of dist/ a run loaded, read back. */
+async function loadedFiles(config: string): Promise<string[]> {
+  const run = await runAction({ eventName: 'push', event: pushEvent(), inputs: { status: 'failure' }, config, env: { NODE_OPTIONS: `--import=${HOOK}` } });
+  expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+  return [...run.stderr.matchAll(/^herald-test loaded (\S+)$/gm)].map((match) => readFileSync(fileURLToPath(match[1]!), 'utf8'));
+}
+
+/** nodemailer's error code for a refused envelope: a string literal that minifying keeps. */
+const isNodemailer = (source: string) => source.includes("'EENVELOPE'") || source.includes('"EENVELOPE"');
+
+describe('nodemailer loads only for email', () => {
+  it('a webhook-only run never loads it; an email run does', async () => {
+    const dead = new URL(await refusedUrl());
+    const webhook = await loadedFiles(`destinations:\n  hooks:\n    type: webhook\n    url: ${dead.href}x\n    retries: 0\n`);
+    expect(webhook.length).toBeGreaterThan(0);
+    expect(webhook.filter(isNodemailer)).toEqual([]);
+    const email = await loadedFiles(
+      `destinations:\n  mail:\n    type: email\n    host: 127.0.0.1\n    port: ${dead.port}\n    retries: 0\n    from: ci@example.com\n    to: ops@example.com\n`,
+    );
+    expect(email.filter(isNodemailer)).toHaveLength(1);
+  });
+});
