@@ -12,7 +12,11 @@ export const MAIL_TEMPLATES = ['subject', 'body', 'html'] as const;
 const address = z
   .string()
   .trim()
-  .regex(/^[^\r\n]*@[^\r\n]*$/, 'must be an e-mail address such as ops@example.com or "CI <ci@example.com>", on one line');
+  .regex(/^[^\r\n]*@[^\r\n]*$/, 'must be an e-mail address such as ops@example.com or "CI <ci@example.com>", on one line')
+  .refine(
+    (value) => !/[,;]/.test(value.replace(/"[^"]*"/g, '')) || value.split('@').length <= 2,
+    'holds several addresses: write one address per list item, e.g. to: [a@example.com, b@example.com]',
+  );
 
 /** One address or a list of them. */
 const addresses = z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(address));

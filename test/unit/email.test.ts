@@ -45,6 +45,13 @@ describe('email config', () => {
     expect(message).toContain('has 2 problems');
   });
 
+  it('refuses several addresses in one string, which SES would take as one bad address', () => {
+    const message = problems('    host: smtp.example.com\n    from: ci@example.com\n    to: "a@example.com, b@example.com"\n    cc: ["c@example.com; d@example.com"]\n');
+    expect(message).toContain('destinations.mail.to[0]: holds several addresses: write one address per list item, e.g. to: [a@example.com, b@example.com]');
+    expect(message).toContain('destinations.mail.cc[0]: holds several addresses');
+    expect(config({ to: '"Ops, Team" <ops@example.com>' }).to).toEqual(['"Ops, Team" <ops@example.com>']);
+  });
+
   it('needs at least one recipient', () => {
     expect(problems('    host: smtp.example.com\n    from: ci@example.com\n    to: []\n')).toContain('destinations.mail.to: needs at least one recipient');
     expect(problems('    host: smtp.example.com\n    from: ci@example.com\n')).toContain('destinations.mail.to: "to" is required');

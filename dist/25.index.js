@@ -1,44 +1,24 @@
-export const id = 957;
-export const ids = [957];
+export const id = 25;
+export const ids = [25];
 export const modules = {
 
-/***/ 2957:
+/***/ 4025:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  parseRetryAfter: () => (/* binding */ parseRetryAfter),
-  sendHttp: () => (/* binding */ sendHttp)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __webpack_require__(4942);
-;// CONCATENATED MODULE: ./src/version.ts
-const VERSION = '0.1.0';
-const USER_AGENT = `Herald/${VERSION} (GitHub Action notifier)`;
-
-;// CONCATENATED MODULE: ./src/transport/transport.ts
-class TransportError extends Error {
-    retryable;
-    code;
-    name = 'TransportError';
-    constructor(message, retryable = true, code = null) {
-        super(message);
-        this.retryable = retryable;
-        this.code = code;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/transport/http.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   parseRetryAfter: () => (/* binding */ parseRetryAfter),
+/* harmony export */   sendHttp: () => (/* binding */ sendHttp)
+/* harmony export */ });
+/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4942);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(311);
+/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1588);
 
 
 
 /** One HTTP request with a hard deadline: proxies from the environment, optional TLS skip, the reply captured. */
 async function sendHttp(request, { timeoutMs, signal, deliveryId }) {
-    const client = new lib/* HttpClient */.Qq(USER_AGENT, [], {
+    const client = new _actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .HttpClient */ .Qq(_version_js__WEBPACK_IMPORTED_MODULE_2__/* .USER_AGENT */ ._, [], {
         socketTimeout: timeoutMs,
         ignoreSslError: request.insecureSkipVerify ?? false,
         allowRetries: false,
@@ -57,8 +37,8 @@ async function sendHttp(request, { timeoutMs, signal, deliveryId }) {
         const { response, body } = await Promise.race([
             exchange,
             new Promise((_, reject) => {
-                timer = setTimeout(() => reject(new TransportError(`no answer within ${timeoutMs / 1000} s (timeout)`)), timeoutMs);
-                onAbort = () => reject(new TransportError('stopped: the overall deadline was reached', false));
+                timer = setTimeout(() => reject(new _transport_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .w(`no answer within ${timeoutMs / 1000} s (timeout)`)), timeoutMs);
+                onAbort = () => reject(new _transport_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .w('stopped: the overall deadline was reached', false));
                 signal.addEventListener('abort', onAbort, { once: true });
             }),
         ]);
@@ -74,12 +54,12 @@ async function sendHttp(request, { timeoutMs, signal, deliveryId }) {
         };
     }
     catch (error) {
-        if (error instanceof TransportError)
+        if (error instanceof _transport_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .w)
             throw error;
         const code = error.code ?? '';
         // A certificate problem does not go away by asking again.
         const retryable = !/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(code);
-        throw new TransportError(describeNetworkError(error), retryable);
+        throw new _transport_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .w(describeNetworkError(error), retryable);
     }
     finally {
         clearTimeout(timer);
@@ -137,6 +117,39 @@ function describeNetworkError(error) {
     const reason = (error.code && reasons[error.code]) || error.message;
     return error.code && reasons[error.code] ? `${reason} (${error.code})` : reason;
 }
+
+
+/***/ }),
+
+/***/ 1588:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   w: () => (/* binding */ TransportError)
+/* harmony export */ });
+class TransportError extends Error {
+    retryable;
+    code;
+    name = 'TransportError';
+    constructor(message, retryable = true, code = null) {
+        super(message);
+        this.retryable = retryable;
+        this.code = code;
+    }
+}
+
+
+/***/ }),
+
+/***/ 311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ USER_AGENT)
+/* harmony export */ });
+/* unused harmony export VERSION */
+const VERSION = '0.1.0';
+const USER_AGENT = `Herald/${VERSION} (GitHub Action notifier)`;
 
 
 /***/ })
