@@ -4,6 +4,8 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import examples from '@octokit/webhooks-examples' with { type: 'json' };
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
 import { ENTRY, parseCommandFile, prepareWorkspace } from './action-env.mjs';
 
 const status = process.argv[2] ?? 'failure';
@@ -19,7 +21,22 @@ const server = createServer((req, res) => {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const receiver = `http://127.0.0.1:${server.address().port}`;
 
-const config = `# The embedded demo config: two webhooks, one with the generic JSON payload, one templated.
+const mails = [];
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['STARTTLS'],
+  disableReverseLookup: true,
+  logger: false,
+  onData: (stream, session, done) =>
+    simpleParser(stream).then((mail) => {
+      mails.push({ envelope: session.envelope, mail });
+      done();
+    }, done),
+});
+await new Promise((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+
+const config = `# The embedded demo config: a signed webhook with the generic JSON payload, a templated webhook,
+# Slack and e-mail with their default messages (no template at all).
 destinations:
   ops-webhook:
     type: webhook
@@ -30,9 +47,21 @@ destinations:
     url: ${receiver}/hooks/chat
     payload: |
       {"text": "<<message>>", "commit": "<<shortSha>> <<commitTitle>>", "by": "<<actor>>", "run": "<<runUrl>>"}
+  team-slack:
+    type: slack
+    webhook_url: ${receiver}/slack/T000/B000/demo-slack-webhook-key
+  team-mail:
+    type: email
+    host: 127.0.0.1
+    port: ${smtp.server.address().port}
+    use_tls: false
+    from: "Herald demo <ci@example.com>"
+    to: [dev-team@example.com]
 notifications:
   - triggers: [started, success, error]
-    to: [ops-webhook, chat-bridge]
+    to: [ops-webhook, chat-bridge, team-slack]
+  - triggers: [error]
+    to: team-mail
 `;
 const event = examples.find((entry) => entry.name === 'push').examples.find((example) => example.head_commit);
 const { workspace, files, env } = prepareWorkspace({
@@ -47,6 +76,7 @@ console.log(`Herald demo: status=${status}, workspace ${workspace}\n$ node dist/
 const child = spawn(process.execPath, [ENTRY], { cwd: workspace, env, stdio: ['ignore', 'inherit', 'inherit'] });
 const exitCode = await new Promise((resolve) => child.on('close', resolve));
 server.close();
+smtp.close();
 
 console.log(`\n--- the receiver on ${receiver} got ${received.length} request(s) ---`);
 for (const request of received) {
@@ -55,6 +85,11 @@ for (const request of received) {
     if (request.headers[name]) console.log(`${name}: ${request.headers[name]}`);
   }
   console.log(JSON.stringify(JSON.parse(request.body), null, 2));
+}
+
+for (const { envelope, mail } of mails) {
+  console.log(`\n--- the SMTP server got a message: MAIL FROM ${envelope.mailFrom.address}, RCPT TO ${envelope.rcptTo.map((r) => r.address).join(', ')} ---`);
+  console.log(`Subject: ${mail.subject}\nParts: text${mail.html ? ' and HTML' : ''}\n\n${mail.text}`);
 }
 
 const outputs = parseCommandFile(readFileSync(files.output, 'utf8'));
