@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Reply } from './destination.js';
+import type { Reply, Verdict } from './destination.js';
 import { templateFor, type BuildInput, type HttpRequest } from './destination.js';
 
 /** An http(s) URL field of a chat destination. */
@@ -34,6 +34,22 @@ export function renderText(
 ): string | undefined {
   const template = templateFor(config, input.trigger, 'text');
   return template === undefined ? undefined : input.render(template, format, 'text');
+}
+
+/**
+ * A refusal in the service's own words, when its JSON body has them: "Teams error BadRequest: ... (HTTP 400)". No
+ * answer, a 2xx, or a body without a message: nothing to add to the transport's own wording.
+ */
+export function serviceError(
+  reply: Reply,
+  service: string,
+  read: (json: Record<string, any>) => { message?: unknown; code?: unknown },
+): Verdict {
+  if (reply.code === null || (reply.code >= 200 && reply.code < 300)) return {};
+  const json = replyJson(reply);
+  const { message, code } = json ? read(json) : {};
+  if (typeof message !== 'string' || message === '') return {};
+  return { error: `${service} error${code ? ` ${code}` : ''}: ${message} (HTTP ${reply.code})` };
 }
 
 /** The body as JSON, or undefined when it is not JSON. */

@@ -5,7 +5,7 @@ import { markdownLink } from '../render/markdown-link.js';
 import { TemplateError } from '../render/template.js';
 import { truncate } from '../render/truncate.js';
 import { destinationSchema, type BuildInput, type Destination, type Reply, type Verdict } from './destination.js';
-import { colourNumber, httpUrl, postJson, renderPayload, renderText, replyJson } from './chat-request.js';
+import { colourNumber, httpUrl, postJson, renderPayload, renderText, replyJson, serviceError } from './chat-request.js';
 
 /** Discord's message and embed limits (discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const DISCORD_LIMITS = { content: 2000, title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, embed: 6000, username: 80 };
@@ -44,12 +44,8 @@ export const discord: Destination<DiscordConfig> = {
 
 /** A 429 carries retry_after (seconds, a float) in its body; other errors carry {message, code}. */
 export function interpretDiscordReply(reply: Reply): Verdict {
-  if (reply.code === null || (reply.code >= 200 && reply.code < 300)) return {};
-  const json = replyJson(reply);
-  if (!json) return {};
-  const verdict: Verdict = {};
-  if (typeof json.message === 'string') verdict.error = `Discord error${json.code ? ` ${json.code}` : ''}: ${json.message} (HTTP ${reply.code})`;
-  const retryAfter = Number(json.retry_after);
+  const verdict = serviceError(reply, 'Discord', (json) => ({ message: json.message, code: json.code }));
+  const retryAfter = Number(replyJson(reply)?.retry_after);
   if (reply.code === 429 && Number.isFinite(retryAfter) && retryAfter >= 0) verdict.retryAfterMs = Math.ceil(retryAfter * 1000);
   return verdict;
 }

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { Message } from '../message.js';
 import { escapers } from '../render/escape.js';
 import { truncate, truncateEscaped } from '../render/truncate.js';
-import { destinationSchema, type Destination, type Reply, type Verdict } from './destination.js';
-import { httpUrl, postJson, renderPayload, renderText, replyJson } from './chat-request.js';
+import { destinationSchema, type Destination } from './destination.js';
+import { httpUrl, postJson, renderPayload, renderText, serviceError } from './chat-request.js';
 
 /** Google Chat takes 4,096 characters of text; card text is kept short enough to read. */
 export const GOOGLE_CHAT_LIMITS = { text: 4096, title: 200, value: 1000 };
@@ -20,11 +20,8 @@ export const googlechat: Destination<GoogleChatConfig> = {
     const body = renderPayload(config, input) ?? JSON.stringify(googleChatMessage(input.message, renderText(config, input, 'googlechat')));
     return [postJson(config.webhook_url, body)];
   },
-  interpret(reply: Reply): Verdict {
-    if (reply.code === null || (reply.code >= 200 && reply.code < 300)) return {};
-    const error = replyJson(reply)?.error;
-    return error?.message ? { error: `Google Chat error${error.status ? ` ${error.status}` : ''}: ${error.message} (HTTP ${reply.code})` } : {};
-  },
+  interpret: (reply) =>
+    serviceError(reply, 'Google Chat', (json) => ({ message: json.error?.message, code: json.error?.status })),
 };
 
 const html = (text: string): string => escapers.html(text);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { destinationSchema, type Destination, type Reply, type Verdict } from './destination.js';
+import { destinationSchema, type Destination } from './destination.js';
 import { attachmentPost } from './attachment-message.js';
-import { httpUrl, replyJson } from './chat-request.js';
+import { httpUrl, serviceError } from './chat-request.js';
 import { hookKey } from './hook-key.js';
 
 /** Mattermost's post limit (16,383 characters). */
@@ -29,9 +29,5 @@ export const mattermost: Destination<MattermostConfig> = {
   build(config, input) {
     return [attachmentPost(config.url, config, input, TEXT_LIMIT, { username: config.username, channel: config.channel, icon_url: config.icon_url })];
   },
-  interpret(reply: Reply): Verdict {
-    if (reply.code === null || (reply.code >= 200 && reply.code < 300)) return {};
-    const message = replyJson(reply)?.message;
-    return typeof message === 'string' ? { error: `Mattermost error: ${message} (HTTP ${reply.code})` } : {};
-  },
+  interpret: (reply) => serviceError(reply, 'Mattermost', (json) => ({ message: json.message })),
 };

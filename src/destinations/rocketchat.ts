@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { destinationSchema, type Destination, type Reply, type Verdict } from './destination.js';
+import { destinationSchema, type Destination } from './destination.js';
 import { attachmentPost } from './attachment-message.js';
-import { httpUrl, replyJson } from './chat-request.js';
+import { httpUrl, serviceError } from './chat-request.js';
 import { hookKey } from './hook-key.js';
 
 /** Rocket.Chat's default Message_MaxAllowedSize. */
@@ -28,10 +28,5 @@ export const rocketchat: Destination<RocketChatConfig> = {
   build(config, input) {
     return [attachmentPost(config.url, config, input, TEXT_LIMIT, { username: config.username, icon_url: config.icon_url })];
   },
-  interpret(reply: Reply): Verdict {
-    if (reply.code === null || (reply.code >= 200 && reply.code < 300)) return {};
-    const json = replyJson(reply);
-    const message = json?.error ?? json?.message;
-    return typeof message === 'string' ? { error: `Rocket.Chat error: ${message} (HTTP ${reply.code})` } : {};
-  },
+  interpret: (reply) => serviceError(reply, 'Rocket.Chat', (json) => ({ message: json.error ?? json.message })),
 };

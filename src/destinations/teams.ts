@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { COLOURS, type Message } from '../message.js';
 import { byteLength, truncate } from '../render/truncate.js';
-import { destinationSchema, type BuildInput, type Destination, type Reply, type Verdict } from './destination.js';
-import { httpUrl, postJson, renderPayload, renderText, replyJson } from './chat-request.js';
+import { destinationSchema, type BuildInput, type Destination } from './destination.js';
+import { httpUrl, postJson, renderPayload, renderText, serviceError } from './chat-request.js';
 
 /** Teams refuses a message over 28 KB; keep a margin for what the Workflow adds around the card. */
 export const TEAMS_MAX_BYTES = 27 * 1024;
@@ -19,11 +19,7 @@ export const teams: Destination<TeamsConfig> = {
     const body = renderPayload(config, input) ?? JSON.stringify(teamsMessage(input, renderText(config, input, 'text')));
     return [postJson(config.webhook_url, body)];
   },
-  interpret(reply: Reply): Verdict {
-    if (reply.code === null || (reply.code >= 200 && reply.code < 300)) return {};
-    const error = replyJson(reply)?.error;
-    return error?.message ? { error: `Teams error${error.code ? ` ${error.code}` : ''}: ${error.message} (HTTP ${reply.code})` } : {};
-  },
+  interpret: (reply) => serviceError(reply, 'Teams', (json) => ({ message: json.error?.message, code: json.error?.code })),
 };
 
 /** Adaptive Card container styles for Message.colour, the nearest Teams has to a colour bar. */
