@@ -28,7 +28,7 @@ export function problemsFromZod(error: z.ZodError, schema: z.ZodType, data: unkn
       case 'invalid_type': {
         const value = valueAt(data, path);
         if (value === undefined) return [{ path: full, message: `"${path.at(-1) ?? 'value'}" is required (${article(issue.expected)})` }];
-        return [{ path: full, message: `must be ${article(issue.expected)}, not ${describe(value)}` }];
+        return [{ path: full, message: `must be ${article(issue.expected)}, not ${describe(value)}${hint(issue.expected, value)}` }];
       }
       case 'invalid_value': {
         const value = valueAt(data, path);
@@ -58,6 +58,18 @@ function article(expected: string): string {
     record: 'a mapping (key: value)',
   };
   return words[expected] ?? expected;
+}
+
+/** How to write the value the user meant: YAML 1.2 reads `yes` and `on` as text, and quotes make a number text. */
+function hint(expected: string, value: unknown): string {
+  if (typeof value !== 'string') return '';
+  const word = value.trim().toLowerCase();
+  if (expected === 'boolean') {
+    if (['yes', 'on', 'true', 'y'].includes(word)) return ` ("${value}"): write true, without quotes`;
+    if (['no', 'off', 'false', 'n'].includes(word)) return ` ("${value}"): write false, without quotes`;
+  }
+  if (expected === 'number' && word !== '' && Number.isFinite(Number(word))) return ` ("${value}"): write ${Number(word)}, without quotes`;
+  return '';
 }
 
 function describe(value: unknown): string {

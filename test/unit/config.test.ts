@@ -72,6 +72,22 @@ notifications:
     expect(message).toMatch(/:9:16: notifications\[0\]\.triggers\[0\]: "failure" is not allowed\. Use one of: started, success, error\./);
   });
 
+  it('says how to write a boolean or a number that YAML read as text', () => {
+    const message = problems(`destinations:
+  mail:
+    type: email
+    host: smtp.example.com
+    port: "465"
+    use_ssl: yes
+    use_tls: "off"
+    from: ci@example.com
+    to: ops@example.com
+`);
+    expect(message).toContain(':5:11: destinations.mail.port: must be a number, not a string ("465"): write 465, without quotes');
+    expect(message).toContain(':6:14: destinations.mail.use_ssl: must be true or false, not a string ("yes"): write true, without quotes');
+    expect(message).toContain(':7:14: destinations.mail.use_tls: must be true or false, not a string ("off"): write false, without quotes');
+  });
+
   it('names a route target that is not a destination, with a suggestion', () => {
     expect(problems(`destinations:
   hooks: {type: webhook, url: "https://example.com"}
