@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateConfig } from '../../src/config/index.js';
-import { parseConfigSource } from '../../src/config/source.js';
 
-const load = (text: string, env: NodeJS.ProcessEnv = {}) => validateConfig(parseConfigSource('.github/notifications.yml', text), env);
-const problems = (text: string, env: NodeJS.ProcessEnv = {}): string => {
-  try {
-    load(text, env);
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('config was accepted');
-};
+import { configProblems as problems, loadConfig as load } from '../fixtures/config.js';
 
 describe('config file', () => {
   it('fills defaults and keeps routes', () => {
