@@ -2,6 +2,15 @@ import * as core from '@actions/core';
 
 export const MASK = '****';
 
+/** Shorter values are never masked: masking `main` or `on` would hide every later mention of them in the job's log. */
+export const MIN_SECRET_LENGTH = 4;
+
+/** A variable name that says it holds a secret: HOOK_TOKEN, SMTP_PASSWORD, SLACK_WEBHOOK_URL, AWS_SECRET_ACCESS_KEY. */
+const SECRET_VARIABLE = /TOKEN|SECRET|KEY|PASS|AUTH|CREDENTIAL|WEBHOOK|PRIVATE/i;
+
+/** Whether the value of the environment variable `name` is masked when ${name} is used in the config. */
+export const namesSecret = (name: string): boolean => SECRET_VARIABLE.test(name);
+
 const SENSITIVE_NAME = /auth|token|secret|key|password|passwd|signature|sig$|cookie|session|credential/i;
 
 /** Every registered secret, longest first so that a secret containing another is masked whole. */
@@ -10,7 +19,7 @@ const secrets: string[] = [];
 /** Registers values with the runner's log masking and with `mask()`; call before anything is printed. */
 export function registerSecrets(values: Iterable<string>): void {
   for (const value of values) {
-    if (!value || value.length < 3 || secrets.includes(value)) continue;
+    if (!value || value.length < MIN_SECRET_LENGTH || secrets.includes(value)) continue;
     core.setSecret(value);
     secrets.push(value);
     const encoded = encodeURIComponent(value);

@@ -1,4 +1,6 @@
+import type { Destination } from '../destinations/destination.js';
 import { destinationTypes, findDestination } from '../destinations/index.js';
+import { MIN_SECRET_LENGTH } from '../secrets.js';
 import { UserError } from '../user-error.js';
 import { fileSchema, routesSchema, type Config, type DestinationConfig } from './schema.js';
 import { formatPath, problemsFromZod, suggest, type Problem } from './problems.js';
@@ -33,11 +35,12 @@ export function validateConfig(source: ConfigSource, env: NodeJS.ProcessEnv): Co
     }
     const parsed = destination.schema.safeParse(raw);
     if (!parsed.success) {
+      for (const secret of declaredSecrets(destination, raw)) secrets.add(secret);
       problems.push(...problemsFromZod(parsed.error, destination.schema, raw, ['destinations', name]));
       continue;
     }
     destinations[name] = parsed.data;
-    for (const secret of destination.secrets(parsed.data)) if (secret) secrets.add(secret);
+    for (const secret of declaredSecrets(destination, parsed.data)) secrets.add(secret);
   }
 
   const routes = routesSchema.safeParse(outline.data.notifications);
@@ -54,8 +57,8 @@ export function validateConfig(source: ConfigSource, env: NodeJS.ProcessEnv): Co
     }),
   );
 
-  if (problems.length > 0 || !routes.success) throw configError(source, problems, substituted.secrets);
-  return { file: source.file, destinations, notifications: routes.data, secrets: [...secrets] };
+  if (problems.length > 0 || !routes.success) throw configError(source, problems, [...secrets]);
+  return { file: source.file, destinations, notifications: routes.data, secrets: [...secrets].filter((secret) => secret.length >= MIN_SECRET_LENGTH) };
 }
 
 /** The `to` lists of the routes as written, so unknown names are reported even when a route has other problems. */
@@ -67,7 +70,19 @@ function routeTargets(notifications: unknown): unknown[][] {
   });
 }
 
-/** Every problem with its place; values that came from ${NAME} are masked (the runner does not know them yet). */
+/**
+ * A destination's secret fields as far as they can be read from a config that did not validate; a value still holding
+ * `${` is what the user wrote, not a secret (`${{ secrets.X }}`, which is reported).
+ */
+function declaredSecrets(destination: Destination<any>, raw: Record<string, unknown>): string[] {
+  try {
+    return destination.secrets(raw).filter((value: unknown) => typeof value === 'string' && value !== '' && !value.includes('${'));
+  } catch {
+    return [];
+  }
+}
+
+/** Every problem with its place; secrets are masked (the runner does not know them yet). */
 function configError(source: ConfigSource, problems: Problem[], secrets: string[]): UserError {
   const located = problems.map((problem) => ({ problem, at: source.locate(problem.path, problem.atKey) }));
   located.sort((a, b) => (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.col ?? 0) - (b.at?.col ?? 0));
@@ -77,6 +92,6 @@ function configError(source: ConfigSource, problems: Problem[], secrets: string[
   });
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
   let message = `Config file ${source.file} has ${count}:\n${lines.join('\n')}`;
-  for (const secret of secrets) if (secret.length >= 3) message = message.split(secret).join('****');
+  for (const secret of secrets) if (secret.length >= MIN_SECRET_LENGTH) message = message.split(secret).join('****');
   return new UserError(message);
 }

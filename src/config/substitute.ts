@@ -1,13 +1,12 @@
+import { namesSecret } from '../secrets.js';
 import type { Problem } from './problems.js';
 
 const REFERENCE = /\$\$\{|\$\{\{[^]*?\}\}|\$\{([^}]*)\}/g;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Variables of the runner's own that are not secrets, so they are not masked when used. */
-const isPublic = (name: string): boolean => /^(GITHUB|RUNNER)_/.test(name) && name !== 'GITHUB_TOKEN';
-
 export interface Substituted {
   data: unknown;
+  /** Values of variables whose names say they hold a secret (HOOK_TOKEN, SMTP_PASSWORD, SLACK_WEBHOOK_URL, ...). */
   secrets: string[];
   problems: Problem[];
 }
@@ -58,7 +57,7 @@ export function substituteEnvironment(data: unknown, env: NodeJS.ProcessEnv): Su
         });
         return '';
       }
-      if (!isPublic(variable)) secrets.add(replacement);
+      if (namesSecret(variable)) secrets.add(replacement);
       return replacement;
     });
 

@@ -256,6 +256,20 @@ describe('signature and secrets', () => {
     expect(run.results[0].response).toBe('echo: ****');
     expect(everything(run)).not.toContain('echoed-token-5555');
   });
+  it('masks only secrets: a plain ${NAME} such as a stage name stays readable in this and later steps', async () => {
+    const run = await runAction({
+      eventName: 'push',
+      event: push(),
+      inputs: { status: 'failure' },
+      config: hook('    headers:\n      X-Stage: ${STAGE}\n      X-Deploy-Token: ${DEPLOY_TOKEN}\n      X-Region: ${REGION_KEY}\n'),
+      env: { STAGE: 'main', DEPLOY_TOKEN: 'deploy-token-778899', REGION_KEY: 'eu' },
+    });
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(receiver.requests[0]!.headers).toMatchObject({ 'x-stage': 'main', 'x-deploy-token': 'deploy-token-778899', 'x-region': 'eu' });
+    const masks = run.stdout.split('\n').filter((line) => line.startsWith('::add-mask::'));
+    expect(masks).toEqual(['::add-mask::deploy-token-778899']);
+    expect(run.summary).toContain('CI failed on main in Codertocat/Hello-World (#42)');
+  });
 });
 
 describe('delivery', () => {

@@ -125,10 +125,30 @@ notifications:
     );
   });
 
-  it('masks values from the environment in its messages', () => {
-    const message = problems('destinations:\n  hooks:\n    type: webhook\n    url: https://example.com\n    method: ${HOOK_METHOD}\n', { HOOK_METHOD: 'super-secret-method' });
-    expect(message).toContain('destinations.hooks.method: "****" is not allowed');
-    expect(message).not.toContain('super-secret');
+  it('masks values of secret-named variables in its messages, and only those', () => {
+    const secret = problems('destinations:\n  hooks:\n    type: webhook\n    url: https://example.com\n    method: ${HOOK_TOKEN}\n', { HOOK_TOKEN: 'super-secret-method' });
+    expect(secret).toContain('destinations.hooks.method: "****" is not allowed');
+    expect(secret).not.toContain('super-secret');
+    const plain = problems('destinations:\n  hooks:\n    type: webhook\n    url: https://example.com\n    method: ${HOOK_METHOD}\n', { HOOK_METHOD: 'postt' });
+    expect(plain).toContain('destinations.hooks.method: "postt" is not allowed. Did you mean "POST"?');
+  });
+
+  it('treats ${NAME} as a secret only when the name says so, and never a value under 4 characters', () => {
+    const config = load(
+      `destinations:
+  hooks:
+    type: webhook
+    url: https://example.com/\${HOOK_PATH}
+    headers:
+      X-Stage: \${STAGE}
+      X-Deploy: \${DEPLOY_KEY}
+      X-Short: \${SHORT_TOKEN}
+    secret: \${SIGNING_SECRET}
+`,
+      { HOOK_PATH: 'ci/events', STAGE: 'main', DEPLOY_KEY: 'dk-123456', SHORT_TOKEN: 'abc', SIGNING_SECRET: 'sig-value-1' },
+    );
+    expect(config.secrets).toEqual(expect.arrayContaining(['dk-123456', 'sig-value-1']));
+    for (const plain of ['ci/events', 'main', 'abc']) expect(config.secrets).not.toContain(plain);
   });
 
   it('explains an empty file', () => {
