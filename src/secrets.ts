@@ -22,10 +22,12 @@ export function registerSecrets(values: Iterable<string>): void {
     if (!value || value.length < MIN_SECRET_LENGTH || secrets.includes(value)) continue;
     core.setSecret(value);
     secrets.push(value);
-    const encoded = encodeURIComponent(value);
-    if (encoded !== value && !secrets.includes(encoded)) {
-      core.setSecret(encoded);
-      secrets.push(encoded);
+    // The forms a server may echo it in: URL-encoded (a path or query), JSON-escaped (an error body).
+    for (const form of [encodeURIComponent(value), JSON.stringify(value).slice(1, -1)]) {
+      if (form !== value && !secrets.includes(form)) {
+        core.setSecret(form);
+        secrets.push(form);
+      }
     }
   }
   secrets.sort((a, b) => b.length - a.length);
@@ -41,7 +43,7 @@ export function mask(text: string | null): string | null {
   return masked;
 }
 
-/** The password in a URL's user info and the values of query parameters whose names look secret. */
+/** The password in a URL's user info (and the Basic credentials made of it) and query values whose names look secret. */
 export function secretsInUrl(url: string): string[] {
   let parsed: URL;
   try {
@@ -49,9 +51,36 @@ export function secretsInUrl(url: string): string[] {
   } catch {
     return [];
   }
-  const found = [decodeURIComponent(parsed.password)];
+  const found: string[] = [];
+  if (parsed.password) {
+    found.push(decodeURIComponent(parsed.password), ...basicCredentials(decodeURIComponent(parsed.username), decodeURIComponent(parsed.password)));
+  }
   for (const [name, value] of parsed.searchParams) if (SENSITIVE_NAME.test(name)) found.push(value);
   return found.filter(Boolean);
+}
+
+/**
+ * A URL that is a secret as a whole (a Slack, Discord, Teams or Google Chat webhook): the URL, its path and query (what
+ * an error page echoes: "Cannot POST /services/T0/B0/token"), its last `tokenSegments` path segments, and its
+ * credentials; parts under 8 characters are no token. Other path segments are left alone: masking "workflows" would hide that word in every later log line.
+ */
+export function secretUrl(url: string, tokenSegments = 0): string[] {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return [url];
+  }
+  const segments = parsed.pathname.split('/').filter(Boolean);
+  const parts = [parsed.pathname + parsed.search, ...(tokenSegments > 0 ? segments.slice(-tokenSegments).map(decodeURIComponent) : [])];
+  // A short part ("/hook" in a test URL) is no credential, and masking it would garble messages that mention it.
+  return [url, ...parts.filter((part) => part.length >= 8), ...secretsInUrl(url)];
+}
+
+/** The Authorization value for basic auth and the base64 credentials on their own, as a server may echo either. */
+export function basicCredentials(username: string, password: string): string[] {
+  const encoded = Buffer.from(`${username}:${password}`).toString('base64');
+  return [`Basic ${encoded}`, encoded];
 }
 
 /** Values of headers such as Authorization, X-Api-Key or Cookie. */

@@ -6,6 +6,7 @@ import { TemplateError } from '../render/template.js';
 import { truncate } from '../render/truncate.js';
 import { destinationSchema, type BuildInput, type Destination, type Reply, type Verdict } from './destination.js';
 import { colourNumber, httpUrl, postJson, renderPayload, renderText, replyJson, serviceError } from './chat-request.js';
+import { secretUrl } from '../secrets.js';
 
 /** Discord's message and embed limits (discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const DISCORD_LIMITS = { content: 2000, title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, embed: 6000, username: 80 };
@@ -28,7 +29,7 @@ const NO_MENTIONS = { parse: [] as [] };
 export const discord: Destination<DiscordConfig> = {
   type: 'discord',
   schema,
-  secrets: (config) => [config.webhook_url],
+  secrets: (config) => secretUrl(config.webhook_url, 1),
   build(config, input) {
     const payload = renderPayload(config, input);
     if (payload === undefined) return [postJson(config.webhook_url, discordMessage(config, input))];

@@ -4,6 +4,7 @@ import { escapers } from '../render/escape.js';
 import { truncate, truncateEscaped } from '../render/truncate.js';
 import { destinationSchema, type Destination } from './destination.js';
 import { httpUrl, postJson, renderPayload, renderText, serviceError } from './chat-request.js';
+import { secretUrl } from '../secrets.js';
 
 /** Google Chat takes 4,096 characters of text; card text is kept short enough to read. */
 export const GOOGLE_CHAT_LIMITS = { text: 4096, title: 200, value: 1000 };
@@ -15,7 +16,7 @@ export type GoogleChatConfig = z.infer<typeof schema>;
 export const googlechat: Destination<GoogleChatConfig> = {
   type: 'googlechat',
   schema,
-  secrets: (config) => [config.webhook_url],
+  secrets: (config) => secretUrl(config.webhook_url),
   build(config, input) {
     const body = renderPayload(config, input) ?? JSON.stringify(googleChatMessage(input.message, renderText(config, input, 'googlechat')));
     return [postJson(config.webhook_url, body)];

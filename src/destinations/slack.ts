@@ -6,6 +6,7 @@ import { TemplateError } from '../render/template.js';
 import { truncate, truncateEscaped } from '../render/truncate.js';
 import { destinationSchema, type BuildInput, type Destination, type Outbound, type Reply } from './destination.js';
 import { httpUrl, postJson, renderPayload, renderText, replyJson } from './chat-request.js';
+import { secretUrl } from '../secrets.js';
 
 /** Block Kit's limits (docs.slack.dev/reference/block-kit). */
 export const SLACK_LIMITS = { blocks: 50, header: 150, sectionText: 3000, fields: 10, fieldText: 2000, buttonText: 75, url: 3000, text: 40000 };
@@ -57,7 +58,7 @@ export type SlackConfig = z.infer<typeof schema>;
 export const slack: Destination<SlackConfig> = {
   type: 'slack',
   schema,
-  secrets: (config) => [config.webhook_url ?? '', config.token ?? ''],
+  secrets: (config) => [...(config.webhook_url ? secretUrl(config.webhook_url, 1) : []), config.token ?? ''],
   build(config, input) {
     const payload = renderPayload(config, input);
     const body = payload ?? JSON.stringify(slackMessage(config, input));

@@ -3,6 +3,7 @@ import { COLOURS, type Message } from '../message.js';
 import { byteLength, truncate } from '../render/truncate.js';
 import { destinationSchema, type BuildInput, type Destination } from './destination.js';
 import { httpUrl, postJson, renderPayload, renderText, serviceError } from './chat-request.js';
+import { secretUrl } from '../secrets.js';
 
 /** Teams refuses a message over 28 KB; keep a margin for what the Workflow adds around the card. */
 export const TEAMS_MAX_BYTES = 27 * 1024;
@@ -14,7 +15,7 @@ export type TeamsConfig = z.infer<typeof schema>;
 export const teams: Destination<TeamsConfig> = {
   type: 'teams',
   schema,
-  secrets: (config) => [config.webhook_url],
+  secrets: (config) => secretUrl(config.webhook_url),
   build(config, input) {
     const body = renderPayload(config, input) ?? JSON.stringify(teamsMessage(input, renderText(config, input, 'text')));
     return [postJson(config.webhook_url, body)];

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
-import { secretsInHeaders, secretsInUrl } from '../secrets.js';
+import { basicCredentials, secretsInHeaders, secretsInUrl } from '../secrets.js';
 import { destinationSchema, templateFor, type BuildInput, type Destination } from './destination.js';
 import { genericPayload } from './generic-payload.js';
 
@@ -31,6 +31,7 @@ export const webhook: Destination<WebhookConfig> = {
   secrets: (config) => [
     config.secret ?? '',
     config.password ?? '',
+    ...(config.password ? basicCredentials(config.username ?? '', config.password) : []),
     ...secretsInHeaders(config.headers),
     ...secretsInUrl(config.url),
   ],

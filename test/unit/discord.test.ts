@@ -66,7 +66,7 @@ describe('discord', () => {
     expect(discord.interpret!({ code: 204, headers: {}, body: '' })).toEqual({});
   });
 
-  it('declares the webhook URL secret', () => {
-    expect(discord.secrets(config())).toEqual([URL]);
+  it('declares the webhook URL, its path and its token secret', () => {
+    expect(discord.secrets(config())).toEqual([URL, '/api/webhooks/123456/TOKEN-abc', 'TOKEN-abc']);
   });
 });

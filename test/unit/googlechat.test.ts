@@ -32,7 +32,7 @@ describe('googlechat', () => {
     expect(commit.length).toBeLessThanOrEqual(1000);
   });
 
-  it('declares the webhook URL secret', () => {
-    expect(googlechat.secrets(config())).toEqual([URL]);
+  it('declares the webhook URL, its path and query, and its key and token secret', () => {
+    expect(googlechat.secrets(config())).toEqual([URL, '/v1/spaces/AAAA/messages?key=KEY&token=TOKEN', 'KEY', 'TOKEN']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mask, registerSecrets, secretsInHeaders, secretsInUrl } from '../../src/secrets.js';
+import { mask, registerSecrets, secretsInHeaders, secretsInUrl, secretUrl } from '../../src/secrets.js';
 
 describe('masking', () => {
   it('masks every registered secret, its URL-encoded form, and the longest first', () => {
@@ -10,8 +10,23 @@ describe('masking', () => {
   });
 
   it('finds credentials in URLs', () => {
-    expect(secretsInUrl('https://bot:p%40ss@example.com/hook?api_key=k1&channel=ops&sig=s1')).toEqual(['p@ss', 'k1', 's1']);
+    expect(secretsInUrl('https://bot:p%40ss@example.com/hook?api_key=k1&channel=ops&sig=s1')).toEqual([
+      'p@ss',
+      `Basic ${Buffer.from('bot:p@ss').toString('base64')}`,
+      Buffer.from('bot:p@ss').toString('base64'),
+      'k1',
+      's1',
+    ]);
     expect(secretsInUrl('not a url')).toEqual([]);
+  });
+
+  it('masks a secret URL whole, its path and its token segments, but no short or plain segment', () => {
+    expect(secretUrl('https://hooks.slack.com/services/T0AAAA/B0BBBB/slackToken123', 1)).toEqual([
+      'https://hooks.slack.com/services/T0AAAA/B0BBBB/slackToken123',
+      '/services/T0AAAA/B0BBBB/slackToken123',
+      'slackToken123',
+    ]);
+    expect(secretUrl('http://127.0.0.1:9/hook', 1)).toEqual(['http://127.0.0.1:9/hook']);
   });
 
   it('finds secret headers and the credential after the scheme', () => {

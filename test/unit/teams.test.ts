@@ -65,7 +65,7 @@ describe('teams', () => {
     expect(request!.body).toBe('{"type":"message","text":"a \\"b\\""}');
   });
 
-  it('declares the webhook URL secret', () => {
-    expect(teams.secrets(config())).toEqual([URL]);
+  it('declares the webhook URL, its path and query, and its sig parameter secret', () => {
+    expect(teams.secrets(config())).toEqual([URL, '/workflows/abc/triggers/manual/paths/invoke?sig=SECRET', 'SECRET']);
   });
 });

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { destinationTypes } from '../../src/destinations/index.js';
+import { githubEvent } from '../fixtures/events.js';
+import { Receiver } from './receiver.js';
+import { runAction, type RunResult } from './run-action.js';
+
+/**
+ * Servers echo requests in their error pages (Express's "Cannot POST /services/T.../B.../token", proxies, gateways).
+ * Every destination type posts to a receiver that answers 404 with the method, the full URL, the headers and the body,
+ * and no secret may show up anywhere the step writes, in any encoding.
+ */
+let receiver: Receiver;
+beforeAll(async () => {
+  receiver = await Receiver.start((request) => ({
+    status: 404,
+    headers: { 'Content-Type': 'text/plain' },
+    body: `Cannot ${request.method} ${request.path}\n${JSON.stringify(request.headers)}\n${Object.entries(request.headers)
+      .map(([name, value]) => `${name}: ${value}`)
+      .join('\n')}\n${request.text}`,
+  }));
+});
+afterAll(async () => {
+  await receiver.close();
+});
+
+interface Case {
+  /** The destination's fields, with ${NAME} for each secret. */
+  config: (url: string) => string;
+  env: Record<string, string>;
+  /** Values that must never be shown, besides every env value. */
+  derived?: string[];
+}
+
+const PASSWORD = 'p@ss/w"rd+123';
+const cases: Record<string, Case> = {
+  webhook: {
+    config: (url) => {
+      const { host } = new URL(url);
+      return `url: http://deploy:\${HOOK_PASSWORD}@${host}/hook/path?token=\${HOOK_TOKEN}&stage=prod
+    secret: \${HOOK_SECRET}
+    headers:
+      Authorization: Bearer \${HOOK_BEARER}
+      Cookie: session=\${HOOK_COOKIE}`;
+    },
+    env: { HOOK_PASSWORD: encodeURIComponent(PASSWORD), HOOK_TOKEN: 'query-token-4455', HOOK_SECRET: 'hmac-secret-6677', HOOK_BEARER: 'bearer-token-8899', HOOK_COOKIE: 'cookie-value-1122' },
+    derived: [PASSWORD, Buffer.from(`deploy:${PASSWORD}`).toString('base64')],
+  },
+  'webhook (basic auth fields)': {
+    config: (url) => `url: ${url}/basic\n    username: deploy\n    password: \${BASIC_PASSWORD}`,
+    env: { BASIC_PASSWORD: 'basic-password-3344' },
+    derived: [Buffer.from('deploy:basic-password-3344').toString('base64')],
+  },
+  slack: {
+    config: () => 'webhook_url: ${SLACK_WEBHOOK_URL}',
+    env: { SLACK_WEBHOOK_URL: `${'URL'}/services/T0AAAAAAA/B0BBBBBBB/slackWebhookToken123456` },
+    derived: ['/services/T0AAAAAAA/B0BBBBBBB/slackWebhookToken123456', 'slackWebhookToken123456'],
+  },
+  'slack (bot token)': {
+    config: (url) => `token: \${SLACK_BOT_TOKEN}\n    channels: ["#ci"]\n    api_url: ${url}/slack-api`,
+    env: { SLACK_BOT_TOKEN: 'xoxb-1111-2222-slackbottoken' },
+  },
+  teams: {
+    config: () => 'webhook_url: ${TEAMS_WEBHOOK_URL}',
+    env: { TEAMS_WEBHOOK_URL: `${'URL'}/workflows/6e1f/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=teamsSignature0123456789` },
+    derived: ['teamsSignature0123456789'],
+  },
+  discord: {
+    config: () => 'webhook_url: ${DISCORD_WEBHOOK_URL}',
+    env: { DISCORD_WEBHOOK_URL: `${'URL'}/api/webhooks/112233445566/discordWebhookToken-abcdef` },
+    derived: ['discordWebhookToken-abcdef', '/api/webhooks/112233445566/discordWebhookToken-abcdef'],
+  },
+  mattermost: {
+    config: () => 'url: ${MATTERMOST_WEBHOOK_URL}',
+    env: { MATTERMOST_WEBHOOK_URL: `${'URL'}/hooks/xi3ot5kq8bdrdqw6g3y6dah5ue` },
+    derived: ['xi3ot5kq8bdrdqw6g3y6dah5ue'],
+  },
+  rocketchat: {
+    config: () => 'url: ${ROCKETCHAT_WEBHOOK_URL}',
+    env: { ROCKETCHAT_WEBHOOK_URL: `${'URL'}/hooks/64f1a2b3c4d5e6f7/Xk9dPq2LmN8rTzWq` },
+    derived: ['64f1a2b3c4d5e6f7', 'Xk9dPq2LmN8rTzWq'],
+  },
+  googlechat: {
+    config: () => 'webhook_url: ${GOOGLECHAT_WEBHOOK_URL}',
+    env: { GOOGLECHAT_WEBHOOK_URL: `${'URL'}/v1/spaces/AAAAbbbb/messages?key=googleChatKey-0123&token=googleChatToken-4567` },
+    derived: ['googleChatKey-0123', 'googleChatToken-4567'],
+  },
+  ses: {
+    config: (url) => `access_key_id: \${AWS_ACCESS_KEY_ID}\n    secret_access_key: \${AWS_SECRET_ACCESS_KEY}\n    session_token: \${AWS_SESSION_TOKEN}\n    api_url: ${url}/ses\n    from: ci@example.com\n    to: [dev@example.com]`,
+    env: { AWS_ACCESS_KEY_ID: 'AKIAECHOTEST0000', AWS_SECRET_ACCESS_KEY: 'secret-access-key-0000', AWS_SESSION_TOKEN: 'session-token-0000' },
+  },
+};
+
+/** A secret as it may appear: raw, URL-encoded, JSON-escaped. */
+const encodings = (secret: string) => [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)];
+
+/** Everything the step printed or wrote, minus the ::add-mask:: commands the runner consumes. */
+const everything = (run: RunResult) =>
+  [run.stdout.replace(/^::add-mask::.*$/gm, ''), run.stderr, JSON.stringify(run.outputs), run.outputs.results ?? '', run.summary].join('\n');
+
+describe('secrets never leak, also when a server echoes the request', () => {
+  it('has a case for every destination type that speaks HTTP', () => {
+    const covered = new Set(Object.keys(cases).map((name) => name.split(' ')[0]));
+    // email speaks SMTP, where a server's reply cannot echo the password: see email.test.ts.
+    expect(destinationTypes().filter((type) => type !== 'email' && !covered.has(type))).toEqual([]);
+  });
+
+  it.each(Object.entries(cases))('%s', async (name, { config, env, derived = [] }) => {
+    const type = name.split(' ')[0];
+    const resolved = Object.fromEntries(Object.entries(env).map(([key, value]) => [key, value.replace(/^URL/, receiver.url)]));
+    const before = receiver.requests.length;
+    const run = await runAction({
+      eventName: 'push',
+      event: githubEvent('push', (e) => e.head_commit),
+      inputs: { status: 'failure' },
+      config: `destinations:\n  leak:\n    type: ${type}\n    retries: 0\n    ${config(receiver.url)}\n`,
+      env: resolved,
+    });
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    expect(receiver.requests.length).toBe(before + 1);
+    expect(run.results[0]).toMatchObject({ status: 'failed', code: 404 });
+    expect(run.results[0].response).toMatch(/^Cannot (POST|PUT) /);
+    const printed = everything(run);
+    const secrets = [...Object.values(resolved), ...derived];
+    for (const secret of secrets) {
+      for (const form of encodings(secret)) expect(printed, `${name}: "${form}"`).not.toContain(form);
+    }
+  });
+});
