@@ -40,7 +40,8 @@ const RESPONSE_LIMIT = 1024;
 /** Sends all deliveries at once; one slow or dead receiver never holds up or breaks the others. */
 export async function deliverAll(deliveries: Delivery[], options: DeliverOptions): Promise<DeliveryResult[]> {
   const deadline = AbortSignal.timeout(options.deadlineMs);
-  return Promise.all(deliveries.map((delivery) => deliverOne(delivery, options, deadline)));
+  const deadlineAt = performance.now() + options.deadlineMs;
+  return Promise.all(deliveries.map((delivery) => deliverOne(delivery, options, deadline, deadlineAt)));
 }
 
 class FailedReply extends Error {
@@ -52,7 +53,7 @@ class FailedReply extends Error {
   }
 }
 
-async function deliverOne(delivery: Delivery, options: DeliverOptions, deadline: AbortSignal): Promise<DeliveryResult> {
+async function deliverOne(delivery: Delivery, options: DeliverOptions, deadline: AbortSignal, deadlineAt: number): Promise<DeliveryResult> {
   const outbound = delivery.outbound;
   const result: DeliveryResult = {
     destination: delivery.destination,
@@ -114,7 +115,10 @@ async function deliverOne(delivery: Delivery, options: DeliverOptions, deadline:
           result.log.push(`attempt ${attemptNumber}: ${mask(error.message)}`);
           const wait = error instanceof FailedReply ? error.reply.retryAfterMs : undefined;
           if (wait !== undefined && retriesLeft > 0) {
-            result.log.push(`waiting ${Math.round(wait / 100) / 10} s as the receiver asked (Retry-After)`);
+            // Waiting past the deadline would only hold the job up and end in the same failure.
+            const left = deadlineAt - performance.now();
+            if (wait > left) throw new Error(`${error.message}: asked to wait ${seconds(wait)} s; ${seconds(Math.max(0, left))} s were left`);
+            result.log.push(`waiting ${seconds(wait)} s as the receiver asked (Retry-After)`);
             await sleep(wait, deadline);
           }
         },
@@ -132,6 +136,8 @@ async function deliverOne(delivery: Delivery, options: DeliverOptions, deadline:
   result.duration_ms = Math.round(performance.now() - started);
   return result;
 }
+
+const seconds = (ms: number): number => Math.round(ms / 100) / 10;
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {

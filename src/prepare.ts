@@ -64,8 +64,9 @@ export function prepareDeliveries(
       const outbounds = destination.build(settings, { name, trigger, message, vars, render });
       return outbounds.map((outbound) => ({ ...base, target: outbound.label ?? null, outbound }));
     } catch (error) {
-      if (!(error instanceof TemplateError)) throw error;
-      return [{ ...base, error: `Template Error ${error.message}` }];
+      if (error instanceof TemplateError) return [{ ...base, error: `Template Error ${error.message}` }];
+      // A bug in one destination must not stop the others.
+      return [{ ...base, error: `Herald could not build this notification (${String(error)}); please report this` }];
     }
   });
 }

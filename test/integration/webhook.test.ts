@@ -292,6 +292,15 @@ describe('delivery', () => {
     expect(run.stdout).toContain('Retry-After');
   });
 
+  it('ends a delivery at once when Retry-After asks for longer than the time left', async () => {
+    receiver.respond(() => ({ status: 429, headers: { 'Retry-After': '120' }, body: 'slow down' }));
+    const run = await runAction({ eventName: 'push', event: push(), inputs: { status: 'success', timeout: '20' }, config: hook() });
+    expect(run.exitCode).toBe(0);
+    expect(receiver.requests).toHaveLength(1);
+    expect(run.results[0]).toMatchObject({ status: 'failed', code: 429, attempts: 1 });
+    expect(run.results[0].error).toMatch(/^HTTP 429: asked to wait 120 s; (20|19\.\d) s were left$/);
+  });
+
   it('does not retry other 4xx answers, and records them', async () => {
     receiver.respond(() => ({ status: 404, body: 'no such hook' }));
     const run = await runAction({ eventName: 'push', event: push(), inputs: { status: 'failure' }, config: hook() });
