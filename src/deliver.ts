@@ -85,7 +85,7 @@ async function deliverOne(delivery: Delivery, options: DeliverOptions, deadline:
   result.sent_at = new Date().toISOString();
   const record = (reply: TransportReply) => {
     result.code = reply.code;
-    result.response = truncate(mask(reply.body));
+    result.response = truncate(mask(reply.body), reply.cut ?? false);
   };
 
   try {
@@ -97,7 +97,7 @@ async function deliverOne(delivery: Delivery, options: DeliverOptions, deadline:
         const verdict = delivery.interpret?.(reply) ?? {};
         if (reply.ok && !verdict.error) return;
         const retryAfterMs = verdict.retryAfterMs ?? reply.retryAfterMs;
-        const failure = new FailedReply(verdict.error ?? `${outbound.transport.toUpperCase()} ${reply.code}`, {
+        const failure = new FailedReply(verdict.error ?? reply.error ?? `${outbound.transport.toUpperCase()} ${reply.code}`, {
           ...reply,
           retryAfterMs,
         });
@@ -151,8 +151,10 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-function truncate(text: string): string {
+/** The first RESPONSE_LIMIT bytes, saying how long the answer was ("more than" when the transport stopped reading). */
+function truncate(text: string, cut: boolean): string {
   const bytes = Buffer.from(text, 'utf8');
-  if (bytes.length <= RESPONSE_LIMIT) return text;
-  return `${bytes.subarray(0, RESPONSE_LIMIT).toString('utf8').replace(/\uFFFD$/, '')}… (${bytes.length} bytes, truncated)`;
+  if (bytes.length <= RESPONSE_LIMIT && !cut) return text;
+  const size = `${cut ? 'more than ' : ''}${bytes.length} bytes`;
+  return `${bytes.subarray(0, RESPONSE_LIMIT).toString('utf8').replace(/\uFFFD$/, '')}… (${size}, truncated)`;
 }

@@ -15,6 +15,8 @@ export interface HttpRequest {
   /** Shown after the destination name when one destination sends several requests (a Slack channel, say). */
   label?: string;
   insecureSkipVerify?: boolean;
+  /** Follow redirects of a POST, PUT, PATCH or DELETE too (GET and HEAD are always followed). */
+  followRedirects?: boolean;
 }
 
 /** How to reach an SMTP server: the connection half of a mail message. */

@@ -19,6 +19,7 @@ const schema = destinationSchema(
     username: z.string().optional(),
     password: z.string().optional(),
     insecure_skip_verify: z.boolean().default(false),
+    follow_redirects: z.boolean().default(false),
   },
   ['payload'],
 );
@@ -59,6 +60,7 @@ export const webhook: Destination<WebhookConfig> = {
         headers,
         body: sendsBody ? body : undefined,
         insecureSkipVerify: config.insecure_skip_verify,
+        followRedirects: config.follow_redirects,
       },
     ];
   },

@@ -1,73 +1,159 @@
-import { HttpClient } from '@actions/http-client';
+import http from 'node:http';
+import https from 'node:https';
 import type { HttpRequest } from '../destinations/destination.js';
 import { USER_AGENT } from '../version.js';
 import { TransportError, type SendOptions, type TransportReply } from './transport.js';
 
-/** One HTTP request with a hard deadline: proxies from the environment, optional TLS skip, the reply captured. */
+/** Bytes of an answer that are read; the rest is discarded unread (the result keeps 1 KiB of it, masked). */
+const READ_LIMIT = 8 * 1024;
+/** Once a 2xx status has arrived the message is delivered: its body gets this long, then it is left unread. */
+const BODY_GRACE_MS = 1000;
+const MAX_REDIRECTS = 5;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/** Headers that carry credentials: never sent to another origin on a redirect. */
+const CREDENTIAL_HEADER = /auth|token|secret|key|password|signature|cookie|session|credential/i;
+
+/**
+ * One HTTP exchange over node:http, as curl does it: HTTP_PROXY / HTTPS_PROXY / NO_PROXY from the environment (http://
+ * in absolute form, https:// through CONNECT: Node 24's proxyEnv agents), redirects followed for GET and HEAD (and for
+ * others when asked), a hard per-attempt timeout, and at most READ_LIMIT bytes of the answer read.
+ */
 export async function sendHttp(request: HttpRequest, { timeoutMs, signal, deliveryId }: SendOptions): Promise<TransportReply> {
-  const client = new HttpClient(USER_AGENT, [], {
-    socketTimeout: timeoutMs,
-    ignoreSslError: request.insecureSkipVerify ?? false,
-    allowRetries: false,
-    allowRedirects: true,
-    maxRedirects: 3,
-    keepAlive: false,
-  });
-  const { url, headers } = withUrlCredentials(request.url, { ...request.headers, 'X-Herald-Delivery': deliveryId });
-  const exchange = (async () => {
-    const response = await client.request(request.method, url, request.body ?? null, headers);
-    return { response, body: await response.readBody() };
-  })();
-  let timer: NodeJS.Timeout | undefined;
-  let onAbort: (() => void) | undefined;
+  const attempt = AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);
+  let { url, headers } = withUrlCredentials(request.url, { 'User-Agent': USER_AGENT, ...request.headers, 'X-Herald-Delivery': deliveryId });
+  let method = request.method;
+  let body = request.body;
   try {
-    const { response, body } = await Promise.race([
-      exchange,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new TransportError(`no answer within ${timeoutMs / 1000} s (timeout)`)), timeoutMs);
-        onAbort = () => reject(new TransportError('stopped: the overall deadline was reached', false));
-        signal.addEventListener('abort', onAbort, { once: true });
-      }),
-    ]);
-    const code = response.message.statusCode ?? 0;
-    const replyHeaders = flattenHeaders(response.message.headers);
-    return {
-      ok: code >= 200 && code < 300,
-      retryable: code >= 500 || code === 408 || code === 429,
-      retryAfterMs: parseRetryAfter(replyHeaders['retry-after']),
-      code,
-      body,
-      headers: replyHeaders,
-    };
+    for (let redirects = 0; ; redirects++) {
+      const response = await exchange(method, url, headers, body, request.insecureSkipVerify ?? false, attempt);
+      const code = response.statusCode ?? 0;
+      const location = response.headers.location;
+      if (!REDIRECTS.has(code) || !location) return await reply(response, code, attempt, signal);
+      response.destroy();
+
+      const next = new URL(location, url);
+      const refusal = redirectRefusal(method, url, next, redirects, request.followRedirects ?? false);
+      if (refusal) return { ok: false, retryable: false, code, body: '', headers: flattenHeaders(response.headers), error: `HTTP ${code} to ${next.href}, ${refusal}` };
+      if (next.origin !== url.origin) headers = withoutCredentials(headers);
+      // As curl and browsers do: 303 always, and 301 / 302 after a POST, continue with a GET without the body.
+      if (code === 303 || ((code === 301 || code === 302) && method === 'POST')) {
+        method = method === 'HEAD' ? 'HEAD' : 'GET';
+        body = undefined;
+        headers = withoutBodyHeaders(headers);
+      }
+      url = next;
+    }
   } catch (error) {
     if (error instanceof TransportError) throw error;
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    // A certificate problem does not go away by asking again.
-    const retryable = !/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(code);
-    throw new TransportError(describeNetworkError(error as NodeJS.ErrnoException), retryable);
-  } finally {
-    clearTimeout(timer);
-    if (onAbort) signal.removeEventListener('abort', onAbort);
-    exchange.catch(() => undefined);
-    client.dispose();
+    if (signal.aborted) throw new TransportError('stopped: the overall deadline was reached', false);
+    if (attempt.aborted) throw new TransportError(`no answer within ${timeoutMs / 1000} s (timeout)`);
+    throw describeNetworkError(error as NodeJS.ErrnoException);
   }
 }
 
+/** Why a redirect is not followed, or undefined to follow it. */
+function redirectRefusal(method: string, from: URL, to: URL, redirects: number, followAll: boolean): string | undefined {
+  if (!['GET', 'HEAD'].includes(method) && !followAll) return 'not followed (a redirect of a ' + method + ' is followed only with follow_redirects: true)';
+  if (redirects >= MAX_REDIRECTS) return `not followed: more than ${MAX_REDIRECTS} redirects`;
+  if (to.protocol !== 'http:' && to.protocol !== 'https:') return `not followed: ${to.protocol} is not http or https`;
+  if (from.protocol === 'https:' && to.protocol === 'http:') return 'not followed: from https to plain http';
+  return undefined;
+}
+
+/** Sends the request; resolves when the status line and headers have arrived. */
+function exchange(
+  method: string,
+  url: URL,
+  headers: Record<string, string>,
+  body: string | undefined,
+  insecureSkipVerify: boolean,
+  signal: AbortSignal,
+): Promise<http.IncomingMessage> {
+  const secure = url.protocol === 'https:';
+  // proxyEnv (Node 24.5): HTTP_PROXY, HTTPS_PROXY and NO_PROXY, read as curl reads them.
+  const agentOptions = { keepAlive: false, proxyEnv: process.env } as http.AgentOptions;
+  const agent = secure ? new https.Agent({ ...agentOptions, rejectUnauthorized: !insecureSkipVerify }) : new http.Agent(agentOptions);
+  const withLength = body === undefined ? headers : { ...headers, 'Content-Length': String(Buffer.byteLength(body)) };
+  return new Promise((resolve, reject) => {
+    const send = secure ? https.request : http.request;
+    const req = send(url, { method, headers: withLength, agent, signal }, (response) => {
+      response.once('close', () => agent.destroy());
+      resolve(response);
+    });
+    req.once('error', (error) => {
+      agent.destroy();
+      reject(error);
+    });
+    req.end(body);
+  });
+}
+
+/**
+ * The answer as a reply. Its status decides: a 2xx is a delivery, so its body gets BODY_GRACE_MS and is never a reason
+ * to fail or to send again; any other answer is read until it ends, READ_LIMIT is reached or the attempt runs out.
+ */
+async function reply(response: http.IncomingMessage, code: number, attempt: AbortSignal, deadline: AbortSignal): Promise<TransportReply> {
+  const ok = code >= 200 && code < 300;
+  const until = ok ? AbortSignal.any([attempt, AbortSignal.timeout(BODY_GRACE_MS)]) : attempt;
+  const { body, cut } = await readSome(response, until);
+  const headers = flattenHeaders(response.headers);
+  const proxy = code === 407 ? ' from the proxy: it wants credentials (put them in the proxy variable: http://user:pass@proxy:port)' : '';
+  return {
+    ok,
+    retryable: !deadline.aborted && (code >= 500 || code === 408 || code === 429),
+    retryAfterMs: parseRetryAfter(headers['retry-after']),
+    code,
+    body,
+    cut,
+    headers,
+    ...(proxy && { error: `HTTP 407${proxy}` }),
+  };
+}
+
+/** At most READ_LIMIT bytes of the body, read until it ends or `until` fires; the rest is never buffered. */
+function readSome(response: http.IncomingMessage, until: AbortSignal): Promise<{ body: string; cut: boolean }> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = () => {
+      until.removeEventListener('abort', done);
+      response.destroy();
+      resolve({ body: Buffer.concat(chunks).toString('utf8').replace(/\uFFFD$/, ''), cut: size > READ_LIMIT });
+    };
+    if (until.aborted) return done();
+    until.addEventListener('abort', done, { once: true });
+    response.on('data', (chunk: Buffer) => {
+      if (size >= READ_LIMIT) return;
+      chunks.push(chunk.subarray(0, READ_LIMIT - size));
+      size += chunk.length;
+      if (size >= READ_LIMIT) done();
+    });
+    response.once('end', done);
+    response.once('error', done);
+  });
+}
+
 /** Credentials in the URL (https://user:pass@host) become Basic auth, as curl does, unless Authorization is set. */
-function withUrlCredentials(url: string, headers: Record<string, string>): { url: string; headers: Record<string, string> } {
+function withUrlCredentials(url: string, headers: Record<string, string>): { url: URL; headers: Record<string, string> } {
   const parsed = new URL(url);
-  if (!parsed.username && !parsed.password) return { url, headers };
+  if (!parsed.username && !parsed.password) return { url: parsed, headers };
   const credentials = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
   parsed.username = '';
   parsed.password = '';
   const hasAuthorization = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
   return {
-    url: parsed.toString(),
+    url: parsed,
     headers: hasAuthorization ? headers : { ...headers, Authorization: `Basic ${Buffer.from(credentials).toString('base64')}` },
   };
 }
 
-function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+const withoutCredentials = (headers: Record<string, string>) =>
+  Object.fromEntries(Object.entries(headers).filter(([name]) => !CREDENTIAL_HEADER.test(name)));
+
+const withoutBodyHeaders = (headers: Record<string, string>) =>
+  Object.fromEntries(Object.entries(headers).filter(([name]) => !/^content-/i.test(name)));
+
+function flattenHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
   const flat: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
@@ -84,7 +170,14 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-function describeNetworkError(error: NodeJS.ErrnoException): string {
+function describeNetworkError(error: NodeJS.ErrnoException): TransportError {
+  const code = error.code ?? '';
+  if (code === 'ERR_PROXY_TUNNEL') {
+    // "Failed to establish tunnel to host:443 via http://proxy:3128: HTTP/1.1 407 Proxy Authentication Required"
+    const status = /HTTP\/[\d.]+ (\d{3})[^\n]*/.exec(error.message);
+    const refused = status ? `the proxy refused the connection: ${status[0]}` : `the proxy failed: ${error.message}`;
+    return new TransportError(withoutUserInfo(refused), status?.[1] !== '407');
+  }
   const reasons: Record<string, string> = {
     ECONNREFUSED: 'connection refused',
     ENOTFOUND: 'host not found',
@@ -95,8 +188,13 @@ function describeNetworkError(error: NodeJS.ErrnoException): string {
     DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed TLS certificate (set insecure_skip_verify: true to accept it)',
     SELF_SIGNED_CERT_IN_CHAIN: 'self-signed TLS certificate in chain (set insecure_skip_verify: true to accept it)',
     UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate cannot be verified (set insecure_skip_verify: true to accept it)',
-    ERR_TLS_CERT_ALTNAME_INVALID: "TLS certificate does not match the host name",
+    ERR_TLS_CERT_ALTNAME_INVALID: 'TLS certificate does not match the host name',
   };
-  const reason = (error.code && reasons[error.code]) || error.message;
-  return error.code && reasons[error.code] ? `${reason} (${error.code})` : reason;
+  // A certificate problem does not go away by asking again.
+  const retryable = !/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(code);
+  const message = reasons[code] ? `${reasons[code]} (${code})` : error.message;
+  return new TransportError(withoutUserInfo(message), retryable);
 }
+
+/** A proxy URL in Node's messages may hold credentials. */
+const withoutUserInfo = (text: string): string => text.replace(/(\w+:\/\/)[^/@\s]+@/g, '$1****@');

@@ -7,6 +7,10 @@ export interface TransportReply extends Reply {
   retryable: boolean;
   /** The receiver asked to wait this long (Retry-After). */
   retryAfterMs?: number;
+  /** The body is only the start of a longer answer (the transport reads a few KiB at most). */
+  cut?: boolean;
+  /** Why it failed, when the code alone does not say it ("HTTP 307 to https://…, not followed"). */
+  error?: string;
 }
 
 export interface SendOptions {

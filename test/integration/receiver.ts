@@ -13,7 +13,19 @@ export interface Received {
   at: number;
 }
 
-export type Responder = (request: Received, index: number) => { status?: number; headers?: Record<string, string>; body?: string; delayMs?: number };
+export interface Answer {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Wait this long before answering at all. */
+  delayMs?: number;
+  /** Send the status line and headers at once, and the body only after this long (a slow body). */
+  bodyDelayMs?: number;
+  /** Stream this many bytes of body after `body` (a huge answer), in 64 KiB chunks. */
+  bodyBytes?: number;
+}
+
+export type Responder = (request: Received, index: number) => Answer;
 
 /** A real HTTP server on 127.0.0.1 that records every request and answers as told. */
 export class Receiver {
@@ -66,7 +78,13 @@ export class Receiver {
       const answer = this.responder(received, this.requests.length - 1);
       const reply = () => {
         res.writeHead(answer.status ?? 200, answer.headers ?? {});
-        res.end(answer.body ?? '');
+        if (answer.bodyDelayMs) {
+          res.flushHeaders();
+          setTimeout(() => res.end(answer.body ?? ''), answer.bodyDelayMs).unref();
+        } else if (answer.bodyBytes) {
+          res.write(answer.body ?? '');
+          streamBytes(res, answer.bodyBytes);
+        } else res.end(answer.body ?? '');
       };
       if (answer.delayMs) setTimeout(reply, answer.delayMs).unref();
       else reply();
@@ -81,4 +99,19 @@ export async function refusedUrl(): Promise<string> {
   const port = (server.address() as AddressInfo).port;
   await new Promise((resolve) => server.close(resolve));
   return `http://127.0.0.1:${port}`;
+}
+
+/** Writes `bytes` bytes of "x" as fast as the client reads them; stops when the client goes away. */
+function streamBytes(res: ServerResponse, bytes: number): void {
+  const chunk = Buffer.alloc(64 * 1024, 'x');
+  let left = bytes;
+  const write = () => {
+    while (left > 0 && !res.destroyed) {
+      const piece = left >= chunk.length ? chunk : chunk.subarray(0, left);
+      left -= piece.length;
+      if (!res.write(piece)) return void res.once('drain', write);
+    }
+    if (!res.destroyed) res.end();
+  };
+  write();
 }

@@ -342,8 +342,9 @@ describe('delivery', () => {
   });
 
   it('the overall deadline ends the step even while retries are pending', async () => {
-    receiver.respond(() => ({ status: 503, headers: { 'Retry-After': '30' } }));
-    const run = await runAction({ eventName: 'push', event: push(), inputs: { status: 'success', timeout: '1' }, config: hook() });
+    receiver.respond(() => ({ status: 503 }));
+    const config = `destinations:\n  hooks:\n    type: webhook\n    url: ${receiver.url}/ci\n    retry_backoff: 30\n`;
+    const run = await runAction({ eventName: 'push', event: push(), inputs: { status: 'success', timeout: '1' }, config });
     expect(run.exitCode).toBe(0);
     expect(run.results[0].status).toBe('failed');
     expect(run.results[0].error).toMatch(/^gave up: the overall deadline of 1 s was reached/);
