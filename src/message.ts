@@ -65,7 +65,17 @@ export function composeMessage(run: RunContext, outcome: Outcome): Message {
 
 function branchUrl(run: RunContext): string | undefined {
   if (!run.repositoryUrl) return undefined;
-  if (run.branch) return `${run.repositoryUrl}/tree/${run.branch}`;
-  if (run.tag) return `${run.repositoryUrl}/releases/tag/${run.tag}`;
+  if (run.branch) return `${run.repositoryUrl}/tree/${urlPath(run.branch)}`;
+  if (run.tag) return `${run.repositoryUrl}/releases/tag/${urlPath(run.tag)}`;
   return undefined;
 }
+
+/**
+ * A branch or tag name as URL path segments, each percent-encoded: `feature/#123-login` -> `feature/%23123-login`.
+ * Beyond encodeURIComponent, `( ) ! ' *` are encoded too, so no name can end a Markdown link or start emphasis.
+ */
+export const urlPath = (name: string): string =>
+  name
+    .split('/')
+    .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
