@@ -58,7 +58,8 @@ export function composeMessage(run: RunContext, outcome: Outcome): Message {
   add('Commit', [run.shortSha, run.commitTitle].filter(Boolean).join(' '), run.commitUrl);
   add('Actor', run.actor);
   add('Environment', run.environment, run.environmentUrl || undefined);
-  add('Duration', run.duration);
+  // A start has no duration yet, even when an earlier step or the event (workflow_run in_progress) gives a start time.
+  if (outcome.trigger !== 'started') add('Duration', run.duration);
 
   return { title, line, verb, emoji: EMOJI[look], colour: COLOURS[look], facts, url: run.runUrl };
 }
