@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { readRunContext, type GitHubContext } from '../../src/context.js';
+import { composeMessage } from '../../src/message.js';
+import { renderTemplate } from '../../src/render/template.js';
+import { templateVariables } from '../../src/render/variables.js';
+import { githubEvent } from '../fixtures/events.js';
+
+const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const TEMPLATE_FIELDS = ['payload', 'text', 'subject', 'body', 'html'];
+
+/** Every template in the README's YAML examples: [where, template]. */
+function readmeTemplates(): [string, string][] {
+  const found: [string, string][] = [];
+  const walk = (node: unknown, path: string) => {
+    if (node === null || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if (TEMPLATE_FIELDS.includes(key) && typeof value === 'string' && value.includes('<<')) found.push([`${path}.${key}`, value]);
+      else walk(value, `${path}.${key}`);
+    }
+  };
+  for (const [, block] of README.matchAll(/```yaml\n([\s\S]*?)```/g)) walk(parse(block!), 'README');
+  return found;
+}
+
+/** The variables a template gets on a real event, as the action computes them. */
+function variablesOn(eventName: 'push' | 'pull_request') {
+  const event = eventName === 'push' ? githubEvent('push', (e) => e.head_commit) : githubEvent('pull_request', (e) => e.action === 'opened');
+  const gh: GitHubContext = {
+    payload: event,
+    eventName,
+    sha: '6113728f27ae82c7b1a177c8d03f9e96e0adf246',
+    ref: eventName === 'push' ? 'refs/heads/main' : `refs/pull/${event.number}/merge`,
+    workflow: 'CI',
+    job: 'build',
+    runId: 1234567890,
+    runNumber: 42,
+    runAttempt: 1,
+    actor: 'Codertocat',
+    serverUrl: 'https://github.com',
+  };
+  const run = readRunContext(gh, { GITHUB_REPOSITORY: 'Codertocat/Hello-World' }, new Date('2026-11-23T10:00:00Z'));
+  const outcome = { trigger: 'error', status: 'failure' } as const;
+  return templateVariables(run, outcome, composeMessage(run, outcome), 'readme');
+}
+
+describe('the README template examples', () => {
+  const templates = readmeTemplates();
+
+  it('are found (the webhook, config, chat and e-mail examples)', () => {
+    expect(templates.length).toBeGreaterThanOrEqual(7);
+    expect(templates.map(([, template]) => template)).toContain(
+      '{"repo": "<<repository>>", "status": "<<status>>"<<#event.pull_request>>, "pr": <<json.event.pull_request>><</event.pull_request>>}\n',
+    );
+  });
+
+  it.each(['push', 'pull_request'] as const)('render on a %s event without a warning, JSON ones as valid JSON', (eventName) => {
+    const vars = variablesOn(eventName);
+    for (const [where, template] of templates) {
+      // As the webhook decides: a payload that starts with { or [ is JSON.
+      const format = where.endsWith('.payload') && /^\s*[[{]/.test(template) ? 'json' : 'text';
+      expect(renderTemplate(template, vars, format).warnings, where).toEqual([]);
+    }
+  });
+});
