@@ -162,6 +162,8 @@ describe('chat destinations, run as the runner runs dist/index.js', () => {
 
     const teams = JSON.parse(byPath('teams').text);
     expect(byPath('teams').body.length).toBeLessThan(28 * 1024);
+    expect(teams.attachments[0].content.body[1].text).toContain('*bold* _it_ `code` [link]\u200b(https://evil.example) 🎉');
+    expect(byPath('teams').text).not.toContain('](https://evil.example)');
     expect(adaptiveCardProblems(teams.attachments[0].content)).toEqual([]);
 
     for (const name of ['mattermost', 'rocketchat']) {
