@@ -64,3 +64,33 @@ describe('the README template examples', () => {
     }
   });
 });
+
+describe('what the README says <<json.path>> gives', () => {
+  const pr = variablesOn('pull_request');
+  const number = pr.event.pull_request.number as number;
+  const render = (template: string, vars = pr) => renderTemplate(template, vars, 'json');
+
+  it('a run variable is a string: <<json.prNumber>> gives "12", <<json.runNumber>> "42"', () => {
+    expect(render('[<<json.prNumber>>, <<json.runNumber>>]').text).toBe(`["${number}", "42"]`);
+  });
+
+  it('the event keeps GitHub\'s types: <<json.event.pull_request.number>> gives a number', () => {
+    expect(render('<<json.event.pull_request.number>>').text).toBe(String(number));
+    expect(render('[<<json.event.pull_request.draft>>, <<json.event.pull_request.labels>>]').text).toBe(
+      `[${pr.event.pull_request.draft}, ${JSON.stringify(pr.event.pull_request.labels)}]`,
+    );
+  });
+
+  it('durationSeconds is a number or null', () => {
+    expect(render('<<json.durationSeconds>>').text).toBe('null');
+    expect(render('<<json.durationSeconds>>', { ...pr, durationSeconds: 192 }).text).toBe('192');
+  });
+
+  it.each(['push', 'pull_request'] as const)('the unquoted-in-a-section and labels examples render on %s without a warning', (eventName) => {
+    const vars = variablesOn(eventName);
+    const template = '{"a": 1<<#prNumber>>, "pr": <<prNumber>><</prNumber>><<#event.pull_request>>, "labels": <<json.event.pull_request.labels>><</event.pull_request>>}';
+    const { text, warnings } = renderTemplate(template, vars, 'json');
+    expect(warnings).toEqual([]);
+    expect(JSON.parse(text)).toEqual(eventName === 'push' ? { a: 1 } : { a: 1, pr: number, labels: pr.event.pull_request.labels });
+  });
+});
