@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { readRunContext, type GitHubContext } from '../../src/context.js';
-import { composeMessage } from '../../src/message.js';
 import { renderTemplate } from '../../src/render/template.js';
-import { templateVariables } from '../../src/render/variables.js';
+import type { Trigger } from '../../src/triggers.js';
+import { buildInput } from '../fixtures/build-input.js';
 import { githubEvent } from '../fixtures/events.js';
 
 const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
@@ -25,24 +24,10 @@ function readmeTemplates(): [string, string][] {
 }
 
 /** The variables a template gets on a real event, as the action computes them. */
-function variablesOn(eventName: 'push' | 'pull_request') {
-  const event = eventName === 'push' ? githubEvent('push', (e) => e.head_commit) : githubEvent('pull_request', (e) => e.action === 'opened');
-  const gh: GitHubContext = {
-    payload: event,
-    eventName,
-    sha: '6113728f27ae82c7b1a177c8d03f9e96e0adf246',
-    ref: eventName === 'push' ? 'refs/heads/main' : `refs/pull/${event.number}/merge`,
-    workflow: 'CI',
-    job: 'build',
-    runId: 1234567890,
-    runNumber: 42,
-    runAttempt: 1,
-    actor: 'Codertocat',
-    serverUrl: 'https://github.com',
-  };
-  const run = readRunContext(gh, { GITHUB_REPOSITORY: 'Codertocat/Hello-World' }, new Date('2026-11-23T10:00:00Z'));
-  const outcome = { trigger: 'error', status: 'failure' } as const;
-  return templateVariables(run, outcome, composeMessage(run, outcome), 'readme');
+function variablesOn(eventName: 'push' | 'pull_request', trigger: Trigger = 'error') {
+  if (eventName === 'push') return buildInput(trigger).vars;
+  const event = githubEvent('pull_request', (e) => e.action === 'opened');
+  return buildInput(trigger, { event, eventName, ref: `refs/pull/${event.number}/merge` }).vars;
 }
 
 describe('the README template examples', () => {
@@ -81,9 +66,9 @@ describe('what the README says <<json.path>> gives', () => {
     );
   });
 
-  it('durationSeconds is a number or null', () => {
-    expect(render('<<json.durationSeconds>>').text).toBe('null');
-    expect(render('<<json.durationSeconds>>', { ...pr, durationSeconds: 192 }).text).toBe('192');
+  it('durationSeconds is a number, or null (on a start)', () => {
+    expect(render('<<json.durationSeconds>>').text).toBe('205');
+    expect(render('<<json.durationSeconds>>', variablesOn('pull_request', 'started')).text).toBe('null');
   });
 
   it.each(['push', 'pull_request'] as const)('the unquoted-in-a-section and labels examples render on %s without a warning', (eventName) => {
