@@ -73,9 +73,9 @@ function branchUrl(run: RunContext): string | undefined {
 
 /**
  * A branch or tag name as URL path segments, each percent-encoded: `feature/#123-login` -> `feature/%23123-login`.
- * Beyond encodeURIComponent, `( ) ! ' *` are encoded too, so no name can end a Markdown link or start emphasis.
+ * `( ) ! ' *`, which encodeURIComponent leaves, are encoded too: a `)` would end a Markdown link early.
  */
-export const urlPath = (name: string): string =>
+const urlPath = (name: string): string =>
   name
     .split('/')
     .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
