@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { githubEvent } from '../fixtures/events.js';
 import { readRunContext, type GitHubContext } from '../../src/context.js';
+import type { Config } from '../../src/config/schema.js';
 import { composeMessage } from '../../src/message.js';
+import { selectDestinations } from '../../src/triggers.js';
 import { templateVariables } from '../../src/render/variables.js';
 
 const gh = (eventName: string, payload: Record<string, any>, extra: Partial<GitHubContext> = {}): GitHubContext => ({
@@ -123,6 +125,8 @@ describe('merge queue, workflow names and durations', () => {
       commitAuthor: 'Codertocat',
     });
     expect(composeMessage(run, { trigger: 'success', status: 'success' }).title).toBe('CI succeeded on main');
+    const config = { destinations: {}, notifications: [{ triggers: ['success'], to: ['main-only'], branches: ['main'] }] } as unknown as Config;
+    expect(selectDestinations(config, 'success', run)).toEqual([{ destination: 'main-only', trigger: 'success' }]);
   });
 
   it('workflow_run with an empty run name: the workflow object names it', () => {
