@@ -121,11 +121,13 @@ type RunFacts = Pick<
 /** The run this step belongs to (every event but the notifier-workflow ones). */
 function currentRun(gh: GitHubContext, env: NodeJS.ProcessEnv, event: Record<string, any>, repositoryUrl: string): RunFacts {
   const pr = event.pull_request;
-  const headCommit = event.head_commit;
+  // A merge queue run tests merge_group.head_sha on a temporary gh-readonly-queue/... branch: report the queue's base.
+  const queue = event.merge_group;
+  const headCommit = event.head_commit ?? queue?.head_commit;
   const deployment = event.deployment;
   const runId = str(gh.runId || '');
   return {
-    workflow: str(gh.workflow),
+    workflow: str(gh.workflow) || workflowName(event),
     job: str(gh.job),
     runId: runId === 'NaN' ? '' : runId,
     runNumber: Number.isNaN(gh.runNumber) ? '' : str(gh.runNumber),
@@ -133,8 +135,8 @@ function currentRun(gh: GitHubContext, env: NodeJS.ProcessEnv, event: Record<str
     runUrl: repositoryUrl && runId && runId !== 'NaN' ? `${repositoryUrl}/actions/runs/${runId}` : '',
     eventName: str(gh.eventName),
     ref: str(gh.ref),
-    branch: str(env.GITHUB_HEAD_REF) || str(pr?.head?.ref),
-    sha: str(pr?.head?.sha) || str(gh.sha),
+    branch: str(env.GITHUB_HEAD_REF) || str(pr?.head?.ref) || str(queue?.base_ref).replace(/^refs\/heads\//, ''),
+    sha: str(pr?.head?.sha) || str(queue?.head_sha) || str(gh.sha),
     commitMessage: str(headCommit?.message),
     commitAuthor: str(headCommit?.author?.name) || str(headCommit?.author?.username),
     actor: str(gh.actor) || str(event.sender?.login),
@@ -151,7 +153,7 @@ function triggeringRun(eventName: string, event: Record<string, any>): RunFacts 
   if (eventName === 'workflow_run' && event.workflow_run) {
     const run = event.workflow_run;
     return {
-      workflow: str(run.name),
+      workflow: str(run.name) || workflowName(event),
       job: '',
       runId: str(run.id),
       runNumber: str(run.run_number),
@@ -196,6 +198,10 @@ function triggeringRun(eventName: string, event: Record<string, any>): RunFacts 
   }
   return undefined;
 }
+
+/** workflow_run events carry the workflow as an object; workflow_dispatch carries its file path as a string. */
+const workflowName = (event: Record<string, any>): string =>
+  event.workflow !== null && typeof event.workflow === 'object' ? str(event.workflow.name) : '';
 
 export function formatDuration(totalSeconds: number): string {
   const hours = Math.floor(totalSeconds / 3600);

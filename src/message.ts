@@ -58,14 +58,25 @@ export function composeMessage(run: RunContext, outcome: Outcome): Message {
   add('Commit', [run.shortSha, run.commitTitle].filter(Boolean).join(' '), run.commitUrl);
   add('Actor', run.actor);
   add('Environment', run.environment, run.environmentUrl || undefined);
-  add('Duration', run.duration);
+  // A start has no duration yet, even when an earlier step or the event (workflow_run in_progress) gives a start time.
+  if (outcome.trigger !== 'started') add('Duration', run.duration);
 
   return { title, line, verb, emoji: EMOJI[look], colour: COLOURS[look], facts, url: run.runUrl };
 }
 
 function branchUrl(run: RunContext): string | undefined {
   if (!run.repositoryUrl) return undefined;
-  if (run.branch) return `${run.repositoryUrl}/tree/${run.branch}`;
-  if (run.tag) return `${run.repositoryUrl}/releases/tag/${run.tag}`;
+  if (run.branch) return `${run.repositoryUrl}/tree/${urlPath(run.branch)}`;
+  if (run.tag) return `${run.repositoryUrl}/releases/tag/${urlPath(run.tag)}`;
   return undefined;
 }
+
+/**
+ * A branch or tag name as URL path segments, each percent-encoded: `feature/#123-login` -> `feature/%23123-login`.
+ * `( ) ! ' *`, which encodeURIComponent leaves, are encoded too: a `)` would end a Markdown link early.
+ */
+const urlPath = (name: string): string =>
+  name
+    .split('/')
+    .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');

@@ -84,7 +84,7 @@ export function defaultSubject({ message, vars }: BuildInput): string {
 
 /** The message's line, its facts one per line with their links, and the run's link. */
 export function defaultText({ name, message }: BuildInput): string {
-  const facts = message.facts.map((fact) => `${fact.label}: ${fact.value}${fact.url ? ` <${fact.url}>` : ''}`);
+  const facts = message.facts.map((fact) => `${fact.label}: ${fact.value}${fact.url ? ` <${angleTarget(fact.url)}>` : ''}`);
   return [
     message.line,
     '',
@@ -96,6 +96,9 @@ export function defaultText({ name, message }: BuildInput): string {
     '',
   ].join('\n');
 }
+
+/** A URL written as `<url>` in plain text: a `>` or a space in it would end it early. */
+const angleTarget = (url: string): string => url.replace(/[<>\s]/g, encodeURIComponent);
 
 /** The same as the text, as a small HTML page with inline styles (mail clients drop style sheets). */
 export function defaultHtml({ name, message }: BuildInput): string {

@@ -92,7 +92,8 @@ export function interpretSlackReply(reply: Reply): { error?: string; retryAfterM
 }
 
 const mrkdwn = (text: string): string => escapers.slack(text);
-const linkTarget = (url: string): string => url.replace(/[<>|]/g, encodeURIComponent);
+/** What would end a `<url|text>` link early (`>`, `|`, a space) is percent-encoded. */
+const linkTarget = (url: string): string => url.replace(/[<>|\s]/g, encodeURIComponent);
 
 /** `<url|text>` with the text escaped and cut to `max` in all. */
 function slackLink(text: string, url: string | undefined, max: number): string {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COLOURS, type Message } from '../message.js';
-import { byteLength, truncate } from '../render/truncate.js';
+import { breakMarkdownLinks } from '../render/escape.js';
+import { byteLength, truncate, truncateEscaped } from '../render/truncate.js';
 import { destinationSchema, type BuildInput, type Destination } from './destination.js';
 import { httpUrl, postJson, renderPayload, renderText, serviceError } from './chat-request.js';
 import { secretUrl } from '../secrets.js';
@@ -17,7 +18,7 @@ export const teams: Destination<TeamsConfig> = {
   schema,
   secrets: (config) => secretUrl(config.webhook_url),
   build(config, input) {
-    const body = renderPayload(config, input) ?? JSON.stringify(teamsMessage(input, renderText(config, input, 'text')));
+    const body = renderPayload(config, input) ?? JSON.stringify(teamsMessage(input, renderText(config, input, 'teams')));
     return [postJson(config.webhook_url, body)];
   },
   interpret: (reply) => serviceError(reply, 'Teams', (json) => ({ message: json.error?.message, code: json.error?.code })),
@@ -45,7 +46,8 @@ export function teamsMessage(input: Pick<BuildInput, 'message'>, text?: string) 
 }
 
 export function adaptiveCard(message: Message, text: string | undefined, limit: number) {
-  const cut = (value: string) => truncate(value, limit);
+  // Card text is Markdown: a value's [text](url) is broken up, so only the card's own buttons link.
+  const cut = (value: string) => truncateEscaped(value, limit, breakMarkdownLinks);
   const links = [
     { title: 'View run', url: message.url },
     { title: 'View commit', url: message.facts.find((fact) => fact.label === 'Commit')?.url },

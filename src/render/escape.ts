@@ -1,8 +1,9 @@
 /**
  * How a value is written into a template, by where the rendered text lands: a JSON string, plain text, HTML, or the
- * text of a chat message (Slack's mrkdwn, Markdown for Discord / Mattermost / Rocket.Chat, Google Chat's syntax).
+ * text of a chat message (Slack's mrkdwn, Markdown for Discord / Mattermost / Rocket.Chat, Google Chat's syntax, the
+ * Markdown of a Teams Adaptive Card).
  */
-export type TemplateFormat = 'json' | 'text' | 'html' | 'slack' | 'markdown' | 'googlechat';
+export type TemplateFormat = 'json' | 'text' | 'html' | 'slack' | 'markdown' | 'googlechat' | 'teams';
 
 const JSON_VALUE = Symbol('herald.json');
 
@@ -53,6 +54,9 @@ const ZERO_WIDTH_SPACE = '\u200b';
  */
 export const breakMentions = (text: string): string => text.replace(/@(?=[\p{L}\p{N}_])/gu, `@${ZERO_WIDTH_SPACE}`);
 
+/** `[text](url)` is a link only with `](` adjacent; a zero-width space between them leaves the text as written. */
+export const breakMarkdownLinks = (text: string): string => text.replace(/\](?=\()/g, `]${ZERO_WIDTH_SPACE}`);
+
 /**
  * CommonMark lets a backslash escape any ASCII punctuation; these are the ones chat markdown acts on anywhere (with `[`
  * and `]` escaped, parentheses cannot form a link), and `#` where it would start a heading.
@@ -70,4 +74,6 @@ export const escapers: Record<TemplateFormat, (value: unknown) => string> = {
   markdown: (value) => breakMentions(escapeMarkdown(jsonLiteral(value) ?? plain(value))),
   /** Google Chat text: `<users/all>` and `<url|text>` need a raw `<` directly before the name; a zero-width space breaks them. */
   googlechat: (value) => (jsonLiteral(value) ?? plain(value)).replace(/</g, `<${ZERO_WIDTH_SPACE}`),
+  /** Teams: an Adaptive Card link is `[text](url)`; a zero-width space between `]` and `(` leaves it text. */
+  teams: (value) => breakMarkdownLinks(jsonLiteral(value) ?? plain(value)),
 };

@@ -2,7 +2,9 @@ import { escapers } from './escape.js';
 import { truncateEscaped } from './truncate.js';
 
 const markdown = (text: string): string => escapers.markdown(text);
-const linkTarget = (url: string): string => url.replace(/[()<>\s]/g, encodeURIComponent);
+/** Percent-encodes what would end a Markdown link target early; encodeURIComponent leaves `(` and `)` as they are. */
+const linkTarget = (url: string): string =>
+  url.replace(/[()<>\s]/g, (c) => (c === '(' ? '%28' : c === ')' ? '%29' : encodeURIComponent(c)));
 
 /**
  * `[text](url)` with the text Markdown-escaped, in at most `max` characters, or the escaped text alone when there is no

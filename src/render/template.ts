@@ -45,7 +45,10 @@ export function renderTemplate(
   return { text, warnings };
 }
 
-/** Names used outside sections that resolve to nothing (inside a section a name may belong to the section's item). */
+/**
+ * Names used outside sections that resolve to nothing (inside a section a name may belong to the section's item). A
+ * section asks whether a value is there, so `<<#event.pull_request>>` is fine on a push; only its first name must exist.
+ */
 function unknownVariables(tokens: unknown[], variables: object): string[] {
   const context = new Mustache.Context(variables);
   const unknown = new Set<string>();
@@ -53,7 +56,8 @@ function unknownVariables(tokens: unknown[], variables: object): string[] {
     if (!['name', '&', '{', '#', '^'].includes(type)) continue;
     // json.* always resolves (to null at worst): check the path it mirrors.
     const path = name.startsWith('json.') ? name.slice('json.'.length) : name;
-    if (name !== 'json' && context.lookup(path) === undefined) unknown.add(name);
+    const checked = type === '#' || type === '^' ? path.split('.')[0]! : path;
+    if (name !== 'json' && context.lookup(checked) === undefined) unknown.add(name);
   }
   return [...unknown];
 }

@@ -15,5 +15,7 @@ export interface TemplateVariables extends RunContext {
 }
 
 export function templateVariables(run: RunContext, outcome: Outcome, message: Message, destination: string): TemplateVariables {
-  return { ...run, eventType: outcome.trigger, status: outcome.status, message: message.line, destination };
+  const vars = { ...run, eventType: outcome.trigger, status: outcome.status, message: message.line, destination };
+  // As in the message: a start has no duration yet.
+  return outcome.trigger === 'started' ? { ...vars, duration: '', durationSeconds: null } : vars;
 }

@@ -162,6 +162,8 @@ describe('chat destinations, run as the runner runs dist/index.js', () => {
 
     const teams = JSON.parse(byPath('teams').text);
     expect(byPath('teams').body.length).toBeLessThan(28 * 1024);
+    expect(teams.attachments[0].content.body[1].text).toContain('*bold* _it_ `code` [link]\u200b(https://evil.example) 🎉');
+    expect(byPath('teams').text).not.toContain('](https://evil.example)');
     expect(adaptiveCardProblems(teams.attachments[0].content)).toEqual([]);
 
     for (const name of ['mattermost', 'rocketchat']) {
@@ -174,6 +176,42 @@ describe('chat destinations, run as the runner runs dist/index.js', () => {
     expect(googlechat.text).not.toContain('<users/all>');
     expect(googlechat.text.length).toBeLessThanOrEqual(4096);
     expect(run.results.every((r) => r.status === 'successful')).toBe(true);
+  });
+
+  it('a branch named fix/(issue)-#1 links to its page on every platform, the link never cut short', async () => {
+    const run = await runAction({
+      eventName: 'push',
+      event: pushEvent(),
+      inputs: { status: 'success' },
+      config: allChats(receiver.url),
+      env: { GITHUB_REF: 'refs/heads/fix/(issue)-#1' },
+    });
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    const tree = 'https://github.com/Codertocat/Hello-World/tree/fix/%28issue%29-%231';
+    const slack = JSON.parse(byPath('slack').text).attachments[0].blocks[1].fields;
+    expect(slack[2]).toEqual({ type: 'mrkdwn', text: `*Branch*\n<${tree}|fix/(issue)-#1>` });
+    expect(JSON.parse(byPath('discord').text).embeds[0].fields[2]).toEqual({ name: 'Branch', value: `[fix/(issue)-#1](${tree})`, inline: true });
+    for (const name of ['mattermost', 'rocketchat']) {
+      expect(JSON.parse(byPath(name).text).attachments[0].fields[2]).toEqual({ short: true, title: 'Branch', value: `[fix/(issue)-#1](${tree})` });
+    }
+    const widget = JSON.parse(byPath('googlechat').text).cardsV2[0].card.sections[0].widgets[2];
+    expect(widget).toEqual({ decoratedText: { topLabel: 'Branch', text: 'fix/(issue)-#1', wrapText: true, onClick: { openLink: { url: tree } } } });
+  });
+
+  it('a started message has no Duration, even when an earlier started step left its time', async () => {
+    const run = await runAction({
+      eventName: 'push',
+      event: pushEvent(),
+      inputs: { status: 'started' },
+      config: allChats(receiver.url),
+      env: { HERALD_STARTED_AT: new Date(Date.now() - 95_000).toISOString() },
+    });
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    const labels = (fields: { text: string }[]) => fields.map((field) => field.text.split('\n')[0]);
+    expect(labels(JSON.parse(byPath('slack').text).attachments[0].blocks[1].fields)).toEqual(['*Repository*', '*Workflow*', '*Branch*', '*Actor*']);
+    expect(JSON.parse(byPath('teams').text).attachments[0].content.body[1].facts.map((fact: { title: string }) => fact.title)).toEqual([
+      'Repository', 'Workflow', 'Branch', 'Commit', 'Actor',
+    ]);
   });
 
   it('Slack answering 200 {"ok":false} is a failed delivery with Slack error code', async () => {

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { githubEvent } from '../fixtures/events.js';
 import { Receiver, refusedUrl } from './receiver.js';
@@ -112,12 +113,39 @@ describe('triggers, end to end', () => {
     expect(bodies()[0]).toMatchObject({
       trigger: 'error',
       status: 'timed_out',
-      workflow: event.workflow_run.name,
+      // This example's workflow_run.name is empty: the name comes from the event's workflow object.
+      workflow: 'test',
       run: { id: String(event.workflow_run.id), url: event.workflow_run.html_url },
       commit: { sha: event.workflow_run.head_sha, message: event.workflow_run.head_commit.message },
       branch: event.workflow_run.head_branch,
-      message: `${event.workflow_run.name || 'Workflow'} timed out on ${event.workflow_run.head_branch} in Codertocat/Hello-World (#${event.workflow_run.run_number})`,
+      message: `test timed out on ${event.workflow_run.head_branch} in Codertocat/Hello-World (#${event.workflow_run.run_number})`,
     });
+    expect(event.workflow_run.name).toBe('');
+  });
+
+  it('merge_group: the queue base branch, the head commit and the tested sha', async () => {
+    const event = githubEvent('merge_group');
+    const queue = event.merge_group;
+    const run = await runAction({
+      eventName: 'merge_group',
+      event,
+      inputs: { status: 'failure' },
+      config: hook('    payload: \'{"branch": "<<branch>>", "ref": "<<ref>>", "sha": "<<sha>>", "author": "<<commitAuthor>>", "commit": "<<commitMessage>>", "message": "<<message>>"}\'\n'),
+      env: { GITHUB_REF: queue.head_ref, GITHUB_SHA: queue.head_sha },
+    });
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(receiver.requests[0]!.text).toBe(
+      '{"branch": "main", "ref": "refs/heads/gh-readonly-queue/main/pr-104-929f8209d40f77f4abc622a499c93a83babdbe64", ' +
+        '"sha": "2ffea6db159f6b6c47a24e778fb9ef40cf6b1c7d", "author": "Codertocat", ' +
+        '"commit": "Merge pull request #2048 from octo-repo/update-readme\\n\\nUpdate README.md", "message": "CI failed on main in Codertocat/Hello-World (#42)"}',
+    );
+  });
+
+  it('a started notification has no duration, even after an earlier started step', async () => {
+    const env = { HERALD_STARTED_AT: new Date(Date.now() - 95_000).toISOString() };
+    const run = await runAction({ eventName: 'push', event: push(), inputs: { status: 'started' }, config: hook(), env });
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(bodies()[0]).toMatchObject({ trigger: 'started', started_at: env.HERALD_STARTED_AT, duration_seconds: null });
   });
 
   it('workflow_run requested: started', async () => {
@@ -205,6 +233,23 @@ describe('templated payloads', () => {
     expect(receiver.requests[0]!.text).toBe('{"x": ""}');
     expect(run.results[0].warnings).toEqual(['Template Warning in payload: unknown variable "comitMessage" (it renders as nothing, or null under json.); see the README for the variables']);
     expect(run.stdout).toContain('::warning::hooks: Template Warning in payload');
+  });
+
+  it.each(['push', 'pull_request'])("the README's webhook example runs clean on a %s event", async (eventName) => {
+    const example = /```yaml\n(destinations:\n  deploy-hook:[\s\S]*?)```/.exec(readFileSync(new URL('../../README.md', import.meta.url), 'utf8'))![1]!;
+    const event = eventName === 'push' ? push() : githubEvent('pull_request', (e) => e.action === 'opened');
+    const run = await runAction({
+      eventName,
+      event,
+      inputs: { status: 'success' },
+      config: example.replace('https://hooks.example.com/ci', `${receiver.url}/ci`),
+      env: { HOOK_TOKEN: 'hook-token-1', HOOK_SECRET: 'hook-secret-1', ...(eventName === 'pull_request' && { GITHUB_HEAD_REF: event.pull_request.head.ref }) },
+    });
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(run.stdout).not.toContain('::warning');
+    expect(run.results[0]).toMatchObject({ status: 'successful', warnings: [] });
+    const pr = eventName === 'pull_request' ? `, "pr": ${JSON.stringify(event.pull_request)}` : '';
+    expect(receiver.requests[0]!.text).toBe(`{"repo": "Codertocat/Hello-World", "status": "success"${pr}}\n`);
   });
 
   it('Devtron payloads keep their {{ }} syntax with delimiters', async () => {

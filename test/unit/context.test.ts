@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { githubEvent } from '../fixtures/events.js';
 import { readRunContext, type GitHubContext } from '../../src/context.js';
+import type { Config } from '../../src/config/schema.js';
+import { composeMessage } from '../../src/message.js';
+import { selectDestinations } from '../../src/triggers.js';
+import { templateVariables } from '../../src/render/variables.js';
 
 const gh = (eventName: string, payload: Record<string, any>, extra: Partial<GitHubContext> = {}): GitHubContext => ({
   payload,
@@ -71,7 +75,7 @@ describe('run context', () => {
     const wr = event.workflow_run;
     const run = readRunContext(gh('workflow_run', event, { workflow: 'Notify' }), env, now);
     expect(run).toMatchObject({
-      workflow: wr.name,
+      workflow: wr.name || event.workflow.name,
       runId: String(wr.id),
       runNumber: String(wr.run_number),
       runUrl: wr.html_url,
@@ -104,5 +108,57 @@ describe('run context', () => {
     const run = readRunContext(gh('push', githubEvent('push')), { ...env, HERALD_STARTED_AT: '2026-11-23T09:56:30Z' }, now);
     expect(run.durationSeconds).toBe(210);
     expect(run.duration).toBe('3m 30s');
+  });
+});
+
+describe('merge queue, workflow names and durations', () => {
+  it('merge_group: the queue base branch, the head commit message and author, the tested sha', () => {
+    const event = githubEvent('merge_group');
+    const queue = event.merge_group;
+    const run = readRunContext(gh('merge_group', event, { ref: queue.head_ref, sha: queue.head_sha }), env, now);
+    expect(run).toMatchObject({
+      ref: 'refs/heads/gh-readonly-queue/main/pr-104-929f8209d40f77f4abc622a499c93a83babdbe64',
+      branch: 'main',
+      sha: '2ffea6db159f6b6c47a24e778fb9ef40cf6b1c7d',
+      commitMessage: 'Merge pull request #2048 from octo-repo/update-readme\n\nUpdate README.md',
+      commitTitle: 'Merge pull request #2048 from octo-repo/update-readme',
+      commitAuthor: 'Codertocat',
+    });
+    expect(composeMessage(run, { trigger: 'success', status: 'success' }).title).toBe('CI succeeded on main');
+    const config = { destinations: {}, notifications: [{ triggers: ['success'], to: ['main-only'], branches: ['main'] }] } as unknown as Config;
+    expect(selectDestinations(config, 'success', run)).toEqual([{ destination: 'main-only', trigger: 'success' }]);
+  });
+
+  it('workflow_run with an empty run name: the workflow object names it', () => {
+    const event = githubEvent('workflow_run', (e) => e.workflow_run.name === '');
+    const run = readRunContext(gh('workflow_run', event, { workflow: 'Notify' }), env, now);
+    expect(event.workflow.name).toBe('test');
+    expect(run.workflow).toBe('test');
+  });
+
+  it('an empty GITHUB_WORKFLOW with a workflow path string in the event (workflow_dispatch) stays empty', () => {
+    const event = githubEvent('workflow_dispatch');
+    expect(typeof event.workflow).toBe('string');
+    const run = readRunContext(gh('workflow_dispatch', event, { workflow: '' }), env, now);
+    expect(run.workflow).toBe('');
+    expect(composeMessage(run, { trigger: 'success', status: 'success' }).title).toBe('Workflow succeeded on main');
+  });
+
+  const startedAt = { ...env, HERALD_STARTED_AT: '2026-11-23T09:56:30Z' };
+  it('a started message shows no duration, even when an earlier started step left its time', () => {
+    const run = readRunContext(gh('push', githubEvent('push')), startedAt, now);
+    const labels = (trigger: 'started' | 'success') => composeMessage(run, { trigger, status: trigger }).facts.map((f) => f.label);
+    expect(labels('started')).not.toContain('Duration');
+    expect(labels('success')).toContain('Duration');
+  });
+
+  it('a started workflow_run (requested) shows no duration, and its variables have none', () => {
+    const event = githubEvent('workflow_run', (e) => e.action === 'requested');
+    const run = readRunContext(gh('workflow_run', event), env, now);
+    expect(run.durationSeconds).not.toBeNull();
+    const outcome = { trigger: 'started', status: 'started' } as const;
+    const message = composeMessage(run, outcome);
+    expect(message.facts.map((f) => f.label)).not.toContain('Duration');
+    expect(templateVariables(run, outcome, message, 'hook')).toMatchObject({ duration: '', durationSeconds: null, startedAt: run.startedAt });
   });
 });

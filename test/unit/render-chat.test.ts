@@ -46,6 +46,19 @@ describe('chat escapers', () => {
     expect(escapers.googlechat('<users/all> <https://x|y>')).toBe('<\u200busers/all> <\u200bhttps://x|y>');
   });
 
+  it('teams: a zero-width space between ] and ( so [text](url) is no link; the rest stays as written', () => {
+    expect(escapers.teams(hostile)).toBe('<!channel> <@U123> @everyone @here *bold* [x]\u200b(y) <users/all> a&b');
+    expect(renderTemplate('[run](<<runUrl>>) <<commitTitle>>', { runUrl: 'https://e.x/1', commitTitle: 'see [docs](https://evil.example)' }, 'teams').text).toBe(
+      '[run](https://e.x/1) see [docs]\u200b(https://evil.example)',
+    );
+  });
+
+  it('slack and googlechat leave *bold*, _it_, ~s~ and `code` in values as written (no escape exists for them)', () => {
+    const formatting = '*bold* _it_ ~s~ `code`';
+    expect(escapers.slack(formatting)).toBe(formatting);
+    expect(escapers.googlechat(formatting)).toBe(formatting);
+  });
+
   it('a template escapes values, not the template text', () => {
     const vars = { commitTitle: '<!channel> deploy' };
     expect(renderTemplate('<!here> <<commitTitle>>', vars, 'slack').text).toBe('<!here> &lt;!channel&gt; deploy');

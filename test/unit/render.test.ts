@@ -49,3 +49,19 @@ describe('templates', () => {
     expect(() => renderTemplate('{"a": "<<repository"}', vars, 'json')).toThrow(/does not parse: Unclosed tag/);
   });
 });
+
+describe('sections and warnings', () => {
+  const push = { ...vars, event: { ref: 'refs/heads/main', head_commit: { message: 'x' } } };
+  it('a section over a path the event does not have renders nothing and warns nothing', () => {
+    const { text, warnings } = renderTemplate('{"a": 1<<#event.pull_request>>, "pr": <<json.event.pull_request>><</event.pull_request>>}', push, 'json');
+    expect(text).toBe('{"a": 1}');
+    expect(warnings).toEqual([]);
+    expect(renderTemplate('<<^event.pull_request.merged>>not merged<</event.pull_request.merged>>', push, 'text')).toEqual({ text: 'not merged', warnings: [] });
+  });
+
+  it('a section whose first name is not a variable (a typo) still warns', () => {
+    expect(renderTemplate('<<#evnt.pull_request>>x<</evnt.pull_request>>', push, 'text').warnings).toEqual([
+      'unknown variable "evnt.pull_request" (it renders as nothing, or null under json.); see the README for the variables',
+    ]);
+  });
+});

@@ -50,6 +50,14 @@ describe('teams', () => {
     expect(adaptiveCardProblems(content)).toEqual([]);
   });
 
+  it('a Markdown link in a commit message reaches the card and the text as text, not as a link', () => {
+    const [request] = teams.build(config({ text: 'by <<actor>>: <<commitTitle>>' }), buildInput('error', { commitMessage: 'Fix [login](https://evil.example) *now*' }));
+    const content = card(request!.body!);
+    expect(content.body[1]).toEqual({ type: 'TextBlock', text: 'by Codertocat: Fix [login]\u200b(https://evil.example) *now*', wrap: true });
+    expect(content.body[2].facts[3]).toEqual({ title: 'Commit', value: '6113728 Fix [login]\u200b(https://evil.example) *now*' });
+    expect(adaptiveCardProblems(content)).toEqual([]);
+  });
+
   it('a pull request gets its fact and a "View pull request" button', () => {
     const event = githubEvent('pull_request', (e) => e.action === 'opened');
     const content = card(teams.build(config(), buildInput('success', { event, eventName: 'pull_request' }))[0]!.body!);
