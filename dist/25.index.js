@@ -34,7 +34,8 @@ const CREDENTIAL_HEADER = /auth|token|secret|key|password|signature|cookie|sessi
  * others when asked), a hard per-attempt timeout, and at most READ_LIMIT bytes of the answer read.
  */
 async function sendHttp(request, { timeoutMs, signal, deliveryId }) {
-    const attempt = AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);
+    const limit = (0,_transport_js__WEBPACK_IMPORTED_MODULE_2__/* .attemptLimit */ .N)(timeoutMs, signal);
+    const attempt = limit.signal;
     let { url, headers } = withUrlCredentials(request.url, { 'User-Agent': _version_js__WEBPACK_IMPORTED_MODULE_3__/* .USER_AGENT */ ._, ...request.headers, 'X-Herald-Delivery': deliveryId });
     let method = request.method;
     let body = request.body;
@@ -64,10 +65,8 @@ async function sendHttp(request, { timeoutMs, signal, deliveryId }) {
     catch (error) {
         if (error instanceof _transport_js__WEBPACK_IMPORTED_MODULE_2__/* .TransportError */ .w)
             throw error;
-        if (signal.aborted)
-            throw new _transport_js__WEBPACK_IMPORTED_MODULE_2__/* .TransportError */ .w('stopped: the overall deadline was reached', false);
         if (attempt.aborted)
-            throw new _transport_js__WEBPACK_IMPORTED_MODULE_2__/* .TransportError */ .w(`no answer within ${timeoutMs / 1000} s (timeout)`);
+            throw limit.error();
         throw describeNetworkError(error);
     }
 }
@@ -210,26 +209,6 @@ function describeNetworkError(error) {
 }
 /** A proxy URL in Node's messages may hold credentials. */
 const withoutUserInfo = (text) => text.replace(/(\w+:\/\/)[^/@\s]+@/g, '$1****@');
-
-
-/***/ }),
-
-/***/ 1588:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   w: () => (/* binding */ TransportError)
-/* harmony export */ });
-class TransportError extends Error {
-    retryable;
-    code;
-    name = 'TransportError';
-    constructor(message, retryable = true, code = null) {
-        super(message);
-        this.retryable = retryable;
-        this.code = code;
-    }
-}
 
 
 /***/ }),

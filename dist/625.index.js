@@ -33,7 +33,7 @@ async function sendMail(mail, { timeoutMs, signal, deliveryId }) {
         disableFileAccess: true,
         disableUrlAccess: true,
     });
-    let timer;
+    const limit = (0,_transport_js__WEBPACK_IMPORTED_MODULE_0__/* .attemptLimit */ .N)(timeoutMs, signal);
     try {
         const sending = transporter.sendMail({
             from: mail.from,
@@ -45,15 +45,9 @@ async function sendMail(mail, { timeoutMs, signal, deliveryId }) {
             text: mail.text,
             html: mail.html,
             headers: { 'X-Herald-Delivery': deliveryId, 'X-Mailer': _version_js__WEBPACK_IMPORTED_MODULE_1__/* .USER_AGENT */ ._ },
-            signal,
+            signal: limit.signal,
         });
-        const info = await Promise.race([
-            sending,
-            new Promise((_, reject) => {
-                timer = setTimeout(() => reject(new _transport_js__WEBPACK_IMPORTED_MODULE_0__/* .TransportError */ .w(`no answer within ${timeoutMs / 1000} s (timeout)`)), timeoutMs);
-            }),
-        ]);
-        sending.catch(() => undefined);
+        const info = await limit.race(sending);
         const refused = (info.rejectedErrors ?? []);
         if (refused.length > 0) {
             // Some recipients got it: sending again would repeat it for them, so this is a failure not to retry.
@@ -72,8 +66,8 @@ async function sendMail(mail, { timeoutMs, signal, deliveryId }) {
         if (error instanceof _transport_js__WEBPACK_IMPORTED_MODULE_0__/* .TransportError */ .w)
             throw error;
         const failure = error;
-        if (signal.aborted)
-            throw new _transport_js__WEBPACK_IMPORTED_MODULE_0__/* .TransportError */ .w('stopped: the overall deadline was reached', false);
+        if (limit.signal.aborted)
+            throw limit.error();
         if (failure.responseCode && failure.responseCode >= 400) {
             return {
                 ok: false,
@@ -87,7 +81,6 @@ async function sendMail(mail, { timeoutMs, signal, deliveryId }) {
         throw describeConnectionError(failure, timeoutMs);
     }
     finally {
-        clearTimeout(timer);
         transporter.close();
     }
 }
@@ -114,26 +107,6 @@ function describeConnectionError(error, timeoutMs) {
     if (error.code === 'ENOAUTH' || error.code === 'EAUTH')
         return new _transport_js__WEBPACK_IMPORTED_MODULE_0__/* .TransportError */ .w(`authentication failed: ${text}`, false);
     return new _transport_js__WEBPACK_IMPORTED_MODULE_0__/* .TransportError */ .w(`${error.code ? `${error.code}: ` : ''}${text}`);
-}
-
-
-/***/ }),
-
-/***/ 1588:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   w: () => (/* binding */ TransportError)
-/* harmony export */ });
-class TransportError extends Error {
-    retryable;
-    code;
-    name = 'TransportError';
-    constructor(message, retryable = true, code = null) {
-        super(message);
-        this.retryable = retryable;
-        this.code = code;
-    }
 }
 
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import pRetry, { AbortError } from 'p-retry';
 import type { Delivery } from './prepare.js';
+import { decideNext, seconds } from './retry-policy.js';
 import { mask } from './secrets.js';
 import { transportFor } from './transport/index.js';
-import type { TransportReply } from './transport/transport.js';
+import { TransportError, type TransportReply } from './transport/transport.js';
 
 export type DeliveryStatus = 'successful' | 'failed' | 'skipped';
 
@@ -44,17 +44,7 @@ export async function deliverAll(deliveries: Delivery[], options: DeliverOptions
   return Promise.all(deliveries.map((delivery) => deliverOne(delivery, options, deadline, deadlineAt)));
 }
 
-class FailedReply extends Error {
-  constructor(
-    message: string,
-    readonly reply: TransportReply,
-  ) {
-    super(message);
-  }
-}
-
 async function deliverOne(delivery: Delivery, options: DeliverOptions, deadline: AbortSignal, deadlineAt: number): Promise<DeliveryResult> {
-  const outbound = delivery.outbound;
   const result: DeliveryResult = {
     destination: delivery.destination,
     type: delivery.type,
@@ -65,79 +55,54 @@ async function deliverOne(delivery: Delivery, options: DeliverOptions, deadline:
     attempts: 0,
     duration_ms: 0,
     sent_at: null,
-    url: outbound ? mask(outbound.url) : null,
+    url: delivery.state === 'ready' ? mask(delivery.outbound.url) : null,
     delivery_id: null,
     response: null,
-    error: delivery.error ? mask(delivery.error) : null,
+    error: null,
     warnings: delivery.warnings.map((warning) => mask(warning)),
     log: [],
   };
-  if (delivery.skipped) return { ...result, status: 'skipped', log: [`skipped: ${delivery.skipped}`] };
-  if (!outbound) return result;
-  if (options.dryRun) {
-    return { ...result, status: 'skipped', payload: mask(outbound.body ?? ''), log: ['dry run: not sent'] };
-  }
+  if (delivery.state === 'skipped') return { ...result, status: 'skipped', log: [`skipped: ${delivery.reason}`] };
+  if (delivery.state === 'broken') return { ...result, error: mask(delivery.error) };
+  const { outbound } = delivery;
+  if (options.dryRun) return { ...result, status: 'skipped', payload: mask(outbound.body ?? ''), log: ['dry run: not sent'] };
 
   const send = await transportFor(outbound);
+  const protocol = outbound.transport.toUpperCase();
   const deliveryId = randomUUID();
   const started = performance.now();
   result.delivery_id = deliveryId;
   result.sent_at = new Date().toISOString();
-  const record = (reply: TransportReply) => {
-    result.code = reply.code;
-    result.response = truncate(mask(reply.body), reply.cut ?? false);
-  };
 
-  try {
-    await pRetry(
-      async (attempt) => {
-        result.attempts = attempt;
-        const reply = await send(outbound, { timeoutMs: delivery.timeoutMs, signal: deadline, deliveryId });
-        record(reply);
-        const verdict = delivery.interpret?.(reply) ?? {};
-        if (reply.ok && !verdict.error) return;
-        const retryAfterMs = verdict.retryAfterMs ?? reply.retryAfterMs;
-        const failure = new FailedReply(verdict.error ?? reply.error ?? `${outbound.transport.toUpperCase()} ${reply.code}`, {
-          ...reply,
-          retryAfterMs,
-        });
-        throw reply.retryable || verdict.retryAfterMs !== undefined ? failure : new AbortError(failure);
-      },
-      {
-        retries: delivery.retries,
-        minTimeout: delivery.backoffMs,
-        factor: 2,
-        maxTimeout: 30_000,
-        randomize: true,
-        signal: deadline, // the overall deadline also ends a wait between attempts
-        shouldRetry: ({ error }) => !(error instanceof Error && 'retryable' in error && error.retryable === false),
-        onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
-          result.log.push(`attempt ${attemptNumber}: ${mask(error.message)}`);
-          const wait = error instanceof FailedReply ? error.reply.retryAfterMs : undefined;
-          if (wait !== undefined && retriesLeft > 0) {
-            // Waiting past the deadline would only hold the job up and end in the same failure.
-            const left = deadlineAt - performance.now();
-            if (wait > left) throw new Error(`${error.message}: asked to wait ${seconds(wait)} s; ${seconds(Math.max(0, left))} s were left`);
-            result.log.push(`waiting ${seconds(wait)} s as the receiver asked (Retry-After)`);
-            await sleep(wait, deadline);
-          }
-        },
-      },
-    );
-    result.status = 'successful';
-    result.error = null;
-    result.log.push(`attempt ${result.attempts}: ${outbound.transport.toUpperCase()} ${result.code} delivered`);
-  } catch (error) {
-    const last = `attempt ${result.attempts}:`;
-    if (!result.log.some((line) => line.startsWith(last))) result.log.push(`${last} ${mask((error as Error).message)}`);
-    result.status = 'failed';
-    result.error = mask(deadline.aborted ? `gave up: the overall deadline of ${options.deadlineMs / 1000} s was reached (${(error as Error).message})` : (error as Error).message);
+  for (let attempt = 1; ; attempt++) {
+    result.attempts = attempt;
+    let reply: TransportReply | undefined;
+    let error: TransportError | undefined;
+    try {
+      reply = await send(outbound, { timeoutMs: delivery.timeoutMs, signal: deadline, deliveryId });
+      result.code = reply.code;
+      result.response = truncate(mask(reply.body), reply.cut ?? false);
+    } catch (thrown) {
+      error = thrown instanceof TransportError ? thrown : new TransportError(String(thrown));
+    }
+    const verdict = reply ? (delivery.interpret?.(reply) ?? {}) : {};
+    const next = decideNext({ reply, error, verdict, attempt, retries: delivery.retries, backoffMs: delivery.backoffMs, timeLeftMs: deadlineAt - performance.now(), protocol });
+    if (next.action === 'success') {
+      result.status = 'successful';
+      result.log.push(`attempt ${attempt}: ${protocol} ${result.code} delivered`);
+      break;
+    }
+    result.log.push(`attempt ${attempt}: ${mask(next.reason)}`);
+    if (next.action === 'fail') {
+      result.error = mask(deadline.aborted ? `gave up: the overall deadline of ${options.deadlineMs / 1000} s was reached (${next.reason})` : next.reason);
+      break;
+    }
+    result.log.push(`waiting ${seconds(next.afterMs)} s${next.asked ? ' as the receiver asked (Retry-After)' : ''}`);
+    await sleep(next.afterMs, deadline);
   }
   result.duration_ms = Math.round(performance.now() - started);
   return result;
 }
-
-const seconds = (ms: number): number => Math.round(ms / 100) / 10;
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {

@@ -7,22 +7,27 @@ import { renderTemplate, TemplateError } from './render/template.js';
 import { templateVariables } from './render/variables.js';
 import type { Outcome, Selected } from './triggers.js';
 
-/** One message to one place, ready to send (or already known to be skipped or broken). */
-export interface Delivery {
+interface DeliveryBase {
   destination: string;
   type: string;
   trigger: string;
   /** Which of the destination's targets, when it has several (a Slack channel). */
   target: string | null;
-  outbound?: Outbound;
-  skipped?: string;
-  error?: string;
   warnings: string[];
-  timeoutMs: number;
-  retries: number;
-  backoffMs: number;
-  interpret?: (reply: Reply) => Verdict;
 }
+
+/** One message to one place: ready to send, skipped (and why), or broken before sending (and why). */
+export type Delivery =
+  | (DeliveryBase & {
+      state: 'ready';
+      outbound: Outbound;
+      timeoutMs: number;
+      retries: number;
+      backoffMs: number;
+      interpret?: (reply: Reply) => Verdict;
+    })
+  | (DeliveryBase & { state: 'skipped'; reason: string })
+  | (DeliveryBase & { state: 'broken'; error: string });
 
 /** Renders every selected destination's payloads; a template problem stays on its own delivery. */
 export function prepareDeliveries(
@@ -35,18 +40,8 @@ export function prepareDeliveries(
   return selected.flatMap(({ destination: name, trigger }): Delivery[] => {
     const settings = config.destinations[name]!;
     const destination = findDestination(settings.type)!;
-    const base = {
-      destination: name,
-      type: settings.type,
-      trigger,
-      target: null,
-      warnings: [] as string[],
-      timeoutMs: settings.timeout * 1000,
-      retries: settings.retries,
-      backoffMs: settings.retry_backoff * 1000,
-      interpret: destination.interpret?.bind(destination),
-    };
-    if (!settings.enabled) return [{ ...base, skipped: 'destination is disabled (enabled: false)' }];
+    const base = { destination: name, type: settings.type, trigger, target: null, warnings: [] as string[] };
+    if (!settings.enabled) return [{ ...base, state: 'skipped', reason: 'destination is disabled (enabled: false)' }];
 
     const render: Render = (template, format, field) => {
       let rendered;
@@ -60,13 +55,19 @@ export function prepareDeliveries(
       return rendered.text;
     };
     const vars = templateVariables(run, outcome, message, name);
+    const sending = {
+      timeoutMs: settings.timeout * 1000,
+      retries: settings.retries,
+      backoffMs: settings.retry_backoff * 1000,
+      interpret: destination.interpret?.bind(destination),
+    };
     try {
       const outbounds = destination.build(settings, { name, trigger, message, vars, render });
-      return outbounds.map((outbound) => ({ ...base, target: outbound.label ?? null, outbound }));
+      return outbounds.map((outbound) => ({ ...base, ...sending, state: 'ready', target: outbound.label ?? null, outbound }));
     } catch (error) {
-      if (error instanceof TemplateError) return [{ ...base, error: `Template Error ${error.message}` }];
+      if (error instanceof TemplateError) return [{ ...base, state: 'broken', error: `Template Error ${error.message}` }];
       // A bug in one destination must not stop the others.
-      return [{ ...base, error: `Herald could not build this notification (${String(error)}); please report this` }];
+      return [{ ...base, state: 'broken', error: `Herald could not build this notification (${String(error)}); please report this` }];
     }
   });
 }

@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { HttpRequest } from '../destinations/destination.js';
 import { USER_AGENT } from '../version.js';
-import { TransportError, type SendOptions, type TransportReply } from './transport.js';
+import { attemptLimit, TransportError, type SendOptions, type TransportReply } from './transport.js';
 
 /** Bytes of an answer that are read; the rest is discarded unread (the result keeps 1 KiB of it, masked). */
 const READ_LIMIT = 8 * 1024;
@@ -19,7 +19,8 @@ const CREDENTIAL_HEADER = /auth|token|secret|key|password|signature|cookie|sessi
  * others when asked), a hard per-attempt timeout, and at most READ_LIMIT bytes of the answer read.
  */
 export async function sendHttp(request: HttpRequest, { timeoutMs, signal, deliveryId }: SendOptions): Promise<TransportReply> {
-  const attempt = AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);
+  const limit = attemptLimit(timeoutMs, signal);
+  const attempt = limit.signal;
   let { url, headers } = withUrlCredentials(request.url, { 'User-Agent': USER_AGENT, ...request.headers, 'X-Herald-Delivery': deliveryId });
   let method = request.method;
   let body = request.body;
@@ -45,8 +46,7 @@ export async function sendHttp(request: HttpRequest, { timeoutMs, signal, delive
     }
   } catch (error) {
     if (error instanceof TransportError) throw error;
-    if (signal.aborted) throw new TransportError('stopped: the overall deadline was reached', false);
-    if (attempt.aborted) throw new TransportError(`no answer within ${timeoutMs / 1000} s (timeout)`);
+    if (attempt.aborted) throw limit.error();
     throw describeNetworkError(error as NodeJS.ErrnoException);
   }
 }

@@ -1,6 +1,6 @@
 import type { MailMessage } from '../destinations/destination.js';
 import { USER_AGENT } from '../version.js';
-import { TransportError, type SendOptions, type TransportReply } from './transport.js';
+import { attemptLimit, TransportError, type SendOptions, type TransportReply } from './transport.js';
 
 /** What nodemailer puts on its errors. */
 interface SmtpError extends Error {
@@ -34,7 +34,7 @@ export async function sendMail(mail: MailMessage, { timeoutMs, signal, deliveryI
     disableFileAccess: true,
     disableUrlAccess: true,
   });
-  let timer: NodeJS.Timeout | undefined;
+  const limit = attemptLimit(timeoutMs, signal);
   try {
     const sending = transporter.sendMail({
       from: mail.from,
@@ -46,15 +46,9 @@ export async function sendMail(mail: MailMessage, { timeoutMs, signal, deliveryI
       text: mail.text,
       html: mail.html,
       headers: { 'X-Herald-Delivery': deliveryId, 'X-Mailer': USER_AGENT },
-      signal,
+      signal: limit.signal,
     });
-    const info = await Promise.race([
-      sending,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new TransportError(`no answer within ${timeoutMs / 1000} s (timeout)`)), timeoutMs);
-      }),
-    ]);
-    sending.catch(() => undefined);
+    const info = await limit.race(sending);
     const refused = (info.rejectedErrors ?? []) as SmtpError[];
     if (refused.length > 0) {
       // Some recipients got it: sending again would repeat it for them, so this is a failure not to retry.
@@ -71,7 +65,7 @@ export async function sendMail(mail: MailMessage, { timeoutMs, signal, deliveryI
   } catch (error) {
     if (error instanceof TransportError) throw error;
     const failure = error as SmtpError;
-    if (signal.aborted) throw new TransportError('stopped: the overall deadline was reached', false);
+    if (limit.signal.aborted) throw limit.error();
     if (failure.responseCode && failure.responseCode >= 400) {
       return {
         ok: false,
@@ -84,7 +78,6 @@ export async function sendMail(mail: MailMessage, { timeoutMs, signal, deliveryI
     }
     throw describeConnectionError(failure, timeoutMs);
   } finally {
-    clearTimeout(timer);
     transporter.close();
   }
 }

@@ -33,3 +33,26 @@ export class TransportError extends Error {
     super(message);
   }
 }
+
+/**
+ * The bounds of one attempt: its own timeout and the overall deadline, as one signal, and the error that says which of
+ * the two ended it (the deadline's is not worth a retry).
+ */
+export function attemptLimit(timeoutMs: number, deadline: AbortSignal) {
+  const signal = AbortSignal.any([deadline, AbortSignal.timeout(timeoutMs)]);
+  const error = (): TransportError =>
+    deadline.aborted
+      ? new TransportError('stopped: the overall deadline was reached', false)
+      : new TransportError(`no answer within ${timeoutMs / 1000} s (timeout)`);
+  /** `work`, or the limit's error as soon as the signal fires, whichever comes first. */
+  const race = <T>(work: Promise<T>): Promise<T> => {
+    if (signal.aborted) return Promise.reject(error());
+    work.catch(() => undefined);
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => reject(error());
+      signal.addEventListener('abort', onAbort, { once: true });
+      work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
+  };
+  return { signal, error, race };
+}

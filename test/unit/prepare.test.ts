@@ -21,9 +21,8 @@ describe('prepareDeliveries', () => {
     const outcome = { trigger: 'error' as const, status: 'failure' };
     const selected = [{ destination: 'mail', trigger: 'error' as const }, { destination: 'hooks', trigger: 'error' as const }];
     const [mail, hooks] = prepareDeliveries(config, selected, vars, outcome, message);
-    expect(mail!.outbound).toBeUndefined();
-    expect(mail!.error).toMatch(/^Herald could not build this notification \(TypeError: .+\); please report this$/);
-    expect(hooks!.error).toBeUndefined();
-    expect(hooks!.outbound).toMatchObject({ method: 'POST', url: 'https://example.com/ci' });
+    expect(mail).toMatchObject({ destination: 'mail', state: 'broken' });
+    expect(mail!.state === 'broken' && mail!.error).toMatch(/^Herald could not build this notification \(TypeError: .+\); please report this$/);
+    expect(hooks).toMatchObject({ destination: 'hooks', state: 'ready', outbound: { method: 'POST', url: 'https://example.com/ci' } });
   });
 });
