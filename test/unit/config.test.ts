@@ -135,3 +135,79 @@ notifications:
     expect(problems('')).toContain('destinations: "destinations" is required');
   });
 });
+
+describe('templates are checked when the config is loaded', () => {
+  const hook = (lines: string) => `destinations:\n  hooks:\n    type: webhook\n    url: https://example.com\n${lines}`;
+
+  it('an unclosed section, with the field path', () => {
+    expect(problems(hook(`    payload: '{"a": "<<#x>>"}'\n`))).toBe(
+      'Config file .github/notifications.yml has 1 problem:\n' +
+        '.github/notifications.yml:5:14: destinations.hooks.payload: template does not parse: the section "x" is never closed: end it with <</x>>',
+    );
+  });
+
+  it('under messages, with the line in a block template', () => {
+    expect(problems(hook('    messages:\n      error:\n        payload: |\n          {"a": "<<x>>",\n           "b": "<</y>>"}\n'))).toContain(
+      ':7:18: destinations.hooks.messages.error.payload: template does not parse: <</y>> closes a section that is not open: open it with <<#y>> or remove it (line 2 of the template)',
+    );
+  });
+
+  it('a partial, which Herald does not have', () => {
+    expect(problems(hook(`    payload: 'hello <<> name>>'\n`))).toContain(
+      'destinations.hooks.payload: template does not parse: <<> name>> is a partial, and Herald has no partials; write <<name>> for a variable',
+    );
+  });
+
+  it('an unclosed tag and bad delimiters', () => {
+    expect(problems(hook(`    payload: 'hello <<name'\n`))).toContain('destinations.hooks.payload: template does not parse: a tag opened with << is never closed with >>');
+    expect(problems(hook(`    payload: '<<=x=>>'\n`))).toContain(
+      'destinations.hooks.payload: template does not parse: Invalid tags: x: change delimiters with <<={{ }}=>>, two tags and a space between them',
+    );
+  });
+
+  it('respects the destination\'s delimiters', () => {
+    expect(load(hook(`    delimiters: "{{ }}"\n    payload: '{"a": "{{x}}", "b": "<<#y>>"}'\n`)).destinations.hooks!.payload).toBe('{"a": "{{x}}", "b": "<<#y>>"}');
+    expect(problems(hook(`    delimiters: "{{ }}"\n    payload: '{"a": "{{#x}}"}'\n`))).toContain('the section "x" is never closed: end it with {{/x}}');
+  });
+
+  it('a JSON payload that no values can make JSON', () => {
+    expect(problems(hook(`    payload: '{"a": "<<x>>" "b": 1}'\n`))).toBe(
+      'Config file .github/notifications.yml has 1 problem:\n' +
+        '.github/notifications.yml:5:14: destinations.hooks.payload: payload is not valid JSON whatever the variables hold: ' +
+        `Expected ',' or '}' after property value, in {"a": "1" "b": 1} (each variable written as 1). ` +
+        'Check the quotes, commas and braces around the tags; a text value needs quotes: "<<message>>".',
+    );
+  });
+
+  it('accepts JSON that some values make JSON: numbers, sections taken or not', () => {
+    for (const payload of ['{"pr": <<prNumber>>}', '{"x": 1<<#a>>, "a": "<<a>>"<</a>>}', '{"a": 1<<^b>>, "b": 0<</b>>}', '{"labels": <<json.event.labels>>}']) {
+      expect(load(hook(`    payload: '${payload}'\n`)).destinations.hooks!.payload).toBe(payload);
+    }
+  });
+
+  it('a webhook payload is JSON by its format or its first character', () => {
+    expect(load(hook('    payload: "hi <<branch>>, {not json"\n')).destinations.hooks!.payload).toBe('hi <<branch>>, {not json');
+    expect(load(hook('    format: text\n    payload: "{not json"\n')).destinations.hooks!.payload).toBe('{not json');
+    expect(problems(hook('    format: json\n    payload: "hi <<branch>>"\n'))).toContain('destinations.hooks.payload: payload is not valid JSON whatever the variables hold');
+  });
+
+  it('each destination declares which templates are JSON', () => {
+    const message = problems(`destinations:
+  chat:
+    type: slack
+    webhook_url: https://hooks.slack.com/x
+    text: "{not json <<branch>>"
+    payload: "{not json"
+  mail:
+    type: email
+    host: smtp.example.com
+    from: ci@example.com
+    to: ops@example.com
+    subject: "{not json"
+    html: "<p><<#x>></p>"
+`);
+    expect(message).toContain('has 2 problems');
+    expect(message).toContain(':6:14: destinations.chat.payload: payload is not valid JSON whatever the variables hold');
+    expect(message).toContain(':13:11: destinations.mail.html: template does not parse: the section "x" is never closed');
+  });
+});
