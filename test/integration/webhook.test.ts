@@ -384,7 +384,7 @@ describe('bad configs', () => {
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain('::error::Config file .github/notifications.yml has 2 problems:');
     expect(run.stdout).toContain('.github/notifications.yml:5:5: destinations.hooks.methd: unknown key \\"methd\\". Did you mean \\"method\\"?'.replace(/\\"/g, '"'));
-    expect(run.stdout).toContain('.github/notifications.yml:7:16: notifications[0].triggers[0]: \"failure\" is not allowed');
+    expect(run.stdout).toContain('.github/notifications.yml:7:16: notifications[0].triggers[0]: "failure" is a job status, not a trigger');
     expect(run.stdout + run.stderr).not.toMatch(/\s+at .+:\d+:\d+\)?$/m);
     expect(receiver.requests).toHaveLength(0);
   });
