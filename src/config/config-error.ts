@@ -1,3 +1,5 @@
+import * as core from '@actions/core';
+import { isAbsolute, relative, sep } from 'node:path';
 import { UserError } from '../user-error.js';
 
 /** One problem in the config file, where it is: the key path is empty for broken YAML. */
@@ -27,4 +29,29 @@ export class ConfigError extends UserError {
     super([heading, ...problems.map(formatProblem), ...(advice ? [advice] : [])].join('\n'));
     this.heading = heading;
   }
+}
+
+/**
+ * Fails the step with one error annotation per problem, on the config file at its line and column, so GitHub shows
+ * each where it is; the log reads as the whole message, each problem once.
+ */
+export function annotateConfigError(error: ConfigError, workspace = process.env.GITHUB_WORKSPACE): void {
+  core.info(error.heading);
+  for (const problem of error.problems) {
+    core.error(formatProblem(problem), {
+      title: 'Herald config',
+      file: repositoryPath(problem.file, workspace),
+      startLine: problem.line,
+      startColumn: problem.col,
+    });
+  }
+  if (error.advice) core.info(error.advice);
+  process.exitCode = core.ExitCode.Failure;
+}
+
+/** Annotations name files relative to the repository root (the workspace), with forward slashes. */
+function repositoryPath(file: string, workspace: string | undefined): string {
+  if (!workspace || !isAbsolute(file)) return file;
+  const inRepository = relative(workspace, file);
+  return inRepository.startsWith('..') || isAbsolute(inRepository) ? file : inRepository.split(sep).join('/');
 }

@@ -5,7 +5,7 @@ import { formatPath, problemsFromZod, scalarTypeAt, suggest, type Problem } from
 import { readConfigSource, type ConfigSource } from './source.js';
 import { substituteEnvironment } from './substitute.js';
 
-export { ConfigError } from './config-error.js';
+export { annotateConfigError, ConfigError } from './config-error.js';
 
 /** Reads, substitutes and validates the config file; every problem is reported at once, with file:line:col. */
 export async function loadConfig(file: string, env: NodeJS.ProcessEnv): Promise<Config> {
