@@ -74,7 +74,11 @@ function parseTemplate(template: string, delimiters: Delimiters): Token[] {
 function parseProblem(message: string, template: string, open: string, close: string): string {
   const [, kind, name, index] = /^(Unclosed section|Unopened section|Unclosed tag) (?:"(.*)" )?at (\d+)/.exec(message) ?? [];
   const where = index === undefined ? '' : at(template, Number(index));
-  if (kind === 'Unclosed section') return `the section "${name}" is never closed: end it with ${open}/${name}${close}${where}`;
+  if (kind === 'Unclosed section') {
+    // Mustache notices at the end of the template; the section's opening tag is what the reader looks for.
+    const opening = Math.max(template.lastIndexOf(`${open}#${name}`), template.lastIndexOf(`${open}^${name}`));
+    return `the section "${name}" is never closed: end it with ${open}/${name}${close}${opening >= 0 ? at(template, opening) : where}`;
+  }
   if (kind === 'Unopened section') return `${open}/${name}${close} closes a section that is not open: open it with ${open}#${name}${close} or remove it${where}`;
   if (kind === 'Unclosed tag') return `a tag opened with ${open} is never closed with ${close}${where}`;
   if (message.startsWith('Invalid tags')) return `${message}: change delimiters with ${open}={{ }}=${close}, two tags and a space between them`;

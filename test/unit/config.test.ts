@@ -328,6 +328,12 @@ describe('templates are checked when the config is loaded', () => {
     );
   });
 
+  it('an unclosed section in a block template is placed at its opening tag', () => {
+    expect(problems(hook('    payload: |\n      {"text": "<<message>>",\n       "commit": "<<#sha>><<sha>>"}\n'))).toContain(
+      ':5:14: destinations.hooks.payload: template does not parse: the section "sha" is never closed: end it with <</sha>> (line 2 of the template)',
+    );
+  });
+
   it('under messages, with the line in a block template', () => {
     expect(problems(hook('    messages:\n      error:\n        payload: |\n          {"a": "<<x>>",\n           "b": "<</y>>"}\n'))).toContain(
       ':7:18: destinations.hooks.messages.error.payload: template does not parse: <</y>> closes a section that is not open: open it with <<#y>> or remove it (line 2 of the template)',
