@@ -28,7 +28,15 @@ export function validateConfig(source: ConfigSource, env: NodeJS.ProcessEnv): Co
   for (const [name, raw] of Object.entries(outline.data.destinations)) {
     const path = ['destinations', name];
     if (raw.type === undefined) {
-      problems.push(missingType(raw, path));
+      const { problem, misspelt } = missingType(raw, path);
+      problems.push(problem);
+      // `Type: slack` still says what the rest is, so its other problems are reported now too.
+      const type = misspelt === undefined ? undefined : raw[misspelt];
+      const destination = typeof type === 'string' ? findDestination(type) : undefined;
+      if (!destination || misspelt === undefined) continue;
+      const { [misspelt]: _, ...rest } = raw;
+      const parsed = destination.schema.safeParse({ ...rest, type });
+      if (!parsed.success) problems.push(...problemsFromZod(parsed.error, destination.schema, rest, path, source.textAt));
       continue;
     }
     const destination = typeof raw.type === 'string' ? findDestination(raw.type) : undefined;
@@ -63,12 +71,15 @@ export function validateConfig(source: ConfigSource, env: NodeJS.ProcessEnv): Co
 }
 
 /** A destination without `type`: a key that is `type` in other letters is the mistake, else say what to write. */
-function missingType(raw: Record<string, unknown>, path: string[]): Problem {
-  const misspelt = Object.keys(raw).find((key) => suggest(key, ['type'], 'keys') !== '.');
+function missingType(raw: Record<string, unknown>, path: string[]): { problem: Problem; misspelt?: string } {
+  const names = (key: string) => typeof raw[key] === 'string' && findDestination(raw[key] as string) !== undefined;
+  const misspelt = Object.keys(raw).find((key) => key.toLowerCase() === 'type') ?? Object.keys(raw).find(names);
   if (misspelt !== undefined) {
-    return { path: [...path, misspelt], atKey: true, message: `unknown key "${misspelt}"${suggest(misspelt, ['type'], 'keys')}` };
+    const advice = misspelt.toLowerCase() === 'type' ? suggest(misspelt, ['type'], 'keys') : '. Did you mean "type"?';
+    const message = `unknown key "${misspelt}"${advice}`;
+    return { problem: { path: [...path, misspelt], atKey: true, message }, misspelt };
   }
-  return { path, message: `"type" is required: one of ${destinationTypes().join(', ')}.` };
+  return { problem: { path, message: `"type" is required: one of ${destinationTypes().join(', ')}.` } };
 }
 
 /** The type a number or boolean field takes, for ${NAME} values that fill one. */

@@ -183,6 +183,18 @@ describe('keys in the wrong case', () => {
     );
   });
 
+  it('checks the rest of a destination whose type is in the wrong case, or under another key', () => {
+    expect(problems('destinations:\n  chat:\n    Type: slack\n    webhook_url: https://hooks.slack.com/x\n    text: "<<branch"\n')).toBe(
+      'Config file .github/notifications.yml has 2 problems:\n' +
+        '.github/notifications.yml:3:5: destinations.chat.Type: unknown key "Type". Keys are case-sensitive: write "type".\n' +
+        '.github/notifications.yml:5:11: destinations.chat.text: template does not parse: a tag opened with << is never closed with >>',
+    );
+    expect(problems('destinations:\n  mail:\n    kind: email\n    host: smtp.example.com\n    from: ci@example.com\n    to: ops@example.com\n')).toBe(
+      'Config file .github/notifications.yml has 1 problem:\n' +
+        '.github/notifications.yml:3:5: destinations.mail.kind: unknown key "kind". Did you mean "type"?',
+    );
+  });
+
   it('says a destination without a type needs one, and which', () => {
     expect(problems('destinations:\n  hooks:\n    url: https://example.com\n')).toContain(
       ':3:5: destinations.hooks: "type" is required: one of webhook, slack, teams, discord, mattermost, rocketchat, googlechat, email, ses.',
