@@ -120,9 +120,10 @@ export function checkTemplate(template: string, format: TemplateFormat, delimite
       first ??= { text: probe, error: (error as Error).message.replace(/ in JSON at position.*$/s, '') };
     }
   }
+  const [open, close] = tagsOf(delimiters);
   return (
     `payload is not valid JSON whatever the variables hold: ${first!.error}, in ${excerpt(first!.text)} ` +
-    '(each variable written as 1). Check the quotes, commas and braces around the tags; a text value needs quotes: "<<message>>".'
+    `(each variable written as 1). Check the quotes, commas and braces around the tags; a text value needs quotes: "${open}message${close}".`
   );
 }
 

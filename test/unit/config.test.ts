@@ -368,6 +368,7 @@ describe('templates are checked when the config is loaded', () => {
   it('respects the destination\'s delimiters', () => {
     expect(load(hook(`    delimiters: "{{ }}"\n    payload: '{"a": "{{x}}", "b": "<<#y>>"}'\n`)).destinations.hooks!.payload).toBe('{"a": "{{x}}", "b": "<<#y>>"}');
     expect(problems(hook(`    delimiters: "{{ }}"\n    payload: '{"a": "{{#x}}"}'\n`))).toContain('the section "x" is never closed: end it with {{/x}}');
+    expect(problems(hook(`    delimiters: "{{ }}"\n    payload: '{"a": {{x}} "b"}'\n`))).toContain('around the tags; a text value needs quotes: "{{message}}".');
   });
 
   it('a JSON payload that no values can make JSON', () => {
