@@ -61,7 +61,7 @@ export function validateConfig(source: ConfigSource, env: NodeJS.ProcessEnv): Co
   if (!routes.success) problems.push(...problemsFromZod(routes.error, routesSchema, outline.data.notifications, ['notifications'], source.textAt));
   const names = Object.keys(outline.data.destinations);
   for (const { name, path } of routeTargets(outline.data.notifications)) {
-    if (typeof name === 'string' && !names.includes(name)) {
+    if (typeof name === 'string' && name !== '' && !names.includes(name)) {
       problems.push({ path, message: `no destination is named "${name}"${suggest(name, names)} Destinations in this file: ${names.join(', ') || 'none'}.` });
     }
   }

@@ -4,8 +4,8 @@ import type { CommonConfig } from '../destinations/destination.js';
 import { suggest } from './problems.js';
 
 /** One value or a list of them: `to: hooks` is `to: [hooks]`. Problems with a single value are reported at the value. */
-export const oneOrMany = <T extends z.ZodType>(item: T) =>
-  z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(item).min(1));
+export const oneOrMany = <T extends z.ZodType>(item: T, empty: string) =>
+  z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(item).min(1, empty));
 
 /** Words people write for a trigger, and the trigger that routes what they mean. */
 const TRIGGER_WORDS: Record<string, { trigger: Trigger; why: string }> = {};
@@ -46,9 +46,10 @@ function unbalanced(pattern: string): string | undefined {
   return first && `the "${first}" is never closed with "${closers[first]}"; close it, or write \\${first} for a literal ${first}`;
 }
 
+const NO_PATTERN = 'is empty: write a pattern, or leave the filter out to match everything';
 const pattern = z
   .string()
-  .min(1)
+  .min(1, NO_PATTERN)
   .superRefine((glob, ctx) => {
     const problem = unbalanced(glob.replace(/^!/, ''));
     if (problem) ctx.addIssue({ code: 'custom', message: `"${glob}" is not a valid pattern: ${problem}.` });
@@ -65,11 +66,11 @@ export const filterList = z.preprocess((value, ctx) => {
     ctx.addIssue({ code: 'custom', message: `"${value}" is one pattern holding a comma; write a list: [${items.join(', ')}]` });
   }
   return [value];
-}, z.array(pattern).min(1));
+}, z.array(pattern).min(1, NO_PATTERN));
 
 export const routeSchema = z.strictObject({
-  triggers: oneOrMany(trigger),
-  to: oneOrMany(z.string().min(1)),
+  triggers: oneOrMany(trigger, `is empty: write one or more of ${TRIGGERS.join(', ')}`),
+  to: oneOrMany(z.string().min(1, 'is empty: name a destination'), 'is empty: name one or more destinations'),
   branches: filterList.optional(),
   workflows: filterList.optional(),
   events: filterList.optional(),

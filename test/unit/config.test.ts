@@ -170,6 +170,16 @@ describe('one value where a list is expected', () => {
     expect(problems(route(`triggers: [${word}]\n    to: hooks`))).toContain(`notifications[0].triggers[0]: ${advice} Use one of: started, success, error.`);
   });
 
+  it('says what an empty list or value should hold, once', () => {
+    expect(problems(route('triggers: []\n    to: ""\n    events: ""\n    branches: []'))).toBe(
+      'Config file .github/notifications.yml has 4 problems:\n' +
+        '.github/notifications.yml:4:15: notifications[0].triggers: is empty: write one or more of started, success, error\n' +
+        '.github/notifications.yml:5:9: notifications[0].to: is empty: name a destination\n' +
+        '.github/notifications.yml:6:13: notifications[0].events: is empty: write a pattern, or leave the filter out to match everything\n' +
+        '.github/notifications.yml:7:15: notifications[0].branches: is empty: write a pattern, or leave the filter out to match everything',
+    );
+  });
+
   it('reports an unknown single target at the value', () => {
     expect(problems(route('triggers: error\n    to: hook'))).toContain(':5:9: notifications[0].to: no destination is named "hook". Did you mean "hooks"?');
   });
