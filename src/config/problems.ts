@@ -6,6 +6,8 @@ export interface Problem {
   message: string;
   /** Point at the key itself rather than its value (unknown keys). */
   atKey?: boolean;
+  /** The known key an unknown key was meant to be, whose "is required" problem it explains. */
+  meant?: string;
 }
 
 export const formatPath = (path: (string | number)[]): string =>
@@ -32,6 +34,7 @@ export function problemsFromZod(
         return issue.keys.map((key) => ({
           path: [...full, key],
           atKey: true,
+          meant: closest(key, known),
           message: `unknown key "${key}"${suggest(key, known, 'keys')}${known.length ? ` Allowed here: ${known.join(', ')}.` : ''}`,
         }));
       }
@@ -64,13 +67,8 @@ export function problemsFromZod(
  * "type is required" it causes is left out.
  */
 function withoutRequiredMisspelt(problems: Problem[]): Problem[] {
-  const misspelt = new Set(
-    problems.flatMap((problem) => {
-      const written = /(?:write|Did you mean) "([^"]+)"/.exec(problem.message)?.[1];
-      return problem.atKey && written ? [formatPath([...problem.path.slice(0, -1), written])] : [];
-    }),
-  );
-  return problems.filter((problem) => !(/^"[^"]+" is required/.test(problem.message) && misspelt.has(formatPath(problem.path))));
+  const meant = new Set(problems.flatMap((problem) => (problem.meant ? [formatPath([...problem.path.slice(0, -1), problem.meant])] : [])));
+  return problems.filter((problem) => !(/^"[^"]+" is required/.test(problem.message) && meant.has(formatPath(problem.path))));
 }
 
 /** The path as the user wrote it and the value there: an index into a value that is not a list is dropped. */
@@ -135,51 +133,53 @@ function describe(value: unknown): string {
   return `a ${typeof value}`;
 }
 
+/** Wrappers that change whether a value may be missing, not what it is. */
+const WRAPPERS = ['optional', 'default', 'nullable', 'prefault', 'readonly', 'catch'];
+
+/** The schema inside optional, default and preprocess wrappers: the one that says what the value is. */
+function unwrap(schema: z.ZodType | undefined): any {
+  let node: any = schema;
+  for (;;) {
+    const def = node?._zod?.def;
+    if (def && WRAPPERS.includes(def.type)) node = def.innerType;
+    else if (def?.type === 'pipe') node = def.in?._zod?.def?.type === 'transform' ? def.out : def.in;
+    else return node;
+  }
+}
+
 /** Template fields carry `.meta({ template: true })` (destinationSchema), so a mapping there gets the "quote it" hint. */
-const isTemplate = (schema: z.ZodType | undefined): boolean => {
-  for (let node: any = schema; node; node = node._zod?.def?.innerType) if (node.meta?.()?.template === true) return true;
+function isTemplate(schema: z.ZodType | undefined): boolean {
+  for (let node: any = schema; node; node = WRAPPERS.includes(node._zod?.def?.type) ? node._zod.def.innerType : undefined) {
+    if (node.meta?.()?.template === true) return true;
+  }
   return false;
-};
+}
 
 /** The schema that checks the value at `path`, walking through optional, default, record and array wrappers. */
 export function schemaAt(schema: z.ZodType, path: (string | number)[]): z.ZodType | undefined {
   let node: any = schema;
-  const remaining = [...path];
-  for (;;) {
-    const def = node?._zod?.def;
-    if (!def) return undefined;
-    if (remaining.length === 0) return node;
-    if (['optional', 'default', 'nullable', 'prefault', 'readonly', 'catch'].includes(def.type)) node = def.innerType;
-    else if (def.type === 'pipe') node = def.in?._zod?.def?.type === 'transform' ? def.out : def.in;
-    else if (def.type === 'object') node = def.shape[remaining.shift() as string];
-    else if (def.type === 'record') (remaining.shift(), (node = def.valueType));
-    else if (def.type === 'array') (remaining.shift(), (node = def.element));
+  for (const part of path) {
+    const def = unwrap(node)?._zod?.def;
+    if (def?.type === 'object') node = def.shape[part];
+    else if (def?.type === 'record') node = def.valueType;
+    else if (def?.type === 'array') node = def.element;
     else return undefined;
   }
+  return node;
 }
 
 /** What a field takes when it is a plain number or boolean (through optional and default), for typing ${NAME}. */
 export function scalarTypeAt(schema: z.ZodType, path: (string | number)[]): 'number' | 'boolean' | undefined {
-  for (let node: any = schemaAt(schema, path); node; node = node._zod.def.innerType) {
-    const type = node._zod.def.type;
-    if (type === 'number' || type === 'boolean') return type;
-    if (!['optional', 'default', 'nullable', 'prefault', 'readonly', 'catch'].includes(type)) return undefined;
-  }
-  return undefined;
+  const type = unwrap(schemaAt(schema, path))?._zod?.def?.type;
+  return type === 'number' || type === 'boolean' ? type : undefined;
 }
 
 /** The keys an object schema allows at `path` (a record with known keys, such as `messages`, counts as one). */
 export function keysAt(schema: z.ZodType, path: (string | number)[]): string[] {
-  let node: any = schemaAt(schema, path);
-  for (;;) {
-    const def = node?._zod?.def;
-    if (!def) return [];
-    if (['optional', 'default', 'nullable', 'prefault', 'readonly', 'catch'].includes(def.type)) node = def.innerType;
-    else if (def.type === 'pipe') node = def.in?._zod?.def?.type === 'transform' ? def.out : def.in;
-    else if (def.type === 'object') return Object.keys(def.shape);
-    else if (def.type === 'record') return def.keyType?._zod?.def?.type === 'enum' ? Object.values(def.keyType._zod.def.entries) : [];
-    else return [];
-  }
+  const def = unwrap(schemaAt(schema, path))?._zod?.def;
+  if (def?.type === 'object') return Object.keys(def.shape);
+  if (def?.type === 'record' && def.keyType?._zod?.def?.type === 'enum') return Object.values(def.keyType._zod.def.entries);
+  return [];
 }
 
 /**
@@ -187,17 +187,23 @@ export function keysAt(schema: z.ZodType, path: (string | number)[]): string[] {
  * differs only in case, else ".".
  */
 export function suggest(word: string, known: string[], noun = 'names'): string {
-  const sameLetters = known.find((candidate) => candidate.toLowerCase() === word.toLowerCase());
-  if (sameLetters !== undefined && sameLetters !== word) {
-    return `. ${noun[0]!.toUpperCase()}${noun.slice(1)} are case-sensitive: write "${sameLetters}".`;
-  }
+  const best = closest(word, known);
+  if (best === undefined) return '.';
+  if (best.toLowerCase() === word.toLowerCase()) return `. ${noun[0]!.toUpperCase()}${noun.slice(1)} are case-sensitive: write "${best}".`;
+  return `. Did you mean "${best}"?`;
+}
+
+/** The known word the user most likely meant: the same letters in another case, else the nearest close enough. */
+function closest(word: string, known: string[]): string | undefined {
+  const sameLetters = known.find((candidate) => candidate !== word && candidate.toLowerCase() === word.toLowerCase());
+  if (sameLetters !== undefined) return sameLetters;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of known) {
     const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? `. Did you mean "${best}"?` : '.';
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
 function editDistance(a: string, b: string): number {

@@ -7,25 +7,30 @@ import { suggest } from './problems.js';
 export const oneOrMany = <T extends z.ZodType>(item: T, empty: string) =>
   z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(item).min(1, empty));
 
-/** Words people write for a trigger, and the trigger that routes what they mean. */
-const TRIGGER_WORDS: Record<string, { trigger: Trigger; why: string }> = {};
-const meaning = (words: string[], trigger: Trigger, why: (word: string) => string) =>
-  words.forEach((word) => (TRIGGER_WORDS[word] = { trigger, why: why(word) }));
-const JOB_STATUSES = ['failure', 'cancelled', 'timed_out', 'success'];
-const isStatus = (word: string) => (JOB_STATUSES.includes(word) ? 'a job status, not a trigger' : 'not a trigger');
-meaning(['failure', 'failed', 'fail', 'cancelled', 'canceled', 'cancel', 'timed_out', 'timeout'], 'error', (word) => `${isStatus(word)}; failures and cancellations are routed with "error"`);
-meaning(['succeeded', 'successful', 'passed', 'pass', 'ok', 'done', 'completed'], 'success', (word) => `${isStatus(word)}; a run that succeeds is routed with "success"`);
-meaning(['start', 'starting', 'running', 'in_progress', 'queued', 'begin'], 'started', (word) => `${isStatus(word)}; a run that starts is routed with "started"`);
+/** Words people write where a trigger goes, and the trigger that routes what they mean. */
+const TRIGGER_WORDS: { trigger: Trigger; routes: string; words: string[] }[] = [
+  { trigger: 'error', routes: 'failures and cancellations are routed with "error"', words: ['failure', 'failed', 'fail', 'cancelled', 'canceled', 'cancel', 'timed_out', 'timeout'] },
+  { trigger: 'success', routes: 'a run that succeeds is routed with "success"', words: ['succeeded', 'successful', 'passed', 'pass', 'ok', 'done', 'completed'] },
+  { trigger: 'started', routes: 'a run that starts is routed with "started"', words: ['start', 'starting', 'running', 'in_progress', 'queued', 'begin'] },
+];
+
+/** GitHub's own words for a job's status (`job.status`, a run's conclusion). */
+const JOB_STATUSES = ['failure', 'cancelled', 'timed_out'];
+
+const isTrigger = (word: string): word is Trigger => (TRIGGERS as readonly string[]).includes(word);
 
 /** Why `word` is not a trigger, and which one to write instead. */
 function unknownTrigger(word: string): string {
-  const known = TRIGGER_WORDS[word.trim().toLowerCase()];
-  const advice = known && (TRIGGERS as readonly string[]).includes(known.trigger) ? ` is ${known.why}.` : ` is not a trigger${suggest(word, [...TRIGGERS], 'triggers')}`;
+  const lower = word.trim().toLowerCase();
+  const meant = TRIGGER_WORDS.find((entry) => entry.words.includes(lower) && isTrigger(entry.trigger));
+  const advice = meant
+    ? ` is ${JOB_STATUSES.includes(lower) ? 'a job status, not a trigger' : 'not a trigger'}; ${meant.routes}.`
+    : ` is not a trigger${suggest(word, [...TRIGGERS], 'triggers')}`;
   return `"${word}"${advice} Use one of: ${TRIGGERS.join(', ')}.`;
 }
 
 const trigger = z.string().transform((word, ctx): Trigger => {
-  if ((TRIGGERS as readonly string[]).includes(word)) return word as Trigger;
+  if (isTrigger(word)) return word;
   ctx.addIssue({ code: 'custom', message: unknownTrigger(word) });
   return z.NEVER;
 });
