@@ -62,11 +62,12 @@ const pattern = z
 
 /**
  * A route filter (branches, workflows, events and any filter added later): one glob or a list of globs. One string
- * holding commas is a list written as text, which would only match a name with a comma in it.
+ * holding commas outside braces is a list written as text, which would only match a name with a comma in it.
  */
 export const filterList = z.preprocess((value, ctx) => {
   if (typeof value !== 'string') return value;
-  if (value.includes(',')) {
+  // A comma inside braces is a glob's alternatives (`feature/{a,b}`), not a list.
+  if (value.replace(/\{[^{}]*\}/g, '').includes(',')) {
     const items = value.split(',').map((item) => item.trim()).filter(Boolean);
     ctx.addIssue({ code: 'custom', message: `"${value}" is one pattern holding a comma; write a list: [${items.join(', ')}]` });
   }

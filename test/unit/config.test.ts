@@ -331,6 +331,10 @@ describe('filters that can never match', () => {
     expect(problems(route(filter))).toContain(expected);
   });
 
+  it('a comma inside braces is a glob, not a list', () => {
+    expect(load(route('branches: "feature/{a,b}"')).notifications![0]!.branches).toEqual(['feature/{a,b}']);
+  });
+
   it('accepts globs that close, and escaped brackets', () => {
     expect(load(route('branches: ["release/[0-9]*", "feature/{a,b}/**", "!old-\\\\[x"]')).notifications![0]!.branches).toEqual([
       'release/[0-9]*',
