@@ -122,7 +122,7 @@ export function checkTemplate(template: string, format: TemplateFormat, delimite
   }
   const [open, close] = tagsOf(delimiters);
   return (
-    `payload is not valid JSON whatever the variables hold: ${first!.error}, in ${excerpt(first!.text)} ` +
+    `cannot be valid JSON whatever the variables hold: ${first!.error}, in ${excerpt(first!.text)} ` +
     `(each variable written as 1). Check the quotes, commas and braces around the tags; a text value needs quotes: "${open}message${close}".`
   );
 }

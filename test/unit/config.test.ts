@@ -388,7 +388,7 @@ describe('templates are checked when the config is loaded', () => {
   it('a JSON payload that no values can make JSON', () => {
     expect(problems(hook(`    payload: '{"a": "<<x>>" "b": 1}'\n`))).toBe(
       'Config file .github/notifications.yml has 1 problem:\n' +
-        '.github/notifications.yml:5:14: destinations.hooks.payload: payload is not valid JSON whatever the variables hold: ' +
+        '.github/notifications.yml:5:14: destinations.hooks.payload: cannot be valid JSON whatever the variables hold: ' +
         `Expected ',' or '}' after property value, in {"a": "1" "b": 1} (each variable written as 1). ` +
         'Check the quotes, commas and braces around the tags; a text value needs quotes: "<<message>>".',
     );
@@ -403,7 +403,7 @@ describe('templates are checked when the config is loaded', () => {
   it('a webhook payload is JSON by its format or its first character', () => {
     expect(load(hook('    payload: "hi <<branch>>, {not json"\n')).destinations.hooks!.payload).toBe('hi <<branch>>, {not json');
     expect(load(hook('    format: text\n    payload: "{not json"\n')).destinations.hooks!.payload).toBe('{not json');
-    expect(problems(hook('    format: json\n    payload: "hi <<branch>>"\n'))).toContain('destinations.hooks.payload: payload is not valid JSON whatever the variables hold');
+    expect(problems(hook('    format: json\n    payload: "hi <<branch>>"\n'))).toContain('destinations.hooks.payload: cannot be valid JSON whatever the variables hold');
   });
 
   it('each destination declares which templates are JSON', () => {
@@ -422,7 +422,7 @@ describe('templates are checked when the config is loaded', () => {
     html: "<p><<#x>></p>"
 `);
     expect(message).toContain('has 2 problems');
-    expect(message).toContain(':6:14: destinations.chat.payload: payload is not valid JSON whatever the variables hold');
+    expect(message).toContain(':6:14: destinations.chat.payload: cannot be valid JSON whatever the variables hold');
     expect(message).toContain(':13:11: destinations.mail.html: template does not parse: the section "x" is never closed');
   });
 });
