@@ -64,8 +64,11 @@ function duplicateKey(doc: Document, error: YAMLError, lineCounter: LineCounter)
       if (!repeated || !isScalar(repeated.key)) return undefined;
       const key = repeated.key.value;
       const first = map.items.find((pair) => isScalar(pair.key) && pair.key.value === key);
-      const line = first !== repeated && (first?.key as Node).range ? lineCounter.linePos((first!.key as Node).range![0]).line : undefined;
-      message = `the key "${String(key)}" appears twice in one mapping${line ? ` (first on line ${line})` : ''}; keep one of them.`;
+      const range = first !== repeated ? (first?.key as Node | undefined)?.range : undefined;
+      const at = range && lineCounter.linePos(range[0]);
+      const here = lineCounter.linePos(error.pos[0]);
+      const where = !at ? '' : at.line === here.line ? ` (first at column ${at.col} of this line)` : ` (first on line ${at.line})`;
+      message = `the key "${String(key)}" appears twice in one mapping${where}; keep one of them.`;
       return visit.BREAK;
     },
   });

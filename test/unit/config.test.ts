@@ -310,6 +310,12 @@ describe('duplicate keys', () => {
         "Fix the file's syntax (indentation, quotes, colons) and run again.",
     );
   });
+
+  it('in a JSON file, on one line', () => {
+    expect(problems('{"destinations": {"hooks": {"type": "webhook", "url": "https://a.example.com", "url": "https://b"}}}')).toContain(
+      '.github/notifications.yml:1:80: the key "url" appears twice in one mapping (first at column 48 of this line); keep one of them.',
+    );
+  });
 });
 
 describe('filters that can never match', () => {
