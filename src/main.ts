@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { context } from '@actions/github';
-import { loadConfig } from './config/index.js';
+import { annotateConfigError, ConfigError, loadConfig } from './config/index.js';
 import { readRunContext, STARTED_AT_VARIABLE } from './context.js';
 import { deliverAll } from './deliver.js';
 import { readInputs } from './inputs.js';
@@ -32,7 +32,8 @@ export async function run(): Promise<void> {
     const results = await deliverAll(deliveries, { dryRun: inputs.dryRun, deadlineMs: inputs.timeoutSeconds * 1000 });
     await report(results, { message, dryRun: inputs.dryRun, failOnError: inputs.failOnError });
   } catch (error) {
-    if (error instanceof UserError) core.setFailed(error.message);
+    if (error instanceof ConfigError) annotateConfigError(error);
+    else if (error instanceof UserError) core.setFailed(error.message);
     else core.setFailed(`Herald failed unexpectedly; please report this: ${(error as Error).stack ?? error}`);
   }
 }

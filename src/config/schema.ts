@@ -1,15 +1,85 @@
 import { z } from 'zod';
-import { TRIGGERS } from '../triggers.js';
+import { TRIGGERS, type Trigger } from '../triggers.js';
 import type { CommonConfig } from '../destinations/destination.js';
+import { suggest } from './problems.js';
 
-const list = z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(z.string().min(1)).min(1));
+/** One value or a list of them: `to: hooks` is `to: [hooks]`. Problems with a single value are reported at the value. */
+export const oneOrMany = <T extends z.ZodType>(item: T, empty: string) =>
+  z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(item).min(1, empty));
+
+/** Words people write where a trigger goes, and the trigger that routes what they mean. */
+const TRIGGER_WORDS: { trigger: Trigger; routes: string; words: string[] }[] = [
+  { trigger: 'error', routes: 'failures and cancellations are routed with "error"', words: ['failure', 'failed', 'fail', 'cancelled', 'canceled', 'cancel', 'timed_out', 'timeout'] },
+  { trigger: 'success', routes: 'a run that succeeds is routed with "success"', words: ['succeeded', 'successful', 'passed', 'pass', 'ok', 'done', 'completed'] },
+  { trigger: 'started', routes: 'a run that starts is routed with "started"', words: ['start', 'starting', 'running', 'in_progress', 'queued', 'begin'] },
+];
+
+/** GitHub's own words for a job's status (`job.status`, a run's conclusion). */
+const JOB_STATUSES = ['failure', 'cancelled', 'timed_out'];
+
+const isTrigger = (word: string): word is Trigger => (TRIGGERS as readonly string[]).includes(word);
+
+/** Why `word` is not a trigger, and which one to write instead. */
+function unknownTrigger(word: string): string {
+  const lower = word.trim().toLowerCase();
+  const meant = TRIGGER_WORDS.find((entry) => entry.words.includes(lower) && isTrigger(entry.trigger));
+  const advice = meant
+    ? ` is ${JOB_STATUSES.includes(lower) ? 'a job status, not a trigger' : 'not a trigger'}; ${meant.routes}.`
+    : ` is not a trigger${suggest(word, [...TRIGGERS], 'triggers')}`;
+  return `"${word}"${advice} Use one of: ${TRIGGERS.join(', ')}.`;
+}
+
+const trigger = z.string().transform((word, ctx): Trigger => {
+  if (isTrigger(word)) return word;
+  ctx.addIssue({ code: 'custom', message: unknownTrigger(word) });
+  return z.NEVER;
+});
+
+/** Why a glob can never match what its author meant: an unclosed [, { or ( (picomatch reads them literally or never matches). */
+function unbalanced(pattern: string): string | undefined {
+  const closers: Record<string, string> = { '[': ']', '{': '}', '(': ')' };
+  const open: string[] = [];
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\') i++;
+    else if (open.at(-1) === '[') {
+      if (c === ']') open.pop();
+    } else if (c in closers) open.push(c);
+    else if (c === closers[open.at(-1) ?? '']) open.pop();
+  }
+  const first = open[0];
+  return first && `the "${first}" is never closed with "${closers[first]}"; close it, or write \\${first} for a literal ${first}`;
+}
+
+const NO_PATTERN = 'is empty: write a pattern, or leave the filter out to match everything';
+const pattern = z
+  .string()
+  .min(1, NO_PATTERN)
+  .superRefine((glob, ctx) => {
+    const problem = unbalanced(glob.replace(/^!/, ''));
+    if (problem) ctx.addIssue({ code: 'custom', message: `"${glob}" is not a valid pattern: ${problem}.` });
+  });
+
+/**
+ * A route filter (branches, workflows, events and any filter added later): one glob or a list of globs. One string
+ * holding commas outside braces is a list written as text, which would only match a name with a comma in it.
+ */
+export const filterList = z.preprocess((value, ctx) => {
+  if (typeof value !== 'string') return value;
+  // A comma inside braces is a glob's alternatives (`feature/{a,b}`), not a list.
+  if (value.replace(/\{[^{}]*\}/g, '').includes(',')) {
+    const items = value.split(',').map((item) => item.trim()).filter(Boolean);
+    ctx.addIssue({ code: 'custom', message: `"${value}" is one pattern holding a comma; write a list: [${items.join(', ')}]` });
+  }
+  return [value];
+}, z.array(pattern).min(1, NO_PATTERN));
 
 export const routeSchema = z.strictObject({
-  triggers: z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(z.enum(TRIGGERS)).min(1)),
-  to: list,
-  branches: list.optional(),
-  workflows: list.optional(),
-  events: list.optional(),
+  triggers: oneOrMany(trigger, `is empty: write one or more of ${TRIGGERS.join(', ')}`),
+  to: oneOrMany(z.string().min(1, 'is empty: name a destination'), 'is empty: name one or more destinations'),
+  branches: filterList.optional(),
+  workflows: filterList.optional(),
+  events: filterList.optional(),
 });
 export type Route = z.infer<typeof routeSchema>;
 
@@ -17,7 +87,7 @@ export const routesSchema = z.array(routeSchema).min(1).optional();
 
 /** The file's outline; each destination and the routes are then checked on their own, so all problems show at once. */
 export const fileSchema = z.strictObject({
-  destinations: z.record(z.string(), z.looseObject({ type: z.string() })),
+  destinations: z.record(z.string(), z.record(z.string(), z.unknown())),
   notifications: z.unknown().optional(),
 });
 

@@ -3,6 +3,11 @@ import type { Problem } from './problems.js';
 
 const REFERENCE = /\$\$\{|\$\{\{[^]*?\}\}|\$\{([^}]*)\}/g;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A value that is exactly one reference, which takes the type of the field it fills. */
+const WHOLE_REFERENCE = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/;
+
+/** What a field takes when it is a number or a boolean, so that `retries: ${RETRIES}` is the number. */
+export type ScalarType = (path: (string | number)[]) => 'number' | 'boolean' | undefined;
 
 export interface Substituted {
   data: unknown;
@@ -15,17 +20,32 @@ export interface Substituted {
  * Replaces ${NAME} in every string of the parsed file with the environment variable NAME (how secrets reach the
  * file). `$${` writes a literal `${`. `${{ }}` is refused: GitHub does not evaluate expressions in files.
  */
-export function substituteEnvironment(data: unknown, env: NodeJS.ProcessEnv): Substituted {
+export function substituteEnvironment(data: unknown, env: NodeJS.ProcessEnv, scalarType: ScalarType = () => undefined): Substituted {
   const secrets = new Set<string>();
   const problems: Problem[] = [];
 
   const visit = (value: unknown, path: (string | number)[]): unknown => {
-    if (typeof value === 'string') return substituteString(value, path);
+    if (typeof value === 'string') return (typed(value, path) ?? { value: substituteString(value, path) }).value;
     if (Array.isArray(value)) return value.map((item, i) => visit(item, [...path, i]));
     if (value !== null && typeof value === 'object') {
       return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, visit(item, [...path, key])]));
     }
     return value;
+  };
+
+  /** A number or boolean field filled by exactly one ${NAME}: the value converted, not a secret (it is a setting). */
+  const typed = (text: string, path: (string | number)[]): { value: unknown } | undefined => {
+    const variable = WHOLE_REFERENCE.exec(text)?.[1];
+    const type = variable && scalarType(path);
+    const value = variable && env[variable];
+    if (!type || !value) return undefined;
+    const field = String(path.at(-1));
+    const word = value.trim();
+    if (type === 'number' && word !== '' && Number.isFinite(Number(word))) return { value: Number(word) };
+    if (type === 'boolean' && /^(true|false)$/i.test(word)) return { value: word.toLowerCase() === 'true' };
+    const wanted = type === 'number' ? 'a number' : 'true or false';
+    problems.push({ path, message: `environment variable ${variable} is ${JSON.stringify(value)}; ${field} must be ${wanted}.` });
+    return { value };
   };
 
   const substituteString = (text: string, path: (string | number)[]): string =>

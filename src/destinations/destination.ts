@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Message } from '../message.js';
 import type { TemplateVariables } from '../render/variables.js';
 import type { TemplateFormat } from '../render/escape.js';
+import { checkTemplate } from '../render/template.js';
 import type { Trigger } from '../triggers.js';
 import { TRIGGERS } from '../triggers.js';
 
@@ -105,18 +106,40 @@ export interface Destination<C extends CommonConfig = CommonConfig> {
 }
 
 /**
- * The schema of one destination type: the common fields, its own fields, and its template fields, which can also be
- * overridden per trigger under `messages` (AWX's custom messages).
+ * How a template field's values are escaped, which says whether it must render to JSON: a format, or for a field
+ * that can be either (the webhook's payload) a function of the config and the template.
+ */
+export type TemplateKind = TemplateFormat | ((config: Record<string, unknown>, template: string) => TemplateFormat);
+
+/**
+ * The schema of one destination type: the common fields, its own fields, and its template fields with their
+ * formats, which can also be overridden per trigger under `messages` (AWX's custom messages). Templates are checked
+ * when the config is loaded: one that does not parse, or a JSON one that no values can make JSON, is a config error.
  */
 export function destinationSchema<T extends string, S extends z.ZodRawShape, F extends string>(
   type: T,
   fields: S,
-  templateFields: readonly F[],
+  templateFields: Record<F, TemplateKind>,
 ) {
-  const templates = Object.fromEntries(templateFields.map((field) => [field, z.string().optional()])) as Record<
+  const kinds = Object.entries(templateFields) as [F, TemplateKind][];
+  const templates = Object.fromEntries(kinds.map(([field]) => [field, z.string().meta({ template: true }).optional()])) as Record<
     F,
     z.ZodOptional<z.ZodString>
   >;
+  const checkTemplates = z.superRefine((config: Record<string, unknown>, ctx) => {
+    const delimiters = config.delimiters ?? '<< >>';
+    if (delimiters !== '<< >>' && delimiters !== '{{ }}') return;
+    const check = (template: unknown, kind: TemplateKind, path: (string | number)[]) => {
+      if (typeof template !== 'string') return;
+      const problem = checkTemplate(template, typeof kind === 'function' ? kind(config, template) : kind, delimiters);
+      if (problem) ctx.addIssue({ code: 'custom', path, message: problem });
+    };
+    const messages = (config.messages ?? {}) as Record<string, Record<string, unknown> | undefined>;
+    for (const [field, kind] of kinds) {
+      check(config[field], kind, [field]);
+      for (const trigger of TRIGGERS) check(messages[trigger]?.[field], kind, ['messages', trigger, field]);
+    }
+  }, { when: () => true });
   return z.strictObject({
     type: z.literal(type),
     enabled: z.boolean().default(true),
@@ -127,7 +150,7 @@ export function destinationSchema<T extends string, S extends z.ZodRawShape, F e
     ...templates,
     messages: z.partialRecord(z.enum(TRIGGERS), z.strictObject(templates)).optional(),
     ...fields,
-  });
+  }).check(checkTemplates);
 }
 
 /** The template for a field, with the per-trigger override under `messages` taking precedence. */

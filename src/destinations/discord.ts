@@ -18,7 +18,7 @@ const schema = destinationSchema(
     username: z.string().min(1).max(DISCORD_LIMITS.username).optional(),
     avatar_url: httpUrl.optional(),
   },
-  ['text', 'payload'],
+  { text: 'markdown', payload: 'json' },
 );
 export type DiscordConfig = z.infer<typeof schema>;
 

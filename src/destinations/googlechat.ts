@@ -9,7 +9,7 @@ import { secretUrl } from '../secrets.js';
 /** Google Chat takes 4,096 characters of text; card text is kept short enough to read. */
 export const GOOGLE_CHAT_LIMITS = { text: 4096, title: 200, value: 1000 };
 
-const schema = destinationSchema('googlechat', { webhook_url: httpUrl }, ['text', 'payload']);
+const schema = destinationSchema('googlechat', { webhook_url: httpUrl }, { text: 'googlechat', payload: 'json' });
 export type GoogleChatConfig = z.infer<typeof schema>;
 
 /** A Google Chat space webhook: a cardsV2 card with the facts and a button to the run. */

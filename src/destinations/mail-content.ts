@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { escapers } from '../render/escape.js';
 import { templateFor, type BuildInput, type CommonConfig } from './destination.js';
 
-/** The template fields of every e-mail destination, each overridable per trigger under `messages`. */
-export const MAIL_TEMPLATES = ['subject', 'body', 'html'] as const;
+/** The template fields of every e-mail destination and their escaping, each overridable per trigger under `messages`. */
+export const MAIL_TEMPLATES = { subject: 'text', body: 'text', html: 'html' } as const;
 
 /**
  * One address ("ops@example.com" or "CI <ci@example.com>"). Line breaks are refused here, so no config value can
@@ -55,7 +55,7 @@ export interface MailContent {
  * both default parts, so a custom text never hides behind the default HTML that mail clients prefer.
  */
 export function composeMail(config: MailConfig, input: BuildInput): MailContent {
-  const template = (field: (typeof MAIL_TEMPLATES)[number]) => templateFor({ ...config }, input.trigger, field);
+  const template = (field: keyof typeof MAIL_TEMPLATES) => templateFor({ ...config }, input.trigger, field);
   const subjectTemplate = template('subject');
   const bodyTemplate = template('body');
   const htmlTemplate = template('html');

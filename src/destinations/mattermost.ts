@@ -17,7 +17,7 @@ const schema = destinationSchema(
     /** Self-hosted servers with an internal CA (AWX's mattermost_no_verify_ssl). */
     insecure_skip_verify: z.boolean().default(false),
   },
-  ['text', 'payload'],
+  { text: 'markdown', payload: 'json' },
 );
 export type MattermostConfig = z.infer<typeof schema>;
 

@@ -16,7 +16,7 @@ const schema = destinationSchema(
     /** Self-hosted servers with an internal CA (AWX's rocketchat_no_verify_ssl). */
     insecure_skip_verify: z.boolean().default(false),
   },
-  ['text', 'payload'],
+  { text: 'markdown', payload: 'json' },
 );
 export type RocketChatConfig = z.infer<typeof schema>;
 

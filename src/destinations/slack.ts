@@ -28,7 +28,7 @@ const schema = destinationSchema(
     icon_url: httpUrl.optional(),
     icon_emoji: z.string().min(1).optional(),
   },
-  ['text', 'payload'],
+  { text: 'slack', payload: 'json' },
 ).superRefine((config, ctx) => {
   if (config.webhook_url !== undefined && config.token !== undefined) {
     ctx.addIssue({

@@ -9,7 +9,7 @@ import { secretUrl } from '../secrets.js';
 /** Teams refuses a message over 28 KB; keep a margin for what the Workflow adds around the card. */
 export const TEAMS_MAX_BYTES = 27 * 1024;
 
-const schema = destinationSchema('teams', { webhook_url: httpUrl }, ['text', 'payload']);
+const schema = destinationSchema('teams', { webhook_url: httpUrl }, { text: 'text', payload: 'json' });
 export type TeamsConfig = z.infer<typeof schema>;
 
 /** Microsoft Teams through a Workflows (Power Automate) webhook: an Adaptive Card 1.4 with the facts and links. */

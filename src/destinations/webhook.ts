@@ -21,7 +21,7 @@ const schema = destinationSchema(
     insecure_skip_verify: z.boolean().default(false),
     follow_redirects: z.boolean().default(false),
   },
-  ['payload'],
+  { payload: payloadFormat },
 );
 export type WebhookConfig = z.infer<typeof schema>;
 
@@ -38,7 +38,7 @@ export const webhook: Destination<WebhookConfig> = {
   ],
   build(config, input) {
     const template = templateFor(config, input.trigger, 'payload');
-    const format = config.format ?? (template === undefined || /^\s*[[{]/.test(template) ? 'json' : 'text');
+    const format = template === undefined ? 'json' : payloadFormat(config, template);
     const body =
       template === undefined ? JSON.stringify(genericPayload(input)) : input.render(template, format, 'payload');
     const headers: Record<string, string> = {
@@ -65,6 +65,12 @@ export const webhook: Destination<WebhookConfig> = {
     ];
   },
 };
+
+/** A payload is JSON with `format: json`, text with `format: text`, and otherwise JSON when it starts with { or [. */
+function payloadFormat(config: { format?: unknown }, template: string): 'json' | 'text' {
+  if (config.format === 'json' || config.format === 'text') return config.format;
+  return /^\s*[[{]/.test(template) ? 'json' : 'text';
+}
 
 /** HMAC-SHA512 of the exact body bytes, hex: what Terraform Cloud sends in X-TFE-Notification-Signature. */
 export function sign(secret: string, body: string): string {

@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { githubEvent } from '../fixtures/events.js';
 import { Receiver, refusedUrl } from './receiver.js';
@@ -443,19 +445,48 @@ describe('dry run', () => {
 });
 
 describe('bad configs', () => {
-  it('fail the step with file, line and key path, and no stack trace', async () => {
+  it('fail the step with one annotation per problem, on the file at its line and column, and no stack trace', async () => {
     const run = await runAction({
       eventName: 'push',
       event: push(),
       inputs: { status: 'success' },
-      config: `destinations:\n  hooks:\n    type: webhook\n    url: ${receiver.url}\n    methd: PUT\nnotifications:\n  - triggers: [failure]\n    to: [hooks]\n`,
+      config: `destinations:\n  hooks:\n    type: webhook\n    url: ${receiver.url}\n    methd: PUT\nnotifications:\n  - triggers: failure\n    to: [hooks]\n`,
     });
     expect(run.exitCode).toBe(1);
-    expect(run.stdout).toContain('::error::Config file .github/notifications.yml has 2 problems:');
-    expect(run.stdout).toContain('.github/notifications.yml:5:5: destinations.hooks.methd: unknown key \\"methd\\". Did you mean \\"method\\"?'.replace(/\\"/g, '"'));
-    expect(run.stdout).toContain('.github/notifications.yml:7:16: notifications[0].triggers[0]: \"failure\" is not allowed');
+    const file = '.github/notifications.yml';
+    expect(run.stdout).toContain(
+      `Config file ${file} has 2 problems:\n` +
+        `::error title=Herald config,file=${file},line=5,col=5::${file}:5:5: destinations.hooks.methd: unknown key "methd". Did you mean "method"? Allowed here: `,
+    );
+    expect(run.stdout).toContain(
+      `\n::error title=Herald config,file=${file},line=7,col=15::${file}:7:15: notifications[0].triggers: "failure" is a job status, not a trigger; ` +
+        'failures and cancellations are routed with "error". Use one of: started, success, error.\n',
+    );
+    expect(run.stdout.match(/unknown key "methd"/g)).toHaveLength(1);
+    expect(run.stdout.match(/^::error/gm)).toHaveLength(2);
     expect(run.stdout + run.stderr).not.toMatch(/\s+at .+:\d+:\d+\)?$/m);
     expect(receiver.requests).toHaveLength(0);
+  });
+
+  it('annotations name the file relative to the repository when the config path is absolute', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'herald-repo-'));
+    mkdirSync(join(workspace, 'ci'));
+    writeFileSync(join(workspace, 'ci/notify.yml'), 'destinations:\n  hooks:\n    Type: webhook\n    url: https://example.com\n');
+    const config = join(workspace, 'ci/notify.yml');
+    const run = await runAction({ eventName: 'push', event: push(), inputs: { status: 'success', config }, env: { GITHUB_WORKSPACE: workspace } });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain(
+      `::error title=Herald config,file=ci/notify.yml,line=3,col=5::${config}:3:5: destinations.hooks.Type: unknown key "Type". Keys are case-sensitive: write "type".\n`,
+    );
+  });
+
+  it('broken YAML is annotated at its line too', async () => {
+    const run = await runAction({ eventName: 'push', event: push(), inputs: { status: 'success' }, config: hook('    url: https://example.com/again\n') });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain(
+      '::error title=Herald config,file=.github/notifications.yml,line=6,col=5::.github/notifications.yml:6:5: the key "url" appears twice in one mapping (first on line 4); keep one of them.\n' +
+        "Fix the file's syntax (indentation, quotes, colons) and run again.",
+    );
   });
 
   it('a missing file says where it looked', async () => {

@@ -42,7 +42,7 @@ describe('email config', () => {
 
   it('refuses several addresses in one string, which SES would take as one bad address', () => {
     const message = problems('    host: smtp.example.com\n    from: ci@example.com\n    to: "a@example.com, b@example.com"\n    cc: ["c@example.com; d@example.com"]\n');
-    expect(message).toContain('destinations.mail.to[0]: holds several addresses: write one address per list item, e.g. to: [a@example.com, b@example.com]');
+    expect(message).toContain(':6:9: destinations.mail.to: holds several addresses: write one address per list item, e.g. to: [a@example.com, b@example.com]');
     expect(message).toContain('destinations.mail.cc[0]: holds several addresses');
     expect(config({ to: '"Ops, Team" <ops@example.com>' }).to).toEqual(['"Ops, Team" <ops@example.com>']);
   });

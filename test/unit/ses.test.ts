@@ -32,7 +32,7 @@ describe('ses config', () => {
 
   it('refuses an address with a line break', () => {
     expect(problems('    access_key_id: AKID\n    secret_access_key: s\n    from: ci@example.com\n    to: "ops@example.com\\nBcc: x@example.com"\n')).toContain(
-      'destinations.mail.to[0]: must be an e-mail address',
+      ':7:9: destinations.mail.to: must be an e-mail address',
     );
   });
 
