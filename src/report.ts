@@ -2,9 +2,11 @@ import * as core from '@actions/core';
 import type { DeliveryResult } from './deliver.js';
 import type { Message } from './message.js';
 import { mask } from './secrets.js';
+import type { NoTrigger, Outcome } from './triggers.js';
 
 export interface ReportOptions {
   message: Message;
+  outcome: Outcome;
   dryRun: boolean;
   failOnError: boolean;
 }
@@ -13,10 +15,7 @@ export interface ReportOptions {
 export async function report(results: DeliveryResult[], options: ReportOptions): Promise<void> {
   const count = (status: DeliveryResult['status']) => results.filter((result) => result.status === status).length;
   const records = results.map(({ log: _log, ...record }) => record);
-  core.setOutput('results', JSON.stringify(records));
-  core.setOutput('sent', count('successful'));
-  core.setOutput('failed', count('failed'));
-  core.setOutput('skipped', count('skipped'));
+  setOutputs(JSON.stringify(records), [count('successful'), count('failed'), count('skipped')], options.outcome);
 
   for (const result of results) {
     core.startGroup(`${name(result)} (${result.type}): ${result.status}${result.code ? ` ${result.code}` : ''}`);
@@ -40,6 +39,41 @@ export async function report(results: DeliveryResult[], options: ReportOptions):
     core.setFailed(`${failures.length} of ${results.length} notifications failed:\n${lines.join('\n')}`);
   } else {
     for (const line of lines) core.warning(`Notification failed: ${line}`);
+  }
+}
+
+let outputsWritten = false;
+
+/** Every output, on every path: a later step's fromJSON(steps.<id>.outputs.results) must never break. */
+function setOutputs(results: string, [sent, failed, skipped]: number[], outcome?: Outcome | NoTrigger): void {
+  core.setOutput('results', results);
+  core.setOutput('sent', sent);
+  core.setOutput('failed', failed);
+  core.setOutput('skipped', skipped);
+  core.setOutput('status', outcome?.status ?? '');
+  core.setOutput('trigger', outcome?.trigger ?? '');
+  outputsWritten = true;
+}
+
+/** A run that sends nothing (a skipped job, an event that is no trigger): empty outputs and a one-line summary. */
+export async function reportNothingSent(outcome: NoTrigger): Promise<void> {
+  setOutputs('[]', [0, 0, 0], outcome);
+  await writeSummaryLine(`ℹ️ ${escapeHtml(outcome.reason)}; nothing was sent.`);
+}
+
+/** After a failure before the report (an invalid config, a bad input, a bug): the same empty outputs and summary line. */
+export async function reportIfUnreported(): Promise<void> {
+  if (outputsWritten) return;
+  setOutputs('[]', [0, 0, 0]);
+  await writeSummaryLine('❌ failed before sending anything; the error is in the log and the annotations.');
+}
+
+async function writeSummaryLine(html: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  try {
+    await core.summary.addRaw(`<b>Herald</b>: ${html}`, true).write();
+  } catch (error) {
+    core.warning(`Herald could not write the job summary: ${(error as Error).message}`);
   }
 }
 

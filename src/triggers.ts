@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import type { RunContext } from './context.js';
-import type { JobStatus } from './inputs.js';
+import type { InputStatus } from './statuses.js';
 import type { Config, Route } from './config/schema.js';
 import { UserError } from './user-error.js';
 
@@ -13,11 +13,20 @@ export interface Outcome {
   status: string;
 }
 
-/** Maps the `status` input, or the status carried by the event, to a trigger; undefined when the event action has none. */
-export function pickOutcome(status: JobStatus | undefined, eventName: string, event: Record<string, any>): Outcome | undefined {
-  if (status) return { trigger: statusTrigger(status), status };
+/** A status or event that sends nothing, and why: the notice, the job summary and the outputs say so. */
+export interface NoTrigger {
+  trigger: null;
+  status: string;
+  /** 'deployment status "inactive" is not a notification trigger' */
+  reason: string;
+}
+
+/** Maps the `status` input, or the status carried by the event, to a trigger, or to the reason there is none. */
+export function pickOutcome(status: InputStatus | undefined, eventName: string, event: Record<string, any>): Outcome | NoTrigger {
+  if (status === 'skipped') return { trigger: null, status, reason: 'status "skipped": the job or step did not run' };
+  if (status) return statusOutcome(status);
   const fromEvent = eventOutcome(eventName, event);
-  if (fromEvent !== null) return fromEvent;
+  if (fromEvent) return fromEvent;
   throw new UserError(
     `Herald cannot tell the job's status from a "${eventName || 'unknown'}" event. ` +
       'Pass it from a step that always runs, for example:\n' +
@@ -25,34 +34,48 @@ export function pickOutcome(status: JobStatus | undefined, eventName: string, ev
   );
 }
 
-function statusTrigger(status: JobStatus): Trigger {
-  if (status === 'started') return 'started';
-  if (status === 'success') return 'success';
-  return 'error';
+/**
+ * started, success, and `neutral` (a run that chose to pass without success) -> started / success; every other word
+ * (failure, cancelled, timed_out, startup_failure, stale, one GitHub adds later) -> error.
+ */
+function statusOutcome(status: string): Outcome {
+  if (status === 'started') return { trigger: 'started', status };
+  if (status === 'success' || status === 'neutral') return { trigger: 'success', status };
+  return { trigger: 'error', status };
 }
 
-const conclusionOutcome = (conclusion: unknown): Outcome => {
-  const status = typeof conclusion === 'string' && conclusion ? conclusion : 'failure';
-  return { trigger: status === 'success' ? 'success' : 'error', status };
-};
+/** A workflow run's or job's status and conclusion, as the notifier workflow sees it. */
+function runOutcome(eventName: 'workflow_run' | 'workflow_job', event: Record<string, any>): Outcome | NoTrigger {
+  const action = String(event.action ?? '');
+  const subject = (eventName === 'workflow_run' ? event.workflow_run : event.workflow_job) ?? {};
+  const what =
+    eventName === 'workflow_run' ? `the run of "${subject.name || event.workflow?.name || 'a workflow'}"` : `the job "${subject.name ?? ''}"`;
+  const conclusion = typeof subject.conclusion === 'string' ? subject.conclusion : '';
+  // A run from a first-time contributor waits, "completed" with action_required, until someone approves it.
+  if (conclusion === 'action_required' || subject.status === 'action_required') {
+    return { trigger: null, status: 'action_required', reason: `${what} is waiting for approval (action_required); nothing is sent until it runs` };
+  }
+  if (action === 'requested' || action === 'queued' || action === 'in_progress') return { trigger: 'started', status: 'started' };
+  if (action !== 'completed') {
+    return { trigger: null, status: action, reason: `a "${eventName}" event with action "${action}" is not a notification trigger` };
+  }
+  if (!conclusion) return { trigger: null, status: '', reason: `${what} is completed but has no conclusion` };
+  if (conclusion === 'skipped') return { trigger: null, status: 'skipped', reason: `${what} was skipped` };
+  return statusOutcome(conclusion);
+}
 
-/** null: this event carries no status; undefined: it does, but this action maps to no trigger. */
-function eventOutcome(eventName: string, event: Record<string, any>): Outcome | undefined | null {
+/** null: this event carries no status. */
+function eventOutcome(eventName: string, event: Record<string, any>): Outcome | NoTrigger | null {
   switch (eventName) {
     case 'workflow_run':
-    case 'workflow_job': {
-      const action = event.action;
-      const subject = eventName === 'workflow_run' ? event.workflow_run : event.workflow_job;
-      if (action === 'requested' || action === 'queued' || action === 'in_progress') return { trigger: 'started', status: 'started' };
-      if (action === 'completed') return conclusionOutcome(subject?.conclusion);
-      return undefined;
-    }
+    case 'workflow_job':
+      return runOutcome(eventName, event);
     case 'deployment_status': {
       const state = String(event.deployment_status?.state ?? '');
       if (['in_progress', 'queued', 'pending'].includes(state)) return { trigger: 'started', status: 'started' };
       if (state === 'success') return { trigger: 'success', status: 'success' };
       if (state === 'failure' || state === 'error') return { trigger: 'error', status: state };
-      return undefined;
+      return { trigger: null, status: state, reason: `deployment status "${state}" is not a notification trigger` };
     }
     default:
       return null;

@@ -14,6 +14,10 @@ describe('status input', () => {
     expect(pickOutcome(status, 'push', {})).toEqual({ trigger, status });
   });
 
+  it('skipped (needs.<job>.result, steps.<step>.outcome) maps to no trigger, with the reason', () => {
+    expect(pickOutcome('skipped', 'push', {})).toEqual({ trigger: null, status: 'skipped', reason: 'status "skipped": the job or step did not run' });
+  });
+
   it('wins over the event', () => {
     const event = githubEvent('workflow_run', (e) => e.action === 'completed' && e.workflow_run.conclusion === 'success');
     expect(pickOutcome('failure', 'workflow_run', event)).toEqual({ trigger: 'error', status: 'failure' });
@@ -24,13 +28,28 @@ describe('status from the event', () => {
   it('workflow_run requested -> started', () => {
     expect(pickOutcome(undefined, 'workflow_run', githubEvent('workflow_run', (e) => e.action === 'requested'))).toEqual({ trigger: 'started', status: 'started' });
   });
-  it('workflow_run completed: success -> success, anything else -> error with the conclusion', () => {
+  it('workflow_run completed: success and neutral -> success, failures and cancelled -> error, each with its word', () => {
     const success = githubEvent('workflow_run', (e) => e.workflow_run.conclusion === 'success');
+    const concluded = (conclusion: unknown) => ({ ...success, workflow_run: { ...success.workflow_run, conclusion } });
     expect(pickOutcome(undefined, 'workflow_run', success)).toEqual({ trigger: 'success', status: 'success' });
-    for (const conclusion of ['failure', 'cancelled', 'timed_out', 'startup_failure', 'action_required']) {
-      const event = { ...success, workflow_run: { ...success.workflow_run, conclusion } };
-      expect(pickOutcome(undefined, 'workflow_run', event)).toEqual({ trigger: 'error', status: conclusion });
+    expect(pickOutcome(undefined, 'workflow_run', concluded('neutral'))).toEqual({ trigger: 'success', status: 'neutral' });
+    for (const conclusion of ['failure', 'cancelled', 'timed_out', 'startup_failure', 'stale']) {
+      expect(pickOutcome(undefined, 'workflow_run', concluded(conclusion))).toEqual({ trigger: 'error', status: conclusion });
     }
+    expect(pickOutcome(undefined, 'workflow_run', concluded('skipped'))).toEqual({ trigger: null, status: 'skipped', reason: 'the run of "test" was skipped' });
+  });
+  it('workflow_run waiting for approval (requested, completed, action_required) is not started: no trigger, and why', () => {
+    const event = githubEvent('workflow_run', (e) => e.workflow_run.conclusion === 'action_required');
+    expect(event.action).toBe('requested');
+    expect(pickOutcome(undefined, 'workflow_run', event)).toEqual({
+      trigger: null,
+      status: 'action_required',
+      reason: 'the run of "test" is waiting for approval (action_required); nothing is sent until it runs',
+    });
+  });
+  it('workflow_run completed without a conclusion: no trigger, and why', () => {
+    const event = githubEvent('workflow_run', (e) => e.action === 'completed' && e.workflow_run.conclusion === null);
+    expect(pickOutcome(undefined, 'workflow_run', event)).toEqual({ trigger: null, status: '', reason: 'the run of "Manually triggered workflow" is completed but has no conclusion' });
   });
   it('workflow_job queued / in_progress -> started; completed by conclusion', () => {
     expect(pickOutcome(undefined, 'workflow_job', githubEvent('workflow_job', (e) => e.action === 'queued'))?.trigger).toBe('started');
@@ -39,7 +58,17 @@ describe('status from the event', () => {
     expect(pickOutcome(undefined, 'workflow_job', githubEvent('workflow_job', (e) => e.workflow_job.conclusion === 'success'))).toEqual({ trigger: 'success', status: 'success' });
   });
   it('workflow_job waiting maps to no trigger', () => {
-    expect(pickOutcome(undefined, 'workflow_job', githubEvent('workflow_job', (e) => e.action === 'waiting'))).toBeUndefined();
+    expect(pickOutcome(undefined, 'workflow_job', githubEvent('workflow_job', (e) => e.action === 'waiting'))).toEqual({
+      trigger: null,
+      status: 'waiting',
+      reason: 'a "workflow_job" event with action "waiting" is not a notification trigger',
+    });
+  });
+  it('workflow_job completed: timed_out is an error worded as such; skipped sends nothing', () => {
+    const failed = githubEvent('workflow_job', (e) => e.workflow_job.conclusion === 'failure');
+    const concluded = (conclusion: string) => ({ ...failed, workflow_job: { ...failed.workflow_job, conclusion } });
+    expect(pickOutcome(undefined, 'workflow_job', concluded('timed_out'))).toEqual({ trigger: 'error', status: 'timed_out' });
+    expect(pickOutcome(undefined, 'workflow_job', concluded('skipped'))).toEqual({ trigger: null, status: 'skipped', reason: 'the job "linters" was skipped' });
   });
   it('deployment_status by state', () => {
     const event = githubEvent('deployment_status', (e) => e.deployment_status.state === 'success');
@@ -47,6 +76,7 @@ describe('status from the event', () => {
     expect(pickOutcome(undefined, 'deployment_status', event)).toEqual({ trigger: 'success', status: 'success' });
     for (const state of ['in_progress', 'queued', 'pending']) expect(pickOutcome(undefined, 'deployment_status', withState(state))?.trigger).toBe('started');
     for (const state of ['failure', 'error']) expect(pickOutcome(undefined, 'deployment_status', withState(state))).toEqual({ trigger: 'error', status: state });
+    expect(pickOutcome(undefined, 'deployment_status', withState('inactive'))).toEqual({ trigger: null, status: 'inactive', reason: 'deployment status "inactive" is not a notification trigger' });
   });
   it('a push carries no status: the error says how to pass one', () => {
     expect(() => pickOutcome(undefined, 'push', githubEvent('push'))).toThrow(/status: \$\{\{ job\.status \}\}/);
