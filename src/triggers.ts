@@ -88,23 +88,26 @@ export interface Selected {
   trigger: Trigger;
 }
 
-/** The destinations whose routes match this trigger and run, each once, in config order. */
-export function selectDestinations(config: Config, trigger: Trigger, run: RunContext): Selected[] {
+/** The destinations whose routes match this outcome and run, each once, in config order. */
+export function selectDestinations(config: Config, outcome: Outcome, run: RunContext): Selected[] {
   const routes: Route[] = config.notifications ?? [{ triggers: [...TRIGGERS], to: Object.keys(config.destinations) }];
   const names = new Set<string>();
   for (const route of routes) {
-    if (!route.triggers.includes(trigger) || !routeMatches(route, run)) continue;
+    if (!route.triggers.includes(outcome.trigger) || !routeMatches(route, outcome, run)) continue;
     for (const name of route.to) names.add(name);
   }
-  return [...names].map((destination) => ({ destination, trigger }));
+  return [...names].map((destination) => ({ destination, trigger: outcome.trigger }));
 }
 
-function routeMatches(route: Route, run: RunContext): boolean {
+function routeMatches(route: Route, outcome: Outcome, run: RunContext): boolean {
   const branch = run.branch || run.tag;
+  // A deployment's `error` state is a failure to route by.
+  const status = outcome.status === 'error' ? 'failure' : outcome.status;
   return (
     matchesAny(route.branches, branch) &&
     matchesAny(route.workflows, run.workflow) &&
-    matchesAny(route.events, run.eventName)
+    matchesAny(route.events, run.eventName) &&
+    matchesAny(route.statuses, status)
   );
 }
 

@@ -95,19 +95,37 @@ describe('routing', () => {
     ],
   } as unknown as Config;
   const run = (branch: string, workflow = 'CI') => ({ branch, tag: '', workflow, eventName: 'push' }) as RunContext;
+  const success = { trigger: 'success', status: 'success' } as const;
+  const failure = { trigger: 'error', status: 'failure' } as const;
 
   it('sends each destination once, in route order', () => {
-    expect(selectDestinations(config, 'error', run('main')).map((s) => s.destination)).toEqual(['ops', 'team']);
+    expect(selectDestinations(config, failure, run('main')).map((s) => s.destination)).toEqual(['ops', 'team']);
   });
   it('applies branch and workflow globs, with ! to exclude', () => {
-    expect(selectDestinations(config, 'success', run('feature/x')).map((s) => s.destination)).toEqual([]);
-    expect(selectDestinations(config, 'success', run('release/2.0', 'Deploy prod')).map((s) => s.destination)).toEqual(['releases']);
-    expect(selectDestinations(config, 'success', run('release/old-1', 'Deploy prod')).map((s) => s.destination)).toEqual([]);
-    expect(selectDestinations(config, 'success', run('release/2.0', 'CI')).map((s) => s.destination)).toEqual([]);
+    expect(selectDestinations(config, success, run('feature/x')).map((s) => s.destination)).toEqual([]);
+    expect(selectDestinations(config, success, run('release/2.0', 'Deploy prod')).map((s) => s.destination)).toEqual(['releases']);
+    expect(selectDestinations(config, success, run('release/old-1', 'Deploy prod')).map((s) => s.destination)).toEqual([]);
+    expect(selectDestinations(config, success, run('release/2.0', 'CI')).map((s) => s.destination)).toEqual([]);
   });
   it('without notifications, every destination gets every trigger', () => {
     const open = { ...config, notifications: undefined } as Config;
-    expect(selectDestinations(open, 'started', run('x')).map((s) => s.destination)).toEqual(['ops', 'team', 'releases']);
+    expect(selectDestinations(open, { trigger: 'started', status: 'started' }, run('x')).map((s) => s.destination)).toEqual(['ops', 'team', 'releases']);
+  });
+  it('statuses: "!cancelled" keeps cancellations away from a route that gets every other error', () => {
+    const pager = { ...config, notifications: [{ triggers: ['error'], to: ['ops'], statuses: ['!cancelled'] }, { triggers: ['error'], to: ['team'] }] } as Config;
+    const picked = (status: string) => selectDestinations(pager, { trigger: 'error', status }, run('main')).map((s) => s.destination);
+    expect(picked('cancelled')).toEqual(['team']);
+    expect(picked('failure')).toEqual(['ops', 'team']);
+    expect(picked('timed_out')).toEqual(['ops', 'team']);
+  });
+  it('statuses: a positive list takes only those; a deployment\'s error state counts as failure', () => {
+    const strict = { ...config, notifications: [{ triggers: ['error'], to: ['ops'], statuses: ['failure', 'timed_out'] }] } as Config;
+    const picked = (status: string) => selectDestinations(strict, { trigger: 'error', status }, run('main')).map((s) => s.destination);
+    expect(picked('failure')).toEqual(['ops']);
+    expect(picked('timed_out')).toEqual(['ops']);
+    expect(picked('error')).toEqual(['ops']);
+    expect(picked('cancelled')).toEqual([]);
+    expect(picked('startup_failure')).toEqual([]);
   });
   it('filters like GitHub: * stays within a path segment, ** crosses them', () => {
     expect(matchesAny(['release/*'], 'release/1.0')).toBe(true);
