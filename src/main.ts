@@ -27,7 +27,7 @@ export async function run(): Promise<void> {
     if (outcome.trigger === 'started') core.exportVariable(STARTED_AT_VARIABLE, runContext.timestamp);
 
     const message = composeMessage(runContext, outcome);
-    const selected = selectDestinations(config, outcome, runContext);
+    const selected = selectDestinations(config, outcome, runContext, context.eventName);
     const deliveries = prepareDeliveries(config, selected, runContext, outcome, message);
     const results = await deliverAll(deliveries, { dryRun: inputs.dryRun, deadlineMs: inputs.timeoutSeconds * 1000 });
     await report(results, { message, outcome, dryRun: inputs.dryRun, failOnError: inputs.failOnError });

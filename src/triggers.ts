@@ -88,27 +88,41 @@ export interface Selected {
   trigger: Trigger;
 }
 
-/** The destinations whose routes match this outcome and run, each once, in config order. */
-export function selectDestinations(config: Config, outcome: Outcome, run: RunContext): Selected[] {
+/**
+ * The destinations whose routes match this outcome and run, each once, in config order. `eventName` is the event that
+ * started this workflow (on workflow_run, run.eventName is the triggering run's).
+ */
+export function selectDestinations(config: Config, outcome: Outcome, run: RunContext, eventName: string): Selected[] {
   const routes: Route[] = config.notifications ?? [{ triggers: [...TRIGGERS], to: Object.keys(config.destinations) }];
   const names = new Set<string>();
   for (const route of routes) {
-    if (!route.triggers.includes(outcome.trigger) || !routeMatches(route, outcome, run)) continue;
+    if (!route.triggers.includes(outcome.trigger) || !routeMatches(route, outcome, run, eventName)) continue;
     for (const name of route.to) names.add(name);
   }
   return [...names].map((destination) => ({ destination, trigger: outcome.trigger }));
 }
 
-function routeMatches(route: Route, outcome: Outcome, run: RunContext): boolean {
-  const branch = run.branch || run.tag;
+function routeMatches(route: Route, outcome: Outcome, run: RunContext, eventName: string): boolean {
+  const { branch, head } = filterBranches(run, eventName);
   // A deployment's `error` state is a failure to route by.
   const status = outcome.status === 'error' ? 'failure' : outcome.status;
   return (
     matchesAny(route.branches, branch) &&
+    matchesAny(route.head_branches, head) &&
     matchesAny(route.workflows, run.workflow) &&
     matchesAny(route.events, run.eventName) &&
     matchesAny(route.statuses, status)
   );
+}
+
+/**
+ * What `branches` and `head_branches` match, as GitHub's own `on.<event>.branches` does: a pull request's base branch
+ * (a fork's PR from its main into develop is a PR to develop); otherwise the pushed branch or tag, the workflow run's
+ * or job's head branch, or the branch of the workflow's ref.
+ */
+export function filterBranches(run: RunContext, eventName: string): { branch: string; head: string } {
+  if (eventName === 'pull_request' || eventName === 'pull_request_target') return { branch: run.baseBranch, head: run.headBranch };
+  return { branch: run.branch || run.tag, head: run.headBranch || run.tag };
 }
 
 /** GitHub-style filter: globs, and `!glob` to exclude; the last matching pattern wins. No list matches everything. */

@@ -94,6 +94,7 @@ export const routeSchema = z.strictObject({
   triggers: oneOrMany(trigger, `is empty: write one or more of ${TRIGGERS.join(', ')}`),
   to: oneOrMany(z.string().min(1, 'is empty: name a destination'), 'is empty: name one or more destinations'),
   branches: filterList.optional(),
+  head_branches: filterList.optional(),
   workflows: filterList.optional(),
   events: filterList.optional(),
   statuses: oneOrMany(statusPattern, `is empty: write one or more of ${STATUSES.join(', ')}, or leave the filter out`).optional(),

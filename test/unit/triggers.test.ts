@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { githubEvent } from '../fixtures/events.js';
 import { matchesAny, pickOutcome, selectDestinations } from '../../src/triggers.js';
 import type { Config } from '../../src/config/schema.js';
-import type { RunContext } from '../../src/context.js';
+import { readRunContext, type RunContext } from '../../src/context.js';
 
 describe('status input', () => {
   it.each([
@@ -99,28 +99,28 @@ describe('routing', () => {
   const failure = { trigger: 'error', status: 'failure' } as const;
 
   it('sends each destination once, in route order', () => {
-    expect(selectDestinations(config, failure, run('main')).map((s) => s.destination)).toEqual(['ops', 'team']);
+    expect(selectDestinations(config, failure, run('main'), 'push').map((s) => s.destination)).toEqual(['ops', 'team']);
   });
   it('applies branch and workflow globs, with ! to exclude', () => {
-    expect(selectDestinations(config, success, run('feature/x')).map((s) => s.destination)).toEqual([]);
-    expect(selectDestinations(config, success, run('release/2.0', 'Deploy prod')).map((s) => s.destination)).toEqual(['releases']);
-    expect(selectDestinations(config, success, run('release/old-1', 'Deploy prod')).map((s) => s.destination)).toEqual([]);
-    expect(selectDestinations(config, success, run('release/2.0', 'CI')).map((s) => s.destination)).toEqual([]);
+    expect(selectDestinations(config, success, run('feature/x'), 'push').map((s) => s.destination)).toEqual([]);
+    expect(selectDestinations(config, success, run('release/2.0', 'Deploy prod'), 'push').map((s) => s.destination)).toEqual(['releases']);
+    expect(selectDestinations(config, success, run('release/old-1', 'Deploy prod'), 'push').map((s) => s.destination)).toEqual([]);
+    expect(selectDestinations(config, success, run('release/2.0', 'CI'), 'push').map((s) => s.destination)).toEqual([]);
   });
   it('without notifications, every destination gets every trigger', () => {
     const open = { ...config, notifications: undefined } as Config;
-    expect(selectDestinations(open, { trigger: 'started', status: 'started' }, run('x')).map((s) => s.destination)).toEqual(['ops', 'team', 'releases']);
+    expect(selectDestinations(open, { trigger: 'started', status: 'started' }, run('x'), 'push').map((s) => s.destination)).toEqual(['ops', 'team', 'releases']);
   });
   it('statuses: "!cancelled" keeps cancellations away from a route that gets every other error', () => {
     const pager = { ...config, notifications: [{ triggers: ['error'], to: ['ops'], statuses: ['!cancelled'] }, { triggers: ['error'], to: ['team'] }] } as Config;
-    const picked = (status: string) => selectDestinations(pager, { trigger: 'error', status }, run('main')).map((s) => s.destination);
+    const picked = (status: string) => selectDestinations(pager, { trigger: 'error', status }, run('main'), 'push').map((s) => s.destination);
     expect(picked('cancelled')).toEqual(['team']);
     expect(picked('failure')).toEqual(['ops', 'team']);
     expect(picked('timed_out')).toEqual(['ops', 'team']);
   });
   it('statuses: a positive list takes only those; a deployment\'s error state counts as failure', () => {
     const strict = { ...config, notifications: [{ triggers: ['error'], to: ['ops'], statuses: ['failure', 'timed_out'] }] } as Config;
-    const picked = (status: string) => selectDestinations(strict, { trigger: 'error', status }, run('main')).map((s) => s.destination);
+    const picked = (status: string) => selectDestinations(strict, { trigger: 'error', status }, run('main'), 'push').map((s) => s.destination);
     expect(picked('failure')).toEqual(['ops']);
     expect(picked('timed_out')).toEqual(['ops']);
     expect(picked('error')).toEqual(['ops']);
@@ -133,5 +133,44 @@ describe('routing', () => {
     expect(matchesAny(['release/**'], 'release/1.0/hotfix')).toBe(true);
     expect(matchesAny(['!main'], 'dev')).toBe(true);
     expect(matchesAny(['!main'], 'main')).toBe(false);
+  });
+
+  describe('branches as GitHub routes them', () => {
+    const routes = {
+      file: 'x',
+      secrets: [],
+      destinations: { into: {}, from: {} },
+      notifications: [
+        { triggers: ['success'], to: ['into'], branches: ['develop'] },
+        { triggers: ['success'], to: ['from'], head_branches: ['main'] },
+      ],
+    } as unknown as Config;
+    const context = (eventName: string, payload: Record<string, any>, env: Record<string, string> = {}, ref = 'refs/heads/main') =>
+      readRunContext({ payload, eventName, sha: 'abc', ref, workflow: 'CI', job: 'build', runId: 1, runNumber: 1, runAttempt: 1, actor: 'a', serverUrl: 'https://github.com' }, env);
+    const picked = (eventName: string, run: RunContext) => selectDestinations(routes, success, run, eventName).map((s) => s.destination);
+
+    it.each(['pull_request', 'pull_request_target'])('%s: branches match the base branch, head_branches the head branch (a fork\'s main into develop)', (eventName) => {
+      const event = githubEvent('pull_request', (e) => e.action === 'opened');
+      event.pull_request.base.ref = 'develop';
+      event.pull_request.head.ref = 'main';
+      event.pull_request.head.repo.full_name = 'fork-owner/Hello-World';
+      const run = context(eventName, event, { GITHUB_HEAD_REF: 'main', GITHUB_BASE_REF: 'develop' }, 'refs/pull/2/merge');
+      expect([run.baseBranch, run.headBranch]).toEqual(['develop', 'main']);
+      expect(picked(eventName, run)).toEqual(['into', 'from']);
+      event.pull_request.base.ref = 'main';
+      event.pull_request.head.ref = 'develop';
+      expect(picked(eventName, context(eventName, event, {}, 'refs/pull/2/merge'))).toEqual([]);
+    });
+    it('push: both match the pushed branch', () => {
+      expect(picked('push', context('push', githubEvent('push'), {}, 'refs/heads/main'))).toEqual(['from']);
+      expect(picked('push', context('push', githubEvent('push'), {}, 'refs/heads/develop'))).toEqual(['into']);
+    });
+    it('workflow_run: both match the run\'s head branch, even when it ran for a pull request', () => {
+      const event = githubEvent('workflow_run', (e) => e.workflow_run.pull_requests?.length > 0);
+      event.workflow_run.head_branch = 'develop';
+      const run = context('workflow_run', event);
+      expect([run.branch, run.baseBranch, run.headBranch]).toEqual(['develop', event.workflow_run.pull_requests[0].base.ref, 'develop']);
+      expect(picked('workflow_run', run)).toEqual(['into']);
+    });
   });
 });
