@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import type { DeliveryResult } from './deliver.js';
 import type { Message } from './message.js';
+import { fitPayloads, OUTPUT_TARGET_BYTES, SUMMARY_TARGET_BYTES } from './payload-limits.js';
 import { mask } from './secrets.js';
 import type { NoTrigger, Outcome } from './triggers.js';
 
@@ -15,7 +16,7 @@ export interface ReportOptions {
 export async function report(results: DeliveryResult[], options: ReportOptions): Promise<void> {
   const count = (status: DeliveryResult['status']) => results.filter((result) => result.status === status).length;
   const records = results.map(({ log: _log, ...record }) => record);
-  setOutputs(JSON.stringify(records), [count('successful'), count('failed'), count('skipped')], options.outcome);
+  setOutputs(resultsOutput(records), [count('successful'), count('failed'), count('skipped')], options.outcome);
 
   for (const result of results) {
     core.startGroup(`${name(result)} (${result.type}): ${result.status}${result.code ? ` ${result.code}` : ''}`);
@@ -40,6 +41,21 @@ export async function report(results: DeliveryResult[], options: ReportOptions):
   } else {
     for (const line of lines) core.warning(`Notification failed: ${line}`);
   }
+}
+
+const utf8 = (text: string): number => Buffer.byteLength(text, 'utf8');
+
+/** The `results` output: every record, with dry-run payloads cut to stay within GitHub's 1 MB per output. */
+function resultsOutput(records: Omit<DeliveryResult, 'log'>[]): string {
+  const withoutPayloads = records.map((record) => (record.payload === undefined ? record : { ...record, payload: '' }));
+  const { payloads, cut } = fitPayloads(
+    records.map((record) => record.payload),
+    OUTPUT_TARGET_BYTES - utf8(JSON.stringify(withoutPayloads)),
+    (text) => utf8(JSON.stringify(text)),
+    "GitHub's 1 MB limit on an output",
+  );
+  if (cut) core.info(`${cut} of the payloads in the results output are cut to stay within GitHub's 1 MB limit on an output; the log has them whole.`);
+  return JSON.stringify(records.map((record, i) => (record.payload === undefined ? record : { ...record, payload: payloads[i] })));
 }
 
 let outputsWritten = false;
@@ -106,10 +122,24 @@ async function writeSummary(results: DeliveryResult[], { message, dryRun }: Repo
   }
   const warnings = results.flatMap((result) => result.warnings.map((warning) => `${name(result)}: ${warning}`));
   if (warnings.length) summary.addList(warnings.map(cell));
-  for (const result of results) {
-    if (result.payload === undefined) continue;
-    summary.addDetails(`${cell(name(result))}: payload`, `\n\n<pre><code>${cell(result.payload)}</code></pre>\n\n`);
+  const shown = results.filter((result) => result.payload !== undefined);
+  const label = (result: DeliveryResult) => `${cell(name(result))}: payload`;
+  const pre = (text: string) => `\n\n<pre><code>${text}</code></pre>\n\n`;
+  // What the summary holds besides the payloads, with room for each <details> wrapper and the note below.
+  const fixed = utf8(summary.stringify()) + shown.reduce((bytes, result) => bytes + utf8(`<details><summary>${label(result)}</summary>${pre('')}</details>\n`), 0) + 1024;
+  const { payloads, cut } = fitPayloads(
+    shown.map((result) => result.payload),
+    SUMMARY_TARGET_BYTES - fixed,
+    (text) => utf8(cell(text)),
+    "GitHub's 1 MiB limit on a job summary",
+  );
+  if (cut) {
+    summary.addRaw(
+      `<p>✂️ ${cut} of ${shown.length} payloads below are cut to stay within GitHub's 1 MiB limit on a job summary; each says how much of it is shown, and the step's log has them whole.</p>`,
+      true,
+    );
   }
+  shown.forEach((result, i) => summary.addDetails(label(result), pre(cell(payloads[i]!))));
   await summary.write();
 }
 
