@@ -63,13 +63,24 @@ describe('a status that sends nothing', () => {
     expectNothingSent(run, { status: '', summary: 'ℹ️ the run of &quot;Manually triggered workflow&quot; is completed but has no conclusion; nothing was sent.' });
   });
 
+  it('a deployment status that is no trigger names its state', async () => {
+    const event = githubEvent('deployment_status');
+    event.deployment_status.state = 'inactive';
+    const run = await runAction({ eventName: 'deployment_status', event, config: hook() });
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(run.stdout).toContain('::notice::Herald: deployment status "inactive" is not a notification trigger; nothing to send.\n');
+    expectNothingSent(run, { status: 'inactive', summary: 'ℹ️ deployment status &quot;inactive&quot; is not a notification trigger; nothing was sent.' });
+  });
+});
+
+describe('workflow_run conclusions that are sent', () => {
   it('workflow_run neutral is routed as success and worded neutrally', async () => {
     const event = githubEvent('workflow_run', (e) => e.action === 'completed' && e.workflow_run.conclusion === 'success');
     event.workflow_run.conclusion = 'neutral';
     const run = await runAction({ eventName: 'workflow_run', event, config: hook() });
     expect(run.exitCode, run.stdout).toBe(0);
     const body = JSON.parse(receiver.requests[0]!.text);
-    expect(body).toMatchObject({ trigger: 'success', status: 'neutral', title: 'Workflow finished (neutral) on master' });
+    expect(body).toMatchObject({ trigger: 'success', status: 'neutral', title: 'test finished (neutral) on master' });
   });
 
   it('workflow_run startup_failure is an error that says "failed to start"', async () => {
@@ -79,17 +90,8 @@ describe('a status that sends nothing', () => {
     expect(JSON.parse(receiver.requests[0]!.text)).toMatchObject({
       trigger: 'error',
       status: 'startup_failure',
-      title: 'Workflow failed to start on master',
+      title: 'test failed to start on master',
     });
-  });
-
-  it('a deployment status that is no trigger names its state', async () => {
-    const event = githubEvent('deployment_status');
-    event.deployment_status.state = 'inactive';
-    const run = await runAction({ eventName: 'deployment_status', event, config: hook() });
-    expect(run.exitCode, run.stdout).toBe(0);
-    expect(run.stdout).toContain('::notice::Herald: deployment status "inactive" is not a notification trigger; nothing to send.\n');
-    expectNothingSent(run, { status: 'inactive', summary: 'ℹ️ deployment status &quot;inactive&quot; is not a notification trigger; nothing was sent.' });
   });
 });
 
