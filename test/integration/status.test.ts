@@ -99,7 +99,8 @@ describe('outputs on every failing path', () => {
   it('an invalid config fails the step and still writes the outputs and a summary line', async () => {
     const run = await runAction({ eventName: 'push', event: push(), inputs: { status: 'failure' }, config: `${hook()}    methd: PUT\n` });
     expect(run.exitCode).toBe(1);
-    expect(run.stdout).toContain('::error::Config file .github/notifications.yml has 1 problem:');
+    expect(run.stdout).toContain('Config file .github/notifications.yml has 1 problem:');
+    expect(run.stdout).toMatch(/^::error .*::.*unknown key "methd"/m);
     expectNothingSent(run, { status: '', summary: '❌ failed before sending anything; the error is in the log and the annotations.' });
   });
 
