@@ -80,7 +80,12 @@ export async function reportNothingSent(outcome: NoTrigger): Promise<void> {
 /** After a failure before the report (an invalid config, a bad input, a bug): the same empty outputs and summary line. */
 export async function reportIfUnreported(): Promise<void> {
   if (outputsWritten) return;
-  setOutputs('[]', [0, 0, 0]);
+  try {
+    setOutputs('[]', [0, 0, 0]);
+  } catch (error) {
+    // The step has already failed with the cause; an unwritable output file must not hide it behind a crash.
+    core.warning(`Herald could not write its outputs: ${(error as Error).message}`);
+  }
   await writeSummaryLine('❌ failed before sending anything; the error is in the log and the annotations.');
 }
 

@@ -111,6 +111,13 @@ describe('outputs on every failing path', () => {
     expectNothingSent(run, { status: '', summary: '❌ failed before sending anything; the error is in the log and the annotations.' });
   });
 
+  it('an output file that cannot be written does not turn the failure into a crash', async () => {
+    const run = await runAction({ eventName: 'push', event: push(), inputs: { status: 'failure' }, config: `${hook()}    methd: PUT\n`, env: { GITHUB_OUTPUT: '/' } });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain('::warning::Herald could not write its outputs: EISDIR');
+    expect(run.stderr).toBe('');
+  });
+
   it('a push without a status fails and still writes the outputs', async () => {
     const run = await runAction({ eventName: 'push', event: push(), config: hook() });
     expect(run.exitCode).toBe(1);
