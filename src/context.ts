@@ -28,6 +28,10 @@ export interface RunContext {
   eventName: string;
   ref: string;
   branch: string;
+  /** The branch a pull request goes into (GITHUB_BASE_REF); on other events the branch. */
+  baseBranch: string;
+  /** The branch a pull request comes from; on other events the branch. */
+  headBranch: string;
   tag: string;
   sha: string;
   shortSha: string;
@@ -87,6 +91,8 @@ export function readRunContext(gh: GitHubContext, env: NodeJS.ProcessEnv, now: D
     eventName: base.eventName,
     ref,
     branch,
+    baseBranch: base.baseBranch || branch,
+    headBranch: branch,
     tag,
     sha: base.sha,
     shortSha: base.sha.slice(0, 7),
@@ -116,6 +122,8 @@ type RunFacts = Pick<
 > & {
   pr?: { number?: unknown; title?: unknown; html_url?: unknown };
   completedAt: string;
+  /** The pull request's base branch, when there is a pull request. */
+  baseBranch?: string;
 };
 
 /** The run this step belongs to (every event but the notifier-workflow ones). */
@@ -136,6 +144,7 @@ function currentRun(gh: GitHubContext, env: NodeJS.ProcessEnv, event: Record<str
     eventName: str(gh.eventName),
     ref: str(gh.ref),
     branch: str(env.GITHUB_HEAD_REF) || str(pr?.head?.ref) || str(queue?.base_ref).replace(/^refs\/heads\//, ''),
+    baseBranch: str(env.GITHUB_BASE_REF) || str(pr?.base?.ref),
     sha: str(pr?.head?.sha) || str(queue?.head_sha) || str(gh.sha),
     commitMessage: str(headCommit?.message),
     commitAuthor: str(headCommit?.author?.name) || str(headCommit?.author?.username),
@@ -162,6 +171,7 @@ function triggeringRun(eventName: string, event: Record<string, any>): RunFacts 
       eventName: str(run.event),
       ref: run.head_branch ? `refs/heads/${run.head_branch}` : '',
       branch: str(run.head_branch),
+      baseBranch: str(run.pull_requests?.[0]?.base?.ref),
       sha: str(run.head_sha),
       commitMessage: str(run.head_commit?.message),
       commitAuthor: str(run.head_commit?.author?.name),

@@ -1,12 +1,11 @@
 import * as core from '@actions/core';
+import { suggest } from './config/problems.js';
+import { INPUT_STATUSES, type InputStatus } from './statuses.js';
 import { UserError } from './user-error.js';
-
-export const JOB_STATUSES = ['started', 'success', 'failure', 'cancelled'] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
 
 export interface Inputs {
   configPath: string;
-  status?: JobStatus;
+  status?: InputStatus;
   dryRun: boolean;
   failOnError: boolean;
   timeoutSeconds: number;
@@ -15,10 +14,10 @@ export interface Inputs {
 /** The only place that reads action inputs. */
 export function readInputs(): Inputs {
   const status = core.getInput('status').trim().toLowerCase();
-  if (status && !(JOB_STATUSES as readonly string[]).includes(status)) {
+  if (status && !(INPUT_STATUSES as readonly string[]).includes(status)) {
     throw new UserError(
-      `Input "status" is "${status}", which Herald does not know. ` +
-        `Use one of ${JOB_STATUSES.join(', ')}, for example "status: \${{ job.status }}".`,
+      `Input "status" is "${status}", which Herald does not know${suggest(status, [...INPUT_STATUSES])} ` +
+        `Use one of ${INPUT_STATUSES.join(', ')}, for example "status: \${{ job.status }}".`,
     );
   }
   const timeout = core.getInput('timeout').trim() || '60';
@@ -28,7 +27,7 @@ export function readInputs(): Inputs {
   }
   return {
     configPath: core.getInput('config').trim() || '.github/notifications.yml',
-    status: status ? (status as JobStatus) : undefined,
+    status: status ? (status as InputStatus) : undefined,
     dryRun: booleanInput('dry-run'),
     failOnError: booleanInput('fail-on-error'),
     timeoutSeconds,

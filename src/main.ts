@@ -6,7 +6,7 @@ import { deliverAll } from './deliver.js';
 import { readInputs } from './inputs.js';
 import { composeMessage } from './message.js';
 import { prepareDeliveries } from './prepare.js';
-import { report } from './report.js';
+import { report, reportIfUnreported, reportNothingSent } from './report.js';
 import { registerSecrets } from './secrets.js';
 import { pickOutcome, selectDestinations } from './triggers.js';
 import { UserError } from './user-error.js';
@@ -20,20 +20,22 @@ export async function run(): Promise<void> {
 
     const runContext = readRunContext(context, process.env);
     const outcome = pickOutcome(inputs.status, context.eventName, context.payload);
-    if (!outcome) {
-      core.notice(`Herald: a "${context.eventName}" event with action "${context.payload.action}" is not a notification trigger; nothing to send.`);
-      return;
+    if (outcome.trigger === null) {
+      core.notice(`Herald: ${outcome.reason}; nothing to send.`);
+      return await reportNothingSent(outcome);
     }
     if (outcome.trigger === 'started') core.exportVariable(STARTED_AT_VARIABLE, runContext.timestamp);
 
     const message = composeMessage(runContext, outcome);
-    const selected = selectDestinations(config, outcome.trigger, runContext);
+    const selected = selectDestinations(config, outcome, runContext, context.eventName);
     const deliveries = prepareDeliveries(config, selected, runContext, outcome, message);
     const results = await deliverAll(deliveries, { dryRun: inputs.dryRun, deadlineMs: inputs.timeoutSeconds * 1000 });
-    await report(results, { message, dryRun: inputs.dryRun, failOnError: inputs.failOnError });
+    await report(results, { message, outcome, dryRun: inputs.dryRun, failOnError: inputs.failOnError });
   } catch (error) {
     if (error instanceof ConfigError) annotateConfigError(error);
     else if (error instanceof UserError) core.setFailed(error.message);
     else core.setFailed(`Herald failed unexpectedly; please report this: ${(error as Error).stack ?? error}`);
   }
+
+  await reportIfUnreported();
 }

@@ -33,14 +33,16 @@ const VERBS: Record<string, string> = {
   action_required: 'needs action',
   startup_failure: 'failed to start',
   stale: 'went stale',
+  neutral: 'finished (neutral)',
 };
 
-export const COLOURS = { started: '#439fe0', success: '#2eb886', error: '#d00000', cancelled: '#9e9e9e' } as const;
-const EMOJI = { started: '🚀', success: '✅', error: '❌', cancelled: '⚪' } as const;
+export const COLOURS = { started: '#439fe0', success: '#2eb886', error: '#d00000', cancelled: '#9e9e9e', neutral: '#9e9e9e' } as const;
+const EMOJI = { started: '🚀', success: '✅', error: '❌', cancelled: '⚪', neutral: '⚪' } as const;
 
 export function composeMessage(run: RunContext, outcome: Outcome): Message {
   const verb = VERBS[outcome.status] ?? outcome.status.replace(/_/g, ' ');
-  const look = outcome.status === 'cancelled' ? 'cancelled' : outcome.trigger;
+  // Routed with error or success, but never dressed as a failure or a success.
+  const look = outcome.status === 'cancelled' || outcome.status === 'neutral' ? outcome.status : outcome.trigger;
   const what = run.workflow || 'Workflow';
   const where = run.prNumber ? `PR #${run.prNumber}` : run.branch || run.tag;
   const title = `${what} ${verb}${where ? ` on ${where}` : ''}`;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TRIGGERS, type Trigger } from '../triggers.js';
+import { STATUSES } from '../statuses.js';
 import type { CommonConfig } from '../destinations/destination.js';
 import { suggest } from './problems.js';
 
@@ -74,12 +75,29 @@ export const filterList = z.preprocess((value, ctx) => {
   return [value];
 }, z.array(pattern).min(1, NO_PATTERN));
 
+/** A status, or `!status` to leave it out: case and spaces do not matter, a misspelling gets a did-you-mean. */
+const statusPattern = z
+  .string()
+  .transform((value) => value.trim().toLowerCase())
+  .superRefine((value, ctx) => {
+    const negated = value.startsWith('!');
+    const word = negated ? value.slice(1) : value;
+    if ((STATUSES as readonly string[]).includes(word)) return;
+    const known = STATUSES.map((status) => (negated ? `!${status}` : status));
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${value}" is not a status${suggest(value, known, 'statuses')} Use one of: ${STATUSES.join(', ')}; "!cancelled" leaves one out.`,
+    });
+  });
+
 export const routeSchema = z.strictObject({
   triggers: oneOrMany(trigger, `is empty: write one or more of ${TRIGGERS.join(', ')}`),
   to: oneOrMany(z.string().min(1, 'is empty: name a destination'), 'is empty: name one or more destinations'),
   branches: filterList.optional(),
+  head_branches: filterList.optional(),
   workflows: filterList.optional(),
   events: filterList.optional(),
+  statuses: oneOrMany(statusPattern, `is empty: write one or more of ${STATUSES.join(', ')}, or leave the filter out`).optional(),
 });
 export type Route = z.infer<typeof routeSchema>;
 

@@ -126,7 +126,7 @@ describe('merge queue, workflow names and durations', () => {
     });
     expect(composeMessage(run, { trigger: 'success', status: 'success' }).title).toBe('CI succeeded on main');
     const config = { destinations: {}, notifications: [{ triggers: ['success'], to: ['main-only'], branches: ['main'] }] } as unknown as Config;
-    expect(selectDestinations(config, 'success', run)).toEqual([{ destination: 'main-only', trigger: 'success' }]);
+    expect(selectDestinations(config, { trigger: 'success', status: 'success' }, run, 'merge_group')).toEqual([{ destination: 'main-only', trigger: 'success' }]);
   });
 
   it('workflow_run with an empty run name: the workflow object names it', () => {

@@ -1,0 +1,20 @@
+/** The status words Herald knows: a leaf module, so config, inputs, triggers and message share them without a circle. */
+
+/** The words GitHub gives a step: job.status, needs.<job>.result, steps.<step>.outcome / conclusion, plus `started`. */
+export const INPUT_STATUSES = ['started', 'success', 'failure', 'cancelled', 'skipped'] as const;
+export type InputStatus = (typeof INPUT_STATUSES)[number];
+
+/** What a route's `statuses` filter can name: the input words and the conclusions of workflow runs and jobs. */
+export const STATUSES = [
+  'success',
+  'failure',
+  'cancelled',
+  'timed_out',
+  'skipped',
+  'neutral',
+  'startup_failure',
+  'action_required',
+  'stale',
+  'started',
+] as const;
+export type Status = (typeof STATUSES)[number];
