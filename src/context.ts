@@ -1,19 +1,8 @@
 /** What a notification says about the run: one flat record built from the GitHub context and event. */
 
-/** The fields of @actions/github's Context that Herald reads (a plain object in tests). */
-export interface GitHubContext {
-  payload: Record<string, any>;
-  eventName: string;
-  sha: string;
-  ref: string;
-  workflow: string;
-  job: string;
-  runId: number;
-  runNumber: number;
-  runAttempt: number;
-  actor: string;
-  serverUrl: string;
-}
+import type { GitHubContext } from './github-context.js';
+
+export type { GitHubContext } from './github-context.js';
 
 export interface RunContext {
   repository: string;
@@ -133,14 +122,13 @@ function currentRun(gh: GitHubContext, env: NodeJS.ProcessEnv, event: Record<str
   const queue = event.merge_group;
   const headCommit = event.head_commit ?? queue?.head_commit;
   const deployment = event.deployment;
-  const runId = str(gh.runId || '');
   return {
     workflow: str(gh.workflow) || workflowName(event),
     job: str(gh.job),
-    runId: runId === 'NaN' ? '' : runId,
-    runNumber: Number.isNaN(gh.runNumber) ? '' : str(gh.runNumber),
-    runAttempt: Number.isNaN(gh.runAttempt) ? '' : str(gh.runAttempt),
-    runUrl: repositoryUrl && runId && runId !== 'NaN' ? `${repositoryUrl}/actions/runs/${runId}` : '',
+    runId: str(gh.runId),
+    runNumber: str(gh.runNumber),
+    runAttempt: str(gh.runAttempt),
+    runUrl: repositoryUrl && gh.runId ? `${repositoryUrl}/actions/runs/${gh.runId}` : '',
     eventName: str(gh.eventName),
     ref: str(gh.ref),
     branch: str(env.GITHUB_HEAD_REF) || str(pr?.head?.ref) || str(queue?.base_ref).replace(/^refs\/heads\//, ''),
