@@ -22,6 +22,8 @@ export interface RunContext {
   /** The branch a pull request comes from; on other events the branch. */
   headBranch: string;
   tag: string;
+  /** 'true' on a push that deleted the branch or tag: there is no commit to show then. */
+  deleted: string;
   sha: string;
   shortSha: string;
   commitMessage: string;
@@ -83,6 +85,7 @@ export function readRunContext(gh: GitHubContext, env: NodeJS.ProcessEnv, now: D
     baseBranch: base.baseBranch || branch,
     headBranch: branch,
     tag,
+    deleted: base.deleted ? 'true' : '',
     sha: base.sha,
     shortSha: base.sha.slice(0, 7),
     commitMessage,
@@ -113,6 +116,7 @@ type RunFacts = Pick<
   completedAt: string;
   /** The pull request's base branch, when there is a pull request. */
   baseBranch?: string;
+  deleted?: boolean;
 };
 
 /** The run this step belongs to (every event but the notifier-workflow ones). */
@@ -122,6 +126,9 @@ function currentRun(gh: GitHubContext, env: NodeJS.ProcessEnv, event: Record<str
   const queue = event.merge_group;
   const headCommit = event.head_commit ?? queue?.head_commit;
   const deployment = event.deployment;
+  // Deleting a branch or tag runs push workflows with no head commit, and GITHUB_SHA and GITHUB_REF reverted to the
+  // default branch: the event's ref names what was deleted, and no commit belongs to it.
+  const deleted = gh.eventName === 'push' && event.deleted === true;
   return {
     workflow: str(gh.workflow) || workflowName(event),
     job: str(gh.job),
@@ -130,10 +137,10 @@ function currentRun(gh: GitHubContext, env: NodeJS.ProcessEnv, event: Record<str
     runAttempt: str(gh.runAttempt),
     runUrl: repositoryUrl && gh.runId ? `${repositoryUrl}/actions/runs/${gh.runId}` : '',
     eventName: str(gh.eventName),
-    ref: str(gh.ref),
+    ref: deleted ? str(event.ref) || str(gh.ref) : str(gh.ref),
     branch: str(env.GITHUB_HEAD_REF) || str(pr?.head?.ref) || str(queue?.base_ref).replace(/^refs\/heads\//, ''),
     baseBranch: str(env.GITHUB_BASE_REF) || str(pr?.base?.ref),
-    sha: str(pr?.head?.sha) || str(queue?.head_sha) || str(gh.sha),
+    sha: deleted ? '' : str(pr?.head?.sha) || str(queue?.head_sha) || str(gh.sha),
     commitMessage: str(headCommit?.message),
     commitAuthor: str(headCommit?.author?.name) || str(headCommit?.author?.username),
     actor: str(gh.actor) || str(event.sender?.login),
@@ -142,6 +149,7 @@ function currentRun(gh: GitHubContext, env: NodeJS.ProcessEnv, event: Record<str
     environmentUrl: str(event.deployment_status?.environment_url) || str(event.deployment_status?.target_url),
     startedAt: str(env[STARTED_AT_VARIABLE]),
     completedAt: '',
+    deleted,
   };
 }
 

@@ -58,6 +58,13 @@ describe('run context', () => {
     expect(run.branch).toBe('');
   });
 
+  it('a push that deletes a tag: the deleted ref from the event, deleted set, no commit (GITHUB_SHA is the default branch)', () => {
+    const event = githubEvent('push', (e) => e.deleted === true);
+    const run = readRunContext(gh('push', event, { ref: 'refs/heads/main' }), env, now);
+    expect(run).toMatchObject({ ref: 'refs/tags/simple-tag', tag: 'simple-tag', branch: '', deleted: 'true', sha: '', shortSha: '', commitUrl: '' });
+    expect(readRunContext(gh('push', githubEvent('push', (e) => e.head_commit)), env, now).deleted).toBe('');
+  });
+
   it('pull_request: the PR, its head branch and head commit', () => {
     const event = githubEvent('pull_request', (e) => e.action === 'opened');
     const run = readRunContext(gh('pull_request', event, { ref: `refs/pull/${event.number}/merge` }), { ...env, GITHUB_HEAD_REF: event.pull_request.head.ref }, now);
