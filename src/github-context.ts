@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
+import type { SecretsWithheld } from './config/index.js';
 import { UserError } from './user-error.js';
 
 /** What the runner tells a step about its run: the GITHUB_* variables and the event payload, as given (strings). */
@@ -62,4 +63,35 @@ function readEvent(file: string | undefined): Record<string, any> {
     throw broken(`holds ${payload === null ? 'null' : Array.isArray(payload) ? 'a list' : `a ${typeof payload}`}, not an object`);
   }
   return payload as Record<string, any>;
+}
+
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_review', 'pull_request_review_comment'];
+
+/**
+ * When GitHub runs this workflow without the repository's secrets, what to say where a ${NAME} is empty: a pull request
+ * from a fork (pull_request_target runs in the base repository and has them), or a run Dependabot started.
+ */
+export function secretsWithheld(gh: GitHubContext): SecretsWithheld | undefined {
+  const pr = gh.payload.pull_request;
+  const head = pr?.head?.repo;
+  // A fork that has since been deleted leaves head.repo null. A repository that is itself a fork (head.repo.fork)
+  // gets its secrets for pull requests between its own branches.
+  const fromFork = head === null || (head !== undefined && head.full_name !== pr?.base?.repo?.full_name);
+  if (PULL_REQUEST_EVENTS.includes(gh.eventName) && pr && fromFork) {
+    return {
+      reason: `GitHub passes no secrets to workflows run for pull requests from forks (#${pr.number} comes from ${head?.full_name ?? 'a deleted fork'})`,
+      advice:
+        'To notify about pull requests from forks, run Herald in a workflow triggered by workflow_run, which runs in this ' +
+        'repository with its secrets (see Triggers in the README), or leave forks out of this step:\n' +
+        '  if: github.event.pull_request.head.repo.full_name == github.repository',
+    };
+  }
+  if (gh.actor === 'dependabot[bot]' && (gh.eventName === 'push' || PULL_REQUEST_EVENTS.includes(gh.eventName))) {
+    return {
+      reason: "GitHub gives workflows that Dependabot starts its Dependabot secrets, not the repository's Actions secrets",
+      advice: 'Add the secret under Settings > Secrets and variables > Dependabot as well, or leave Dependabot out of this step:\n' +
+        "  if: github.actor != 'dependabot[bot]'",
+    };
+  }
+  return undefined;
 }

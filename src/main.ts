@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { annotateConfigError, ConfigError, loadConfig } from './config/index.js';
 import { readRunContext, STARTED_AT_VARIABLE } from './context.js';
 import { deliverAll } from './deliver.js';
-import { readGitHubContext } from './github-context.js';
+import { readGitHubContext, secretsWithheld } from './github-context.js';
 import { readInputs } from './inputs.js';
 import { composeMessage } from './message.js';
 import { prepareDeliveries } from './prepare.js';
@@ -16,7 +16,7 @@ export async function run(): Promise<void> {
   try {
     const inputs = readInputs();
     const github = readGitHubContext(process.env);
-    const config = await loadConfig(inputs.configPath, process.env);
+    const config = await loadConfig(inputs.configPath, process.env, secretsWithheld(github));
     registerSecrets(config.secrets);
 
     const runContext = readRunContext(github, process.env);

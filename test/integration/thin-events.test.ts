@@ -244,3 +244,71 @@ describe('thin payloads still make a whole notification', () => {
     ]);
   });
 });
+
+describe('a pull request from a fork', () => {
+  /** The real opened pull request, its head branch in a fork, with the variables the runner sets for it. */
+  function forkPullRequest() {
+    const event = githubEvent('pull_request', (e) => e.action === 'opened');
+    const head = event.pull_request.head;
+    head.repo = { ...head.repo, full_name: 'octo-fork/Hello-World', fork: true, html_url: 'https://github.com/octo-fork/Hello-World' };
+    head.label = 'octo-fork:changes';
+    const env = { GITHUB_REF: 'refs/pull/2/merge', GITHUB_HEAD_REF: head.ref, GITHUB_BASE_REF: event.pull_request.base.ref };
+    return { event, env, head: head.sha as string };
+  }
+
+  it('still gets a whole notification: the pull request, its head commit in the base repository', async () => {
+    const { event, env, head } = forkPullRequest();
+    const { hook, slack } = await notify('pull_request', event, env);
+    expect(hook).toEqual(
+      generic({
+        message: 'CI succeeded on PR #2 in Codertocat/Hello-World (#42)',
+        title: 'CI succeeded on PR #2',
+        commit: commitOnly(head),
+        ref: 'refs/pull/2/merge',
+        branch: 'changes',
+        tag: null,
+        pull_request: { number: 2, title: 'Update the README with new information.', url: `${REPO}/pull/2` },
+        event_name: 'pull_request',
+      }),
+    );
+    expect(slack).toEqual([
+      '✅ CI succeeded on PR #2',
+      `*Repository*\n<${REPO}|Codertocat/Hello-World>`,
+      `*Workflow*\n<${RUN_URL}|CI / build>`,
+      `*Pull request*\n<${REPO}/pull/2|#2 Update the README with new information.>`,
+      '*Actor*\nCodertocat',
+      `*Commit*\n<${REPO}/commit/${head}|${head.slice(0, 7)}>`,
+      `View run -> ${RUN_URL}`,
+    ]);
+  });
+
+  const slackFromSecret = `destinations:\n  slack:\n    type: slack\n    webhook_url: \${SLACK_WEBHOOK_URL}\n`;
+
+  it('a secret that is empty because the run is for a fork: the error says so and how to notify anyway', async () => {
+    const { event, env } = forkPullRequest();
+    const run = await runAction({ eventName: 'pull_request', event, inputs: { status: 'success' }, config: slackFromSecret, env: { ...env, SLACK_WEBHOOK_URL: '' } });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout.split('\n').filter((line) => line.startsWith('::error'))).toEqual([
+      '::error title=Herald config,file=.github/notifications.yml,line=4,col=18::.github/notifications.yml:4:18: destinations.slack.webhook_url: ' +
+        'environment variable SLACK_WEBHOOK_URL is empty: GitHub passes no secrets to workflows run for pull requests from forks ' +
+        '(#2 comes from octo-fork/Hello-World).',
+    ]);
+    expect(run.stdout).toContain(
+      'To notify about pull requests from forks, run Herald in a workflow triggered by workflow_run, which runs in this ' +
+        'repository with its secrets (see Triggers in the README), or leave forks out of this step:\n' +
+        '  if: github.event.pull_request.head.repo.full_name == github.repository\n',
+    );
+    expect(receiver.requests).toHaveLength(0);
+    expect(run.outputs).toEqual({ results: '[]', sent: '0', failed: '0', skipped: '0', status: '', trigger: '' });
+  });
+
+  it('the same empty secret on a pull request from a branch of the repository keeps the usual advice', async () => {
+    const event = githubEvent('pull_request', (e) => e.action === 'opened');
+    const run = await runAction({ eventName: 'pull_request', event, inputs: { status: 'success' }, config: slackFromSecret, env: { SLACK_WEBHOOK_URL: '' } });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain(
+      'environment variable SLACK_WEBHOOK_URL is empty. Pass it in the step\'s env, for example "env: { SLACK_WEBHOOK_URL: ${{ secrets.SLACK_WEBHOOK_URL }} }", and check that the secret exists.',
+    );
+    expect(run.stdout).not.toContain('fork');
+  });
+});
