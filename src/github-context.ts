@@ -89,7 +89,8 @@ export function secretsWithheld(gh: GitHubContext): SecretsWithheld | undefined 
   if (gh.actor === 'dependabot[bot]' && (gh.eventName === 'push' || PULL_REQUEST_EVENTS.includes(gh.eventName))) {
     return {
       reason: "GitHub gives workflows that Dependabot starts its Dependabot secrets, not the repository's Actions secrets",
-      advice: 'Add the secret under Settings > Secrets and variables > Dependabot as well, or leave Dependabot out of this step:\n' +
+      advice:
+        'Add the secret under Settings > Secrets and variables > Dependabot as well, or leave Dependabot out of this step:\n' +
         "  if: github.actor != 'dependabot[bot]'",
     };
   }
