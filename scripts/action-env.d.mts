@@ -7,12 +7,13 @@ export interface WorkspaceOptions {
   config?: string;
   configPath?: string;
   inputs?: Record<string, string>;
-  env?: Record<string, string>;
+  /** Added to or overriding the runner's variables; undefined leaves one unset. */
+  env?: Record<string, string | undefined>;
 }
 export interface Workspace {
   workspace: string;
   files: { event: string; output: string; summary: string; env: string };
-  env: Record<string, string>;
+  env: Record<string, string | undefined>;
 }
 export declare function prepareWorkspace(options: WorkspaceOptions): Workspace;
 export declare function parseCommandFile(text: string): Record<string, string>;

@@ -1,19 +1,8 @@
 /** What a notification says about the run: one flat record built from the GitHub context and event. */
 
-/** The fields of @actions/github's Context that Herald reads (a plain object in tests). */
-export interface GitHubContext {
-  payload: Record<string, any>;
-  eventName: string;
-  sha: string;
-  ref: string;
-  workflow: string;
-  job: string;
-  runId: number;
-  runNumber: number;
-  runAttempt: number;
-  actor: string;
-  serverUrl: string;
-}
+import type { GitHubContext } from './github-context.js';
+
+export type { GitHubContext } from './github-context.js';
 
 export interface RunContext {
   repository: string;
@@ -33,6 +22,8 @@ export interface RunContext {
   /** The branch a pull request comes from; on other events the branch. */
   headBranch: string;
   tag: string;
+  /** 'true' on a push that deleted the branch or tag: there is no commit to show then. */
+  deleted: string;
   sha: string;
   shortSha: string;
   commitMessage: string;
@@ -94,6 +85,7 @@ export function readRunContext(gh: GitHubContext, env: NodeJS.ProcessEnv, now: D
     baseBranch: base.baseBranch || branch,
     headBranch: branch,
     tag,
+    deleted: base.deleted ? 'true' : '',
     sha: base.sha,
     shortSha: base.sha.slice(0, 7),
     commitMessage,
@@ -124,6 +116,7 @@ type RunFacts = Pick<
   completedAt: string;
   /** The pull request's base branch, when there is a pull request. */
   baseBranch?: string;
+  deleted?: boolean;
 };
 
 /** The run this step belongs to (every event but the notifier-workflow ones). */
@@ -133,19 +126,21 @@ function currentRun(gh: GitHubContext, env: NodeJS.ProcessEnv, event: Record<str
   const queue = event.merge_group;
   const headCommit = event.head_commit ?? queue?.head_commit;
   const deployment = event.deployment;
-  const runId = str(gh.runId || '');
+  // Deleting a branch or tag runs push workflows with no head commit, and GITHUB_SHA and GITHUB_REF reverted to the
+  // default branch: the event's ref names what was deleted, and no commit belongs to it.
+  const deleted = gh.eventName === 'push' && event.deleted === true;
   return {
     workflow: str(gh.workflow) || workflowName(event),
     job: str(gh.job),
-    runId: runId === 'NaN' ? '' : runId,
-    runNumber: Number.isNaN(gh.runNumber) ? '' : str(gh.runNumber),
-    runAttempt: Number.isNaN(gh.runAttempt) ? '' : str(gh.runAttempt),
-    runUrl: repositoryUrl && runId && runId !== 'NaN' ? `${repositoryUrl}/actions/runs/${runId}` : '',
+    runId: str(gh.runId),
+    runNumber: str(gh.runNumber),
+    runAttempt: str(gh.runAttempt),
+    runUrl: repositoryUrl && gh.runId ? `${repositoryUrl}/actions/runs/${gh.runId}` : '',
     eventName: str(gh.eventName),
-    ref: str(gh.ref),
+    ref: deleted ? str(event.ref) || str(gh.ref) : str(gh.ref),
     branch: str(env.GITHUB_HEAD_REF) || str(pr?.head?.ref) || str(queue?.base_ref).replace(/^refs\/heads\//, ''),
     baseBranch: str(env.GITHUB_BASE_REF) || str(pr?.base?.ref),
-    sha: str(pr?.head?.sha) || str(queue?.head_sha) || str(gh.sha),
+    sha: deleted ? '' : str(pr?.head?.sha) || str(queue?.head_sha) || str(gh.sha),
     commitMessage: str(headCommit?.message),
     commitAuthor: str(headCommit?.author?.name) || str(headCommit?.author?.username),
     actor: str(gh.actor) || str(event.sender?.login),
@@ -154,6 +149,7 @@ function currentRun(gh: GitHubContext, env: NodeJS.ProcessEnv, event: Record<str
     environmentUrl: str(event.deployment_status?.environment_url) || str(event.deployment_status?.target_url),
     startedAt: str(env[STARTED_AT_VARIABLE]),
     completedAt: '',
+    deleted,
   };
 }
 

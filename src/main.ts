@@ -1,8 +1,8 @@
 import * as core from '@actions/core';
-import { context } from '@actions/github';
 import { annotateConfigError, ConfigError, loadConfig } from './config/index.js';
 import { readRunContext, STARTED_AT_VARIABLE } from './context.js';
 import { deliverAll } from './deliver.js';
+import { readGitHubContext, secretsWithheld } from './github-context.js';
 import { readInputs } from './inputs.js';
 import { composeMessage } from './message.js';
 import { prepareDeliveries } from './prepare.js';
@@ -15,11 +15,12 @@ import { UserError } from './user-error.js';
 export async function run(): Promise<void> {
   try {
     const inputs = readInputs();
-    const config = await loadConfig(inputs.configPath, process.env);
+    const github = readGitHubContext(process.env);
+    const config = await loadConfig(inputs.configPath, process.env, secretsWithheld(github));
     registerSecrets(config.secrets);
 
-    const runContext = readRunContext(context, process.env);
-    const outcome = pickOutcome(inputs.status, context.eventName, context.payload);
+    const runContext = readRunContext(github, process.env);
+    const outcome = pickOutcome(inputs.status, github.eventName, github.payload);
     if (outcome.trigger === null) {
       core.notice(`Herald: ${outcome.reason}; nothing to send.`);
       return await reportNothingSent(outcome);
@@ -27,7 +28,7 @@ export async function run(): Promise<void> {
     if (outcome.trigger === 'started') core.exportVariable(STARTED_AT_VARIABLE, runContext.timestamp);
 
     const message = composeMessage(runContext, outcome);
-    const selected = selectDestinations(config, outcome, runContext, context.eventName);
+    const selected = selectDestinations(config, outcome, runContext, github.eventName);
     const deliveries = prepareDeliveries(config, selected, runContext, outcome, message);
     const results = await deliverAll(deliveries, { dryRun: inputs.dryRun, deadlineMs: inputs.timeoutSeconds * 1000 });
     await report(results, { message, outcome, dryRun: inputs.dryRun, failOnError: inputs.failOnError });

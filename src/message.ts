@@ -44,7 +44,9 @@ export function composeMessage(run: RunContext, outcome: Outcome): Message {
   // Routed with error or success, but never dressed as a failure or a success.
   const look = outcome.status === 'cancelled' || outcome.status === 'neutral' ? outcome.status : outcome.trigger;
   const what = run.workflow || 'Workflow';
-  const where = run.prNumber ? `PR #${run.prNumber}` : run.branch || run.tag;
+  const refName = run.branch || run.tag;
+  const ref = refName && run.deleted ? `${refName} (deleted)` : refName;
+  const where = run.prNumber ? `PR #${run.prNumber}` : ref;
   const title = `${what} ${verb}${where ? ` on ${where}` : ''}`;
   const runLabel = run.runNumber ? ` (#${run.runNumber})` : '';
   const line = `${title}${run.repository ? ` in ${run.repository}` : ''}${runLabel}`;
@@ -56,7 +58,8 @@ export function composeMessage(run: RunContext, outcome: Outcome): Message {
   add('Repository', run.repository, run.repositoryUrl);
   add('Workflow', [run.workflow, run.job].filter(Boolean).join(' / '), run.runUrl);
   if (run.prNumber) add('Pull request', `#${run.prNumber} ${run.prTitle}`.trim(), run.prUrl);
-  else add(run.tag ? 'Tag' : 'Branch', run.branch || run.tag, branchUrl(run));
+  // A deleted branch or tag has no page to link to.
+  else add(run.tag ? 'Tag' : 'Branch', ref, run.deleted ? undefined : branchUrl(run));
   add('Commit', [run.shortSha, run.commitTitle].filter(Boolean).join(' '), run.commitUrl);
   add('Actor', run.actor);
   add('Environment', run.environment, run.environmentUrl || undefined);

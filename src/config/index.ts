@@ -5,20 +5,26 @@ import { ConfigError } from './config-error.js';
 import { fileSchema, routesSchema, type Config, type DestinationConfig } from './schema.js';
 import { formatPath, problemsFromZod, scalarTypeAt, suggest, type Problem } from './problems.js';
 import { readConfigSource, type ConfigSource } from './source.js';
-import { substituteEnvironment } from './substitute.js';
+import { substituteEnvironment, type SecretsWithheld } from './substitute.js';
 
 export { annotateConfigError, ConfigError } from './config-error.js';
+export type { SecretsWithheld } from './substitute.js';
 
-/** Reads, substitutes and validates the config file; every problem is reported at once, with file:line:col. */
-export async function loadConfig(file: string, env: NodeJS.ProcessEnv): Promise<Config> {
-  return validateConfig(await readConfigSource(file), env);
+/**
+ * Reads, substitutes and validates the config file; every problem is reported at once, with file:line:col.
+ * `withheld`: GitHub gave this run no secrets, and why (an empty ${NAME} is then explained by it).
+ */
+export async function loadConfig(file: string, env: NodeJS.ProcessEnv, withheld?: SecretsWithheld): Promise<Config> {
+  return validateConfig(await readConfigSource(file), env, withheld);
 }
 
-export function validateConfig(source: ConfigSource, env: NodeJS.ProcessEnv): Config {
-  const substituted = substituteEnvironment(source.data, env, (path) => scalarTypeIn(source.data, path));
+export function validateConfig(source: ConfigSource, env: NodeJS.ProcessEnv, withheld?: SecretsWithheld): Config {
+  const substituted = substituteEnvironment(source.data, env, (path) => scalarTypeIn(source.data, path), withheld);
   const problems: Problem[] = [];
   const secrets = new Set(substituted.secrets);
-  const fail = () => configError(source, [...substituted.problems, ...problems.filter((problem) => !unfilled(problem, substituted.problems))], [...secrets]);
+  const advice = withheld && substituted.empty.length > 0 ? withheld.advice : '';
+  const fail = () =>
+    configError(source, [...substituted.problems, ...problems.filter((problem) => !unfilled(problem, substituted.problems))], [...secrets], advice);
 
   const outline = fileSchema.safeParse(substituted.data ?? {});
   if (!outline.success) {
@@ -122,12 +128,13 @@ function declaredSecrets(destination: Destination<any>, raw: Record<string, unkn
 }
 
 /** Every problem with its place; secrets are masked (the runner does not know them yet). */
-function configError(source: ConfigSource, problems: Problem[], secrets: string[]): ConfigError {
+function configError(source: ConfigSource, problems: Problem[], secrets: string[], advice: string): ConfigError {
   const mask = (text: string) => secrets.reduce((masked, secret) => (secret.length >= MIN_SECRET_LENGTH ? masked.split(secret).join('****') : masked), text);
   const located = problems.map((problem) => ({ problem, at: source.locate(problem.path, problem.atKey) }));
   located.sort((a, b) => (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.col ?? 0) - (b.at?.col ?? 0));
   return new ConfigError(
     source.file,
     located.map(({ problem, at }) => ({ file: source.file, ...at, path: formatPath(problem.path), message: mask(problem.message) })),
+    advice,
   );
 }

@@ -9,8 +9,18 @@ const WHOLE_REFERENCE = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/;
 /** What a field takes when it is a number or a boolean, so that `retries: ${RETRIES}` is the number. */
 export type ScalarType = (path: (string | number)[]) => 'number' | 'boolean' | undefined;
 
+/** Why GitHub left this run's secrets empty (a pull request from a fork), said where a ${NAME} turns out empty. */
+export interface SecretsWithheld {
+  /** "GitHub passes no secrets to workflows run for pull requests from forks (#2 comes from octo-fork/app)" */
+  reason: string;
+  /** How to notify anyway, said once after the problems. */
+  advice: string;
+}
+
 export interface Substituted {
   data: unknown;
+  /** Variables that are set but empty. */
+  empty: string[];
   /** Values of variables whose names say they hold a secret (HOOK_TOKEN, SMTP_PASSWORD, SLACK_WEBHOOK_URL, ...). */
   secrets: string[];
   problems: Problem[];
@@ -20,8 +30,14 @@ export interface Substituted {
  * Replaces ${NAME} in every string of the parsed file with the environment variable NAME (how secrets reach the
  * file). `$${` writes a literal `${`. `${{ }}` is refused: GitHub does not evaluate expressions in files.
  */
-export function substituteEnvironment(data: unknown, env: NodeJS.ProcessEnv, scalarType: ScalarType = () => undefined): Substituted {
+export function substituteEnvironment(
+  data: unknown,
+  env: NodeJS.ProcessEnv,
+  scalarType: ScalarType = () => undefined,
+  withheld?: SecretsWithheld,
+): Substituted {
   const secrets = new Set<string>();
+  const empty = new Set<string>();
   const problems: Problem[] = [];
 
   const visit = (value: unknown, path: (string | number)[]): unknown => {
@@ -68,6 +84,11 @@ export function substituteEnvironment(data: unknown, env: NodeJS.ProcessEnv, sca
         return match;
       }
       const replacement = env[variable];
+      if (replacement === '') empty.add(variable);
+      if (replacement === '' && withheld) {
+        problems.push({ path, message: `environment variable ${variable} is empty: ${withheld.reason}.` });
+        return '';
+      }
       if (replacement === undefined || replacement === '') {
         problems.push({
           path,
@@ -81,5 +102,5 @@ export function substituteEnvironment(data: unknown, env: NodeJS.ProcessEnv, sca
       return replacement;
     });
 
-  return { data: visit(data, []), secrets: [...secrets], problems };
+  return { data: visit(data, []), secrets: [...secrets], empty: [...empty], problems };
 }

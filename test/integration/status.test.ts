@@ -104,8 +104,10 @@ describe('outputs on every failing path', () => {
     expectNothingSent(run, { status: '', summary: '❌ failed before sending anything; the error is in the log and the annotations.' });
   });
 
-  it('an unexpected error (an event payload that is null) still writes the outputs and a summary line', async () => {
-    const run = await runAction({ eventName: 'workflow_run', event: null as never, config: hook() });
+  it('an unexpected error (a bug: an event value that no string can be made of) still writes the outputs and a summary line', async () => {
+    const event = push();
+    event.head_commit.message = { toString: 1 };
+    const run = await runAction({ eventName: 'push', event, inputs: { status: 'success' }, config: hook() });
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain('::error::Herald failed unexpectedly; please report this: TypeError');
     expectNothingSent(run, { status: '', summary: '❌ failed before sending anything; the error is in the log and the annotations.' });

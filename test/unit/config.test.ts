@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-
+import { validateConfig } from '../../src/config/index.js';
+import { parseConfigSource } from '../../src/config/source.js';
 import { configProblems as problems, loadConfig as load } from '../fixtures/config.js';
 
 describe('config file', () => {
@@ -450,5 +451,37 @@ describe('templates are checked when the config is loaded', () => {
     expect(message).toContain('has 2 problems');
     expect(message).toContain(':6:14: destinations.chat.payload: cannot be valid JSON whatever the variables hold');
     expect(message).toContain(':13:11: destinations.mail.html: template does not parse: the section "x" is never closed');
+  });
+});
+
+describe('secrets GitHub withholds (a pull request from a fork)', () => {
+  const withheld = { reason: 'GitHub passes no secrets to workflows run for pull requests from forks (#2 comes from octo-fork/app)', advice: 'Notify from workflow_run.' };
+  const text = 'destinations:\n  hooks:\n    type: webhook\n    url: https://example.com/${HOOK_PATH}\n    headers:\n      Authorization: Bearer ${HOOK_TOKEN}\n';
+  const failure = (env: NodeJS.ProcessEnv) => {
+    try {
+      validateConfig(parseConfigSource('.github/notifications.yml', text), env, withheld);
+    } catch (error) {
+      return (error as Error).message;
+    }
+    throw new Error('config was accepted');
+  };
+
+  it('an empty ${NAME} gives the reason, and the advice follows the problems once', () => {
+    expect(failure({ HOOK_PATH: 'ci', HOOK_TOKEN: '' })).toBe(
+      [
+        'Config file .github/notifications.yml has 1 problem:',
+        '.github/notifications.yml:6:22: destinations.hooks.headers.Authorization: environment variable HOOK_TOKEN is empty: GitHub passes no secrets to workflows run for pull requests from forks (#2 comes from octo-fork/app).',
+        'Notify from workflow_run.',
+      ].join('\n'),
+    );
+  });
+
+  it('a ${NAME} that is not set at all is a missing env entry, not the fork: the usual message, no advice', () => {
+    expect(failure({ HOOK_TOKEN: 'x' })).toBe(
+      [
+        'Config file .github/notifications.yml has 1 problem:',
+        '.github/notifications.yml:4:10: destinations.hooks.url: environment variable HOOK_PATH is not set. Pass it in the step\'s env, for example "env: { HOOK_PATH: ${{ secrets.HOOK_PATH }} }", and check that the secret exists.',
+      ].join('\n'),
+    );
   });
 });

@@ -13,9 +13,9 @@ const gh = (eventName: string, payload: Record<string, any>, extra: Partial<GitH
   ref: 'refs/heads/main',
   workflow: 'CI',
   job: 'build',
-  runId: 77,
-  runNumber: 9,
-  runAttempt: 2,
+  runId: '77',
+  runNumber: '9',
+  runAttempt: '2',
   actor: 'octocat',
   serverUrl: 'https://github.com',
   ...extra,
@@ -56,6 +56,13 @@ describe('run context', () => {
     const run = readRunContext(gh('push', githubEvent('push'), { ref: 'refs/tags/v1.2.0' }), env, now);
     expect(run.tag).toBe('v1.2.0');
     expect(run.branch).toBe('');
+  });
+
+  it('a push that deletes a tag: the deleted ref from the event, deleted set, no commit (GITHUB_SHA is the default branch)', () => {
+    const event = githubEvent('push', (e) => e.deleted === true);
+    const run = readRunContext(gh('push', event, { ref: 'refs/heads/main' }), env, now);
+    expect(run).toMatchObject({ ref: 'refs/tags/simple-tag', tag: 'simple-tag', branch: '', deleted: 'true', sha: '', shortSha: '', commitUrl: '' });
+    expect(readRunContext(gh('push', githubEvent('push', (e) => e.head_commit)), env, now).deleted).toBe('');
   });
 
   it('pull_request: the PR, its head branch and head commit', () => {

@@ -146,7 +146,7 @@ describe('routing', () => {
       ],
     } as unknown as Config;
     const context = (eventName: string, payload: Record<string, any>, env: Record<string, string> = {}, ref = 'refs/heads/main') =>
-      readRunContext({ payload, eventName, sha: 'abc', ref, workflow: 'CI', job: 'build', runId: 1, runNumber: 1, runAttempt: 1, actor: 'a', serverUrl: 'https://github.com' }, env);
+      readRunContext({ payload, eventName, sha: 'abc', ref, workflow: 'CI', job: 'build', runId: '1', runNumber: '1', runAttempt: '1', actor: 'a', serverUrl: 'https://github.com' }, env);
     const picked = (eventName: string, run: RunContext) => selectDestinations(routes, success, run, eventName).map((s) => s.destination);
 
     it.each(['pull_request', 'pull_request_target'])('%s: branches match the base branch, head_branches the head branch (a fork\'s main into develop)', (eventName) => {

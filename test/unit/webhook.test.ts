@@ -10,7 +10,7 @@ import { githubEvent } from '../fixtures/events.js';
 import { httpRequests } from '../fixtures/outbound.js';
 
 const run = readRunContext(
-  { payload: githubEvent('push', (e) => e.head_commit), eventName: 'push', sha: 'ffac537e6cbbf934b08745a378932722df287a53', ref: 'refs/heads/main', workflow: 'CI', job: 'build', runId: 1, runNumber: 2, runAttempt: 1, actor: 'octocat', serverUrl: 'https://github.com' },
+  { payload: githubEvent('push', (e) => e.head_commit), eventName: 'push', sha: 'ffac537e6cbbf934b08745a378932722df287a53', ref: 'refs/heads/main', workflow: 'CI', job: 'build', runId: '1', runNumber: '2', runAttempt: '1', actor: 'octocat', serverUrl: 'https://github.com' },
   { GITHUB_REPOSITORY: 'Codertocat/Hello-World' },
 );
 const outcome = { trigger: 'error', status: 'failure' } as const;
