@@ -39,11 +39,13 @@ export class BlockedAddressError extends Error {
   readonly code = 'ERR_HERALD_BLOCKED_ADDRESS';
 }
 
-/** Every address a name resolves to (A and AAAA), as the socket would see them. */
-export type Resolve = (hostname: string) => Promise<LookupAddress[]>;
+/** Every address a name resolves to (A and AAAA, or the family the socket asks for), as the socket would see them. */
+export type Resolve = (hostname: string, options?: { family?: number; hints?: number }) => Promise<LookupAddress[]>;
 
-export const systemResolve: Resolve = (hostname) =>
-  new Promise((resolve, reject) => dnsLookup(hostname, { all: true }, (error, addresses) => (error ? reject(error) : resolve(addresses))));
+export const systemResolve: Resolve = (hostname, { family = 0, hints } = {}) =>
+  new Promise((resolve, reject) =>
+    dnsLookup(hostname, { family, ...(hints !== undefined && { hints }), all: true }, (error, addresses) => (error ? reject(error) : resolve(addresses))),
+  );
 
 /** The refusal for a name that resolved to `addresses`, if any of them is refused; undefined when all may be contacted. */
 export function refusalFor(hostname: string, addresses: readonly LookupAddress[]): string | undefined {
@@ -74,17 +76,20 @@ export async function checkHost(host: string, resolve: Resolve = systemResolve):
  * a public address for the check and to a private one for the connection (DNS rebinding). The proxy's own name, which
  * often resolves to a private address, is not checked: the proxy is the runner's, the target is checked on its own.
  */
-export function guardedLookup(proxyHosts: ReadonlySet<string>): LookupFunction {
+export function guardedLookup(proxyHosts: ReadonlySet<string>, resolve: Resolve = systemResolve): LookupFunction {
   return (hostname, options, callback) => {
-    dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
-      if (error) return callback(error, '', 4);
-      const refusal = proxyHosts.has(hostname.toLowerCase()) ? undefined : refusalFor(hostname, addresses);
-      if (refusal) return callback(new BlockedAddressError(refusal) as NodeJS.ErrnoException, '', 4);
-      if (options.all) return (callback as unknown as (error: null, addresses: LookupAddress[]) => void)(null, addresses);
-      const first = addresses[0];
-      if (!first) return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), '', 4);
-      callback(null, first.address, first.family);
-    });
+    const answer = callback as (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+    resolve(hostname, { family: typeof options.family === 'number' ? options.family : 0, hints: options.hints }).then(
+      (addresses) => {
+        const refusal = proxyHosts.has(hostname.toLowerCase()) ? undefined : refusalFor(hostname, addresses);
+        if (refusal) return answer(new BlockedAddressError(refusal), '');
+        if (options.all) return answer(null, addresses);
+        const first = addresses[0];
+        if (!first) return answer(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }), '');
+        answer(null, first.address, first.family);
+      },
+      (error: NodeJS.ErrnoException) => answer(error, ''),
+    );
   };
 }
 

@@ -1,6 +1,8 @@
 import type { LookupAddress } from 'node:dns';
-import { describe, expect, it } from 'vitest';
-import { checkHost, proxyHostsIn, refusedKind, type Resolve } from '../../src/transport/address-guard.js';
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkHost, guardedLookup, proxyHostsIn, refusedKind, type Resolve } from '../../src/transport/address-guard.js';
 
 /** A resolver that answers from a table and records what it was asked: no name is looked up, no address contacted. */
 function stubResolver(table: Record<string, string[]>) {
@@ -100,6 +102,58 @@ describe('block_private_addresses: checking a host', () => {
 
   it('passes on the resolver error of a name that does not resolve', async () => {
     await expect(checkHost('nowhere.example.com', resolve)).rejects.toMatchObject({ code: 'ENOTFOUND' });
+  });
+});
+
+describe('the socket connects only to the address it checked (no DNS rebinding gap)', () => {
+  let server: Server;
+  let received: string[];
+  beforeEach(async () => {
+    received = [];
+    server = createServer((req, res) => {
+      received.push(`${req.method} ${req.headers.host}${req.url}`);
+      res.end('ok');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  });
+  afterEach(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+  const port = () => (server.address() as AddressInfo).port;
+
+  /** GET http://<host>:<port>/ with the guard's lookup; its status and body, or the error. */
+  const get = (host: string, lookup: ReturnType<typeof guardedLookup>) =>
+    new Promise<string>((resolve) => {
+      const req = request({ host, port: port(), path: '/', lookup }, (res) => {
+        let body = '';
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => resolve(`${res.statusCode} ${body}`));
+      });
+      req.on('error', (error) => resolve(`${error.name}: ${error.message}`));
+      req.end();
+    });
+
+  it('refuses in the lookup of the connection itself, so nothing is sent, whatever an earlier lookup said', async () => {
+    // The first answer is public (what a check before connecting would have seen); the socket's own lookup gets loopback.
+    const answers = [['93.184.215.14'], ['127.0.0.1']];
+    const { resolve, asked } = stubResolver({});
+    const rebinding: Resolve = async (hostname, options) => {
+      await resolve(hostname, options).catch(() => undefined);
+      return answers.shift()!.map((address) => ({ address, family: 4 }));
+    };
+    expect(await checkHost('rebind.example.com', rebinding)).toBeUndefined();
+    expect(await get('rebind.example.com', guardedLookup(new Set(), rebinding))).toBe(
+      'BlockedAddressError: refused: rebind.example.com resolves to 127.0.0.1, a loopback address (block_private_addresses is on)',
+    );
+    expect(asked).toEqual(['rebind.example.com', 'rebind.example.com']);
+    expect(received).toEqual([]);
+  });
+
+  it("connects to the proxy whatever its address: it is the runner's, and the target is checked on its own", async () => {
+    const { resolve } = stubResolver({ 'squid.internal': ['127.0.0.1'] });
+    expect(await get('squid.internal', guardedLookup(new Set(['squid.internal']), resolve))).toBe('200 ok');
+    expect(received).toEqual([`GET squid.internal:${port()}/`]);
   });
 });
 
