@@ -57,18 +57,21 @@ export function refusalFor(hostname: string, addresses: readonly LookupAddress[]
 }
 
 /**
- * Throws a BlockedAddressError when `host` (a URL's hostname: a name, an IPv4 or a [bracketed] IPv6 literal) is or
- * resolves to a refused address. A name with one refused address among others is refused as a whole.
+ * The addresses of `host` (a URL's hostname: a name, an IPv4 or a [bracketed] IPv6 literal), all of which may be
+ * contacted; throws a BlockedAddressError when it is or resolves to a refused address. A name with one refused address
+ * among others is refused as a whole.
  */
-export async function checkHost(host: string, resolve: Resolve = systemResolve): Promise<void> {
+export async function checkHost(host: string, resolve: Resolve = systemResolve): Promise<string[]> {
   const literal = host.replace(/^\[(.*)\]$/, '$1');
   if (isIP(literal)) {
     const kind = refusedKind(literal);
     if (kind) throw new BlockedAddressError(`refused: ${literal} is ${kind} ${ON}`);
-    return;
+    return [literal];
   }
-  const refusal = refusalFor(host, await resolve(host));
+  const addresses = await resolve(host);
+  const refusal = refusalFor(host, addresses);
   if (refusal) throw new BlockedAddressError(refusal);
+  return addresses.map(({ address }) => address);
 }
 
 /**

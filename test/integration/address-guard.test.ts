@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { githubEvent } from '../fixtures/events.js';
 import { Receiver } from './receiver.js';
 import { runAction } from './run-action.js';
+import { SmtpReceiver } from './smtp-receiver.js';
 
 let receiver: Receiver;
 beforeEach(async () => {
@@ -64,6 +65,26 @@ describe('block_private_addresses', () => {
     ]);
     const unguarded = await send(`destinations:\n${hook('plain', `${receiver.url}/plain`)}`);
     expect(unguarded.results[0]).toMatchObject({ status: 'successful', code: 200 });
+  });
+});
+
+describe('block_private_addresses for e-mail over SMTP', () => {
+  it('refuses an SMTP server on a loopback address before connecting', async () => {
+    const smtp = await SmtpReceiver.start();
+    try {
+      const mail = (name: string, host: string) =>
+        `  ${name}:\n    type: email\n    host: ${host}\n    port: ${smtp.port}\n    from: ci@example.com\n    to: ops@example.com\n    retries: 0\n`;
+      const run = await send(guarded(mail('literal', '127.0.0.1'), mail('named', 'localhost')));
+      expect(smtp.connections).toBe(0);
+      expect(run.results[0]).toMatchObject({ status: 'failed', code: null, attempts: 1 });
+      expect(run.results[0].error).toBe('refused: 127.0.0.1 is a loopback address (block_private_addresses is on)');
+      expect([
+        'refused: localhost resolves to 127.0.0.1, a loopback address (block_private_addresses is on)',
+        'refused: localhost resolves to ::1, a loopback address (block_private_addresses is on)',
+      ]).toContain(run.results[1].error);
+    } finally {
+      await smtp.close();
+    }
   });
 });
 
