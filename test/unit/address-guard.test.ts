@@ -100,6 +100,16 @@ describe('block_private_addresses: checking a host', () => {
     expect(asked.length).toBe(before);
   });
 
+  it('reads other spellings of an address as the URL parser does: decimal, hex, short forms', async () => {
+    const hosts = ['http://2130706433/', 'http://0x7f.1/', 'http://127.1/', 'http://[0:0:0:0:0:ffff:a9fe:a9fe]/'].map((url) => new URL(url).hostname);
+    expect(await Promise.all(hosts.map((host) => refusal(host, resolve)))).toEqual([
+      'refused: 127.0.0.1 is a loopback address (block_private_addresses is on)',
+      'refused: 127.0.0.1 is a loopback address (block_private_addresses is on)',
+      'refused: 127.0.0.1 is a loopback address (block_private_addresses is on)',
+      'refused: ::ffff:a9fe:a9fe is a cloud metadata address (block_private_addresses is on)',
+    ]);
+  });
+
   it('passes on the resolver error of a name that does not resolve', async () => {
     await expect(checkHost('nowhere.example.com', resolve)).rejects.toMatchObject({ code: 'ENOTFOUND' });
   });
