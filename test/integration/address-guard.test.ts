@@ -128,6 +128,14 @@ describe('block_private_addresses with a proxy', () => {
     expect(run.results[0]).toMatchObject({ status: 'successful', code: 200, error: null });
   });
 
+  it('asks an HTTPS proxy on a loopback address to CONNECT to a public target', async () => {
+    // The proxy cannot reach 203.0.113.10 (a documentation address): what matters is that Herald asked it to.
+    const run = await send(guarded(hook('tls', 'https://203.0.113.10/t', '    retries: 0\n    timeout: 2\n')), { HTTPS_PROXY: proxyAt('127.0.0.1') });
+    expect(seen).toEqual(['CONNECT 203.0.113.10:443']);
+    expect(run.results[0]).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(run.results[0].error).not.toMatch(/refused: /);
+  });
+
   it('refuses a private target before asking the proxy, for http:// and for https:// (no CONNECT)', async () => {
     const config = guarded(hook('plain', `${receiver.url}/p`), hook('tls', 'https://192.168.1.20/t'));
     const run = await send(config, { HTTP_PROXY: proxyAt('127.0.0.1'), HTTPS_PROXY: proxyAt('127.0.0.1') });
