@@ -79,7 +79,7 @@ async function deliverOne(delivery: Delivery, options: DeliverOptions, deadline:
     let reply: TransportReply | undefined;
     let error: TransportError | undefined;
     try {
-      reply = await send(outbound, { timeoutMs: delivery.timeoutMs, signal: deadline, deliveryId });
+      reply = await send(outbound, { timeoutMs: delivery.timeoutMs, signal: deadline, deliveryId, blockPrivateAddresses: delivery.blockPrivateAddresses });
       result.code = reply.code;
       result.response = truncate(mask(reply.body), reply.cut ?? false);
     } catch (thrown) {

@@ -24,6 +24,7 @@ export type Delivery =
       timeoutMs: number;
       retries: number;
       backoffMs: number;
+      blockPrivateAddresses: boolean;
       interpret?: (reply: Reply) => Verdict;
     })
   | (DeliveryBase & { state: 'skipped'; reason: string })
@@ -59,6 +60,7 @@ export function prepareDeliveries(
       timeoutMs: settings.timeout * 1000,
       retries: settings.retries,
       backoffMs: settings.retry_backoff * 1000,
+      blockPrivateAddresses: settings.block_private_addresses ?? config.blockPrivateAddresses,
       interpret: destination.interpret?.bind(destination),
     };
     try {

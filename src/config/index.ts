@@ -76,7 +76,13 @@ export function validateConfig(source: ConfigSource, env: NodeJS.ProcessEnv, wit
   }
 
   if (substituted.problems.length > 0 || problems.length > 0 || !routes.success) throw fail();
-  return { file: source.file, destinations, notifications: routes.data, secrets: [...secrets].filter((secret) => secret.length >= MIN_SECRET_LENGTH) };
+  return {
+    file: source.file,
+    destinations,
+    notifications: routes.data,
+    blockPrivateAddresses: outline.data.block_private_addresses ?? false,
+    secrets: [...secrets].filter((secret) => secret.length >= MIN_SECRET_LENGTH),
+  };
 }
 
 /** A destination without `type`: a key that is `type` in other letters is the mistake, else say what to write. */
@@ -94,6 +100,7 @@ function missingType(raw: Record<string, unknown>, path: string[]): { problem: P
 /** The type a number or boolean field takes, for ${NAME} values that fill one. */
 function scalarTypeIn(data: unknown, path: (string | number)[]): 'number' | 'boolean' | undefined {
   const [section, name, ...rest] = path;
+  if (section === 'block_private_addresses' && path.length === 1) return 'boolean';
   if (section !== 'destinations' || typeof name !== 'string') return undefined;
   const type = (data as { destinations?: Record<string, { type?: unknown }> }).destinations?.[name]?.type;
   const destination = typeof type === 'string' ? findDestination(type) : undefined;

@@ -107,6 +107,7 @@ export const routesSchema = z.array(routeSchema).min(1).optional();
 export const fileSchema = z.strictObject({
   destinations: z.record(z.string(), z.record(z.string(), z.unknown())),
   notifications: z.unknown().optional(),
+  block_private_addresses: z.boolean().optional(),
 });
 
 export type DestinationConfig = CommonConfig & Record<string, unknown>;
@@ -116,6 +117,8 @@ export interface Config {
   file: string;
   destinations: Record<string, DestinationConfig>;
   notifications?: Route[];
+  /** The top-level block_private_addresses: the default for destinations that do not set it. */
+  blockPrivateAddresses: boolean;
   /** Values that came from ${NAME} and other secrets: masked everywhere. */
   secrets: string[];
 }

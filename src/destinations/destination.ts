@@ -91,6 +91,8 @@ export interface CommonConfig {
   retries: number;
   retry_backoff: number;
   delimiters: '<< >>' | '{{ }}';
+  /** Refuse private, loopback, link-local and cloud metadata addresses; unset takes the file's top-level setting. */
+  block_private_addresses?: boolean;
   messages?: Partial<Record<Trigger, Record<string, string | undefined>>>;
 }
 
@@ -147,6 +149,7 @@ export function destinationSchema<T extends string, S extends z.ZodRawShape, F e
     retries: z.number().int().min(0).max(10).default(3),
     retry_backoff: z.number().min(0).max(60).default(1),
     delimiters: z.enum(['<< >>', '{{ }}']).default('<< >>'),
+    block_private_addresses: z.boolean().optional(),
     ...templates,
     messages: z.partialRecord(z.enum(TRIGGERS), z.strictObject(templates)).optional(),
     ...fields,

@@ -1,7 +1,9 @@
 import http from 'node:http';
 import https from 'node:https';
+import type { LookupFunction } from 'node:net';
 import type { HttpRequest } from '../destinations/destination.js';
 import { USER_AGENT } from '../version.js';
+import { BlockedAddressError, checkHost, guardedLookup, proxyHostsIn } from './address-guard.js';
 import { attemptLimit, TransportError, type SendOptions, type TransportReply } from './transport.js';
 
 /** Bytes of an answer that are read; the rest is discarded unread (the result keeps 1 KiB of it, masked). */
@@ -16,17 +18,22 @@ const CREDENTIAL_HEADER = /auth|token|secret|key|password|signature|cookie|sessi
 /**
  * One HTTP exchange over node:http, as curl does it: HTTP_PROXY / HTTPS_PROXY / NO_PROXY from the environment (http://
  * in absolute form, https:// through CONNECT: Node 24's proxyEnv agents), redirects followed for GET and HEAD (and for
- * others when asked), a hard per-attempt timeout, and at most READ_LIMIT bytes of the answer read.
+ * others when asked), a hard per-attempt timeout, and at most READ_LIMIT bytes of the answer read. With
+ * blockPrivateAddresses, every hop's host is checked before connecting (resolved here, so also when a proxy connects
+ * for us) and the addresses the socket connects to are checked again in its DNS lookup.
  */
-export async function sendHttp(request: HttpRequest, { timeoutMs, signal, deliveryId }: SendOptions): Promise<TransportReply> {
+export async function sendHttp(request: HttpRequest, { timeoutMs, signal, deliveryId, blockPrivateAddresses }: SendOptions): Promise<TransportReply> {
   const limit = attemptLimit(timeoutMs, signal);
   const attempt = limit.signal;
+  const lookup = blockPrivateAddresses ? guardedLookup(proxyHostsIn(process.env)) : undefined;
+  let redirectedBy: number | undefined;
   let { url, headers } = withUrlCredentials(request.url, { 'User-Agent': USER_AGENT, ...request.headers, 'X-Herald-Delivery': deliveryId });
   let method = request.method;
   let body = request.body;
   try {
     for (let redirects = 0; ; redirects++) {
-      const response = await exchange(method, url, headers, body, request.insecureSkipVerify ?? false, attempt);
+      if (blockPrivateAddresses) await limit.race(checkHostBeforeProxy(url.hostname));
+      const response = await exchange(method, url, headers, body, request.insecureSkipVerify ?? false, attempt, lookup);
       const code = response.statusCode ?? 0;
       const location = response.headers.location;
       if (!REDIRECTS.has(code) || !location) return await reply(response, code, attempt, signal);
@@ -43,8 +50,12 @@ export async function sendHttp(request: HttpRequest, { timeoutMs, signal, delive
         headers = withoutBodyHeaders(headers);
       }
       url = next;
+      redirectedBy = code;
     }
   } catch (error) {
+    if (error instanceof BlockedAddressError) {
+      throw new TransportError(redirectedBy === undefined ? error.message : `HTTP ${redirectedBy} to ${url.href}, ${error.message}`, false);
+    }
     if (error instanceof TransportError) throw error;
     if (attempt.aborted) throw limit.error();
     throw describeNetworkError(error as NodeJS.ErrnoException);
@@ -60,6 +71,23 @@ function redirectRefusal(method: string, from: URL, to: URL, redirects: number, 
   return undefined;
 }
 
+/**
+ * The guard's check of a hop's host. It runs on the runner also when a proxy will connect for us (and resolve the name
+ * again), so a name the runner cannot resolve is not sent on unchecked.
+ */
+async function checkHostBeforeProxy(host: string): Promise<void> {
+  try {
+    await checkHost(host);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if ((code === 'ENOTFOUND' || code === 'EAI_AGAIN') && proxyHostsIn(process.env).size > 0) {
+      const { message, retryable } = describeNetworkError(error as NodeJS.ErrnoException);
+      throw new TransportError(`${message}: block_private_addresses checks ${host} on the runner, also when a proxy connects for it`, retryable);
+    }
+    throw error;
+  }
+}
+
 /** Sends the request; resolves when the status line and headers have arrived. */
 function exchange(
   method: string,
@@ -68,6 +96,7 @@ function exchange(
   body: string | undefined,
   insecureSkipVerify: boolean,
   signal: AbortSignal,
+  lookup: LookupFunction | undefined,
 ): Promise<http.IncomingMessage> {
   const secure = url.protocol === 'https:';
   // proxyEnv (Node 24.5): HTTP_PROXY, HTTPS_PROXY and NO_PROXY, read as curl reads them.
@@ -76,7 +105,7 @@ function exchange(
   const withLength = body === undefined ? headers : { ...headers, 'Content-Length': String(Buffer.byteLength(body)) };
   return new Promise((resolve, reject) => {
     const send = secure ? https.request : http.request;
-    const req = send(url, { method, headers: withLength, agent, signal }, (response) => {
+    const req = send(url, { method, headers: withLength, agent, signal, ...(lookup && { lookup }) }, (response) => {
       response.once('close', () => agent.destroy());
       resolve(response);
     });

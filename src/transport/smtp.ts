@@ -1,5 +1,6 @@
 import type { MailMessage } from '../destinations/destination.js';
 import { USER_AGENT } from '../version.js';
+import { BlockedAddressError, checkHost } from './address-guard.js';
 import { attemptLimit, TransportError, type SendOptions, type TransportReply } from './transport.js';
 
 /** What nodemailer puts on its errors. */
@@ -18,11 +19,16 @@ interface SmtpError extends Error {
  * Sends one message over one SMTP connection (nodemailer, imported here so that runs without e-mail never load it).
  * A refusal by the server is a reply (its code and text); a connection that fails is a TransportError.
  */
-export async function sendMail(mail: MailMessage, { timeoutMs, signal, deliveryId }: SendOptions): Promise<TransportReply> {
+export async function sendMail(mail: MailMessage, { timeoutMs, signal, deliveryId, blockPrivateAddresses }: SendOptions): Promise<TransportReply> {
   const { createTransport } = await import('nodemailer');
   const { smtp } = mail;
+  const limit = attemptLimit(timeoutMs, signal);
+  // With the guard, nodemailer is given the checked address, so it connects where it was checked (it does not resolve an
+  // IP again), and the name only for TLS (SNI and the certificate check).
+  const address = blockPrivateAddresses ? await checkedAddress(smtp.host, limit) : undefined;
   const transporter = createTransport({
-    host: smtp.host,
+    host: address ?? smtp.host,
+    ...(address !== undefined && address !== smtp.host && { servername: smtp.host }),
     port: smtp.port,
     secure: smtp.secure,
     requireTLS: smtp.requireTLS,
@@ -34,7 +40,6 @@ export async function sendMail(mail: MailMessage, { timeoutMs, signal, deliveryI
     disableFileAccess: true,
     disableUrlAccess: true,
   });
-  const limit = attemptLimit(timeoutMs, signal);
   try {
     const sending = transporter.sendMail({
       from: mail.from,
@@ -79,6 +84,18 @@ export async function sendMail(mail: MailMessage, { timeoutMs, signal, deliveryI
     throw describeConnectionError(failure, timeoutMs);
   } finally {
     transporter.close();
+  }
+}
+
+/** The address block_private_addresses allows for `host`; a refusal is a TransportError that is not retried. */
+async function checkedAddress(host: string, limit: ReturnType<typeof attemptLimit>): Promise<string> {
+  try {
+    const [address] = await limit.race(checkHost(host));
+    return address ?? host;
+  } catch (error) {
+    if (error instanceof TransportError) throw error;
+    if (error instanceof BlockedAddressError) throw new TransportError(error.message, false);
+    throw new TransportError(`host not found: ${(error as Error).message}`);
   }
 }
 

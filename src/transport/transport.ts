@@ -18,6 +18,8 @@ export interface SendOptions {
   signal: AbortSignal;
   /** Same across retries, so receivers can drop duplicates. */
   deliveryId: string;
+  /** Refuse loopback, link-local, private and cloud metadata addresses (block_private_addresses). */
+  blockPrivateAddresses?: boolean;
 }
 
 /** Sends one outbound message; throws on network failure (retried) and never waits past its timeout. */

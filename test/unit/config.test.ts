@@ -235,14 +235,14 @@ describe('keys in the wrong case', () => {
   it('at the top level, one message for the misspelt required key', () => {
     expect(problems('Destinations:\n  hooks: {type: webhook, url: "https://example.com"}\n')).toBe(
       'Config file .github/notifications.yml has 1 problem:\n' +
-        '.github/notifications.yml:1:1: Destinations: unknown key "Destinations". Keys are case-sensitive: write "destinations". Allowed here: destinations, notifications.',
+        '.github/notifications.yml:1:1: Destinations: unknown key "Destinations". Keys are case-sensitive: write "destinations". Allowed here: destinations, notifications, block_private_addresses.',
     );
   });
 
   it('in a destination\'s fields, one message for the misspelt required key', () => {
     expect(problems('destinations:\n  hooks:\n    type: webhook\n    URL: https://example.com\n')).toBe(
       'Config file .github/notifications.yml has 1 problem:\n' +
-        '.github/notifications.yml:4:5: destinations.hooks.URL: unknown key "URL". Keys are case-sensitive: write "url". Allowed here: type, enabled, timeout, retries, retry_backoff, delimiters, payload, messages, url, method, headers, format, secret, signature_header, signature_prefix, username, password, insecure_skip_verify, follow_redirects.',
+        '.github/notifications.yml:4:5: destinations.hooks.URL: unknown key "URL". Keys are case-sensitive: write "url". Allowed here: type, enabled, timeout, retries, retry_backoff, delimiters, block_private_addresses, payload, messages, url, method, headers, format, secret, signature_header, signature_prefix, username, password, insecure_skip_verify, follow_redirects.',
     );
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../fixtures/config.js';
+import { configProblems, loadConfig } from '../fixtures/config.js';
 import { buildInput } from '../fixtures/build-input.js';
 import { prepareDeliveries } from '../../src/prepare.js';
 
@@ -24,5 +24,48 @@ describe('prepareDeliveries', () => {
     expect(mail).toMatchObject({ destination: 'mail', state: 'broken' });
     expect(mail!.state === 'broken' && mail!.error).toMatch(/^Herald could not build this notification \(TypeError: .+\); please report this$/);
     expect(hooks).toMatchObject({ destination: 'hooks', state: 'ready', outbound: { method: 'POST', url: 'https://example.com/ci' } });
+  });
+});
+
+describe('block_private_addresses', () => {
+  const config = (top: string) =>
+    loadConfig(
+      `${top}destinations:
+  inherits:
+    type: webhook
+    url: https://example.com/a
+  on:
+    type: slack
+    webhook_url: https://hooks.slack.com/services/T0/B0/abcdefgh
+    block_private_addresses: true
+  off:
+    type: webhook
+    url: https://example.com/c
+    block_private_addresses: \${GUARD}
+`,
+      { GUARD: 'false' },
+    );
+  const guards = (text: string) => {
+    const { message, vars } = buildInput('error');
+    const selected = (['inherits', 'on', 'off'] as const).map((destination) => ({ destination, trigger: 'error' as const }));
+    return prepareDeliveries(config(text), selected, vars, { trigger: 'error', status: 'failure' }, message).map(
+      (delivery) => delivery.state === 'ready' && delivery.blockPrivateAddresses,
+    );
+  };
+
+  it('is off unless the file or the destination turns it on', () => {
+    expect(guards('')).toEqual([false, true, false]);
+  });
+
+  it('at the top level is the default; a destination that sets it wins', () => {
+    expect(guards('block_private_addresses: true\n')).toEqual([true, true, false]);
+  });
+
+  it('at the top level takes ${NAME} as a boolean, and says so when it is not one', () => {
+    expect(loadConfig('block_private_addresses: ${GUARD}\ndestinations: {}\n', { GUARD: 'TRUE' }).blockPrivateAddresses).toBe(true);
+    expect(configProblems('block_private_addresses: ${GUARD}\ndestinations: {}\n', { GUARD: 'maybe' })).toBe(
+      'Config file .github/notifications.yml has 1 problem:\n' +
+        '.github/notifications.yml:1:26: block_private_addresses: environment variable GUARD is "maybe"; block_private_addresses must be true or false.',
+    );
   });
 });
