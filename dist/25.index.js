@@ -2,6 +2,126 @@ export const id = 25;
 export const ids = [25];
 export const modules = {
 
+/***/ 9085:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bc: () => (/* binding */ proxyHostsIn),
+/* harmony export */   RC: () => (/* binding */ checkHost),
+/* harmony export */   bf: () => (/* binding */ BlockedAddressError),
+/* harmony export */   rN: () => (/* binding */ guardedLookup)
+/* harmony export */ });
+/* unused harmony exports refusedKind, systemResolve, refusalFor */
+/* harmony import */ var node_dns__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(610);
+/* harmony import */ var node_dns__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_dns__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * The addresses block_private_addresses refuses, each with the words its error uses. Metadata comes first: 169.254.169.254
+ * is link-local too, and "cloud metadata" says more. BlockList also matches IPv4-mapped IPv6 (::ffff:10.0.0.5) against
+ * the IPv4 ranges.
+ */
+const RANGES = [
+    ['a cloud metadata address', blockList(['169.254.169.254/32', '100.100.100.200/32', 'fd00:ec2::254/128'])],
+    ['a loopback address', blockList(['127.0.0.0/8', '::1/128'])],
+    ['a link-local address', blockList(['169.254.0.0/16', 'fe80::/10'])],
+    ['a private address', blockList(['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', 'fc00::/7'])],
+    ['a shared (carrier-grade NAT) address', blockList(['100.64.0.0/10'])],
+    ['an unspecified ("this host") address', blockList(['0.0.0.0/8', '::/128'])],
+];
+function blockList(subnets) {
+    const list = new node_net__WEBPACK_IMPORTED_MODULE_1__.BlockList();
+    for (const subnet of subnets) {
+        const [network, prefix] = subnet.split('/');
+        list.addSubnet(network, Number(prefix), (0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(network) === 6 ? 'ipv6' : 'ipv4');
+    }
+    return list;
+}
+const ON = '(block_private_addresses is on)';
+/** What kind of refused address `address` is ("a private address"), or undefined when it may be contacted. */
+function refusedKind(address) {
+    const family = (0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(address);
+    if (family === 0)
+        return undefined;
+    return RANGES.find(([, ranges]) => ranges.check(address, family === 6 ? 'ipv6' : 'ipv4'))?.[0];
+}
+/** A host the guard refuses: never worth another attempt. */
+class BlockedAddressError extends Error {
+    name = 'BlockedAddressError';
+    code = 'ERR_HERALD_BLOCKED_ADDRESS';
+}
+const systemResolve = (hostname, { family = 0, hints } = {}) => new Promise((resolve, reject) => (0,node_dns__WEBPACK_IMPORTED_MODULE_0__.lookup)(hostname, { family, ...(hints !== undefined && { hints }), all: true }, (error, addresses) => (error ? reject(error) : resolve(addresses))));
+/** The refusal for a name that resolved to `addresses`, if any of them is refused; undefined when all may be contacted. */
+function refusalFor(hostname, addresses) {
+    for (const { address } of addresses) {
+        const kind = refusedKind(address);
+        if (kind)
+            return `refused: ${hostname} resolves to ${address}, ${kind} ${ON}`;
+    }
+    return undefined;
+}
+/**
+ * The addresses of `host` (a URL's hostname: a name, an IPv4 or a [bracketed] IPv6 literal), all of which may be
+ * contacted; throws a BlockedAddressError when it is or resolves to a refused address. A name with one refused address
+ * among others is refused as a whole.
+ */
+async function checkHost(host, resolve = systemResolve) {
+    const literal = host.replace(/^\[(.*)\]$/, '$1');
+    if ((0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(literal)) {
+        const kind = refusedKind(literal);
+        if (kind)
+            throw new BlockedAddressError(`refused: ${literal} is ${kind} ${ON}`);
+        return [literal];
+    }
+    const addresses = await resolve(host);
+    const refusal = refusalFor(host, addresses);
+    if (refusal)
+        throw new BlockedAddressError(refusal);
+    return addresses.map(({ address }) => address);
+}
+/**
+ * A `lookup` for http.request that checks the addresses the socket is about to connect to, so a name cannot resolve to
+ * a public address for the check and to a private one for the connection (DNS rebinding). The proxy's own name, which
+ * often resolves to a private address, is not checked: the proxy is the runner's, the target is checked on its own.
+ */
+function guardedLookup(proxyHosts, resolve = systemResolve) {
+    return (hostname, options, callback) => {
+        const answer = callback;
+        resolve(hostname, { family: typeof options.family === 'number' ? options.family : 0, hints: options.hints }).then((addresses) => {
+            const refusal = proxyHosts.has(hostname.toLowerCase()) ? undefined : refusalFor(hostname, addresses);
+            if (refusal)
+                return answer(new BlockedAddressError(refusal), '');
+            if (options.all)
+                return answer(null, addresses);
+            const first = addresses[0];
+            if (!first)
+                return answer(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }), '');
+            answer(null, first.address, first.family);
+        }, (error) => answer(error, ''));
+    };
+}
+/** The host names of the proxies in the environment (HTTP_PROXY, HTTPS_PROXY, in either case). */
+function proxyHostsIn(env) {
+    const hosts = new Set();
+    for (const name of ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy']) {
+        const value = env[name];
+        if (!value)
+            continue;
+        try {
+            hosts.add(new URL(value.includes('://') ? value : `http://${value}`).hostname.toLowerCase());
+        }
+        catch {
+            // Not a URL: Node ignores it too.
+        }
+    }
+    return hosts;
+}
+
+
+/***/ }),
+
 /***/ 4025:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -14,8 +134,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(311);
-/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1588);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(311);
+/* harmony import */ var _address_guard_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9085);
+/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1588);
+
 
 
 
@@ -31,17 +153,23 @@ const CREDENTIAL_HEADER = /auth|token|secret|key|password|signature|cookie|sessi
 /**
  * One HTTP exchange over node:http, as curl does it: HTTP_PROXY / HTTPS_PROXY / NO_PROXY from the environment (http://
  * in absolute form, https:// through CONNECT: Node 24's proxyEnv agents), redirects followed for GET and HEAD (and for
- * others when asked), a hard per-attempt timeout, and at most READ_LIMIT bytes of the answer read.
+ * others when asked), a hard per-attempt timeout, and at most READ_LIMIT bytes of the answer read. With
+ * blockPrivateAddresses, every hop's host is checked before connecting (resolved here, so also when a proxy connects
+ * for us) and the addresses the socket connects to are checked again in its DNS lookup.
  */
-async function sendHttp(request, { timeoutMs, signal, deliveryId }) {
-    const limit = (0,_transport_js__WEBPACK_IMPORTED_MODULE_2__/* .attemptLimit */ .N)(timeoutMs, signal);
+async function sendHttp(request, { timeoutMs, signal, deliveryId, blockPrivateAddresses }) {
+    const limit = (0,_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .attemptLimit */ .N)(timeoutMs, signal);
     const attempt = limit.signal;
-    let { url, headers } = withUrlCredentials(request.url, { 'User-Agent': _version_js__WEBPACK_IMPORTED_MODULE_3__/* .USER_AGENT */ ._, ...request.headers, 'X-Herald-Delivery': deliveryId });
+    const lookup = blockPrivateAddresses ? (0,_address_guard_js__WEBPACK_IMPORTED_MODULE_2__/* .guardedLookup */ .rN)((0,_address_guard_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyHostsIn */ .Bc)(process.env)) : undefined;
+    let redirectedBy;
+    let { url, headers } = withUrlCredentials(request.url, { 'User-Agent': _version_js__WEBPACK_IMPORTED_MODULE_4__/* .USER_AGENT */ ._, ...request.headers, 'X-Herald-Delivery': deliveryId });
     let method = request.method;
     let body = request.body;
     try {
         for (let redirects = 0;; redirects++) {
-            const response = await exchange(method, url, headers, body, request.insecureSkipVerify ?? false, attempt);
+            if (blockPrivateAddresses)
+                await limit.race(checkHostBeforeProxy(url.hostname));
+            const response = await exchange(method, url, headers, body, request.insecureSkipVerify ?? false, attempt, lookup);
             const code = response.statusCode ?? 0;
             const location = response.headers.location;
             if (!REDIRECTS.has(code) || !location)
@@ -60,10 +188,14 @@ async function sendHttp(request, { timeoutMs, signal, deliveryId }) {
                 headers = withoutBodyHeaders(headers);
             }
             url = next;
+            redirectedBy = code;
         }
     }
     catch (error) {
-        if (error instanceof _transport_js__WEBPACK_IMPORTED_MODULE_2__/* .TransportError */ .w)
+        if (error instanceof _address_guard_js__WEBPACK_IMPORTED_MODULE_2__/* .BlockedAddressError */ .bf) {
+            throw new _transport_js__WEBPACK_IMPORTED_MODULE_3__/* .TransportError */ .w(redirectedBy === undefined ? error.message : `HTTP ${redirectedBy} to ${url.href}, ${error.message}`, false);
+        }
+        if (error instanceof _transport_js__WEBPACK_IMPORTED_MODULE_3__/* .TransportError */ .w)
             throw error;
         if (attempt.aborted)
             throw limit.error();
@@ -82,8 +214,25 @@ function redirectRefusal(method, from, to, redirects, followAll) {
         return 'not followed: from https to plain http';
     return undefined;
 }
+/**
+ * The guard's check of a hop's host. It runs on the runner also when a proxy will connect for us (and resolve the name
+ * again), so a name the runner cannot resolve is not sent on unchecked.
+ */
+async function checkHostBeforeProxy(host) {
+    try {
+        await (0,_address_guard_js__WEBPACK_IMPORTED_MODULE_2__/* .checkHost */ .RC)(host);
+    }
+    catch (error) {
+        const code = error.code;
+        if ((code === 'ENOTFOUND' || code === 'EAI_AGAIN') && (0,_address_guard_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyHostsIn */ .Bc)(process.env).size > 0) {
+            const { message, retryable } = describeNetworkError(error);
+            throw new _transport_js__WEBPACK_IMPORTED_MODULE_3__/* .TransportError */ .w(`${message}: block_private_addresses checks ${host} on the runner, also when a proxy connects for it`, retryable);
+        }
+        throw error;
+    }
+}
 /** Sends the request; resolves when the status line and headers have arrived. */
-function exchange(method, url, headers, body, insecureSkipVerify, signal) {
+function exchange(method, url, headers, body, insecureSkipVerify, signal, lookup) {
     const secure = url.protocol === 'https:';
     // proxyEnv (Node 24.5): HTTP_PROXY, HTTPS_PROXY and NO_PROXY, read as curl reads them.
     const agentOptions = { keepAlive: false, proxyEnv: process.env };
@@ -91,7 +240,7 @@ function exchange(method, url, headers, body, insecureSkipVerify, signal) {
     const withLength = body === undefined ? headers : { ...headers, 'Content-Length': String(Buffer.byteLength(body)) };
     return new Promise((resolve, reject) => {
         const send = secure ? (node_https__WEBPACK_IMPORTED_MODULE_1___default().request) : (node_http__WEBPACK_IMPORTED_MODULE_0___default().request);
-        const req = send(url, { method, headers: withLength, agent, signal }, (response) => {
+        const req = send(url, { method, headers: withLength, agent, signal, ...(lookup && { lookup }) }, (response) => {
             response.once('close', () => agent.destroy());
             resolve(response);
         });
@@ -188,7 +337,7 @@ function describeNetworkError(error) {
         // "Failed to establish tunnel to host:443 via http://proxy:3128: HTTP/1.1 407 Proxy Authentication Required"
         const status = /HTTP\/[\d.]+ (\d{3})[^\n]*/.exec(error.message);
         const refused = status ? `the proxy refused the connection: ${status[0]}` : `the proxy failed: ${error.message}`;
-        return new _transport_js__WEBPACK_IMPORTED_MODULE_2__/* .TransportError */ .w(withoutUserInfo(refused), status?.[1] !== '407');
+        return new _transport_js__WEBPACK_IMPORTED_MODULE_3__/* .TransportError */ .w(withoutUserInfo(refused), status?.[1] !== '407');
     }
     const reasons = {
         ECONNREFUSED: 'connection refused',
@@ -205,7 +354,7 @@ function describeNetworkError(error) {
     // A certificate problem does not go away by asking again.
     const retryable = !/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(code);
     const message = reasons[code] ? `${reasons[code]} (${code})` : error.message;
-    return new _transport_js__WEBPACK_IMPORTED_MODULE_2__/* .TransportError */ .w(withoutUserInfo(message), retryable);
+    return new _transport_js__WEBPACK_IMPORTED_MODULE_3__/* .TransportError */ .w(withoutUserInfo(message), retryable);
 }
 /** A proxy URL in Node's messages may hold credentials. */
 const withoutUserInfo = (text) => text.replace(/(\w+:\/\/)[^/@\s]+@/g, '$1****@');
