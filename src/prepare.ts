@@ -38,11 +38,12 @@ export function prepareDeliveries(
   outcome: Outcome,
   message: Message,
 ): Delivery[] {
-  return selected.flatMap(({ destination: name, trigger }): Delivery[] => {
+  return selected.flatMap(({ destination: name, trigger, named }): Delivery[] => {
     const settings = config.destinations[name]!;
     const destination = findDestination(settings.type)!;
     const base = { destination: name, type: settings.type, trigger, target: null, warnings: [] as string[] };
-    if (!settings.enabled) return [{ ...base, state: 'skipped', reason: 'destination is disabled (enabled: false)' }];
+    // A disabled destination named in a test's `destinations` input is tested: it was asked for by name.
+    if (!settings.enabled && !named) return [{ ...base, state: 'skipped', reason: 'destination is disabled (enabled: false)' }];
 
     const render: Render = (template, format, field) => {
       let rendered;
