@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { adaptiveCardProblems, discordMessageProblems, slackBlockProblems } from '../fixtures/chat-validators.js';
 import { githubEvent } from '../fixtures/events.js';
 import { Receiver, type Received } from './receiver.js';
 import { runAction, type RunResult } from './run-action.js';
@@ -91,6 +92,7 @@ describe('test: true, run from a workflow_dispatch workflow', () => {
       }),
     );
 
+    expect(slackBlockProblems(JSON.parse(byPath('slack').text).attachments[0].blocks)).toEqual([]);
     expect(byPath('slack').text).toBe(
       JSON.stringify({
         attachments: [
@@ -224,6 +226,7 @@ describe('the default test message of every destination', () => {
     expect(receiver.requests).toHaveLength(5);
 
     const teams = JSON.parse(byPath('teams').text).attachments[0].content;
+    expect(adaptiveCardProblems(teams)).toEqual([]);
     expect(teams.body.slice(0, 2)).toEqual([
       {
         type: 'Container',
@@ -234,6 +237,7 @@ describe('the default test message of every destination', () => {
       { type: 'TextBlock', text: SENT_BY, wrap: true },
     ]);
 
+    expect(discordMessageProblems(JSON.parse(byPath('discord').text))).toEqual([]);
     const [embed] = JSON.parse(byPath('discord').text).embeds;
     expect(embed).toMatchObject({ title: '🔔 Test notification from Herald', description: SENT_BY, url: RUN, color: 0x9e9e9e });
 
