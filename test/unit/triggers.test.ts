@@ -204,4 +204,10 @@ describe('test notifications', () => {
         'Destinations in this file: team-chat, ops, archive.',
     );
   });
+
+  it('a config without destinations has nothing to test, and says so', () => {
+    expect(() => selectTestDestinations({ ...config, destinations: {} }, [])).toThrow(
+      '.github/notifications.yml has no destinations to send a test notification to.',
+    );
+  });
 });
