@@ -135,6 +135,11 @@ describe('test: true, run from a workflow_dispatch workflow', () => {
     expect(JSON.parse(byPath('archive').text)).toMatchObject({ destination: 'archive', trigger: 'test', status: 'test' });
     expect(run.outputs).toMatchObject({ sent: '2', failed: '0', skipped: '0', status: 'test', trigger: 'test' });
     expect(run.results.map((result) => result.destination)).toEqual(['archive', 'hooks']);
+    expect(run.stdout).toContain(
+      '::group::archive (webhook): successful 200\n' +
+        'destination is disabled (enabled: false); tested because the "destinations" input names it\n' +
+        'attempt 1: HTTP 200 delivered\n::endgroup::\n',
+    );
   });
 
   it('an unknown name in destinations fails the step with a did-you-mean, sends nothing, and still writes the outputs', async () => {
