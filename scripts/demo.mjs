@@ -68,7 +68,8 @@ const { workspace, files, env } = prepareWorkspace({
   eventName: 'push',
   event,
   config,
-  inputs: { status },
+  // `npm run demo -- test` sends a test notification (the `test` input) instead.
+  inputs: status === 'test' ? { test: 'true' } : { status },
   env: { DEMO_SIGNING_SECRET: 'demo-signing-secret' },
 });
 

@@ -60,7 +60,7 @@ async function deliverOne(delivery: Delivery, options: DeliverOptions, deadline:
     response: null,
     error: null,
     warnings: delivery.warnings.map((warning) => mask(warning)),
-    log: [],
+    log: delivery.note ? [delivery.note] : [],
   };
   if (delivery.state === 'skipped') return { ...result, status: 'skipped', log: [`skipped: ${delivery.reason}`] };
   if (delivery.state === 'broken') return { ...result, error: mask(delivery.error) };

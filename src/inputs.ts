@@ -9,6 +9,10 @@ export interface Inputs {
   dryRun: boolean;
   failOnError: boolean;
   timeoutSeconds: number;
+  /** Send a test notification (trigger and status `test`) instead of routing the run's status. */
+  test: boolean;
+  /** With `test`: the destinations to test, by name; empty means all of them. */
+  destinations: string[];
 }
 
 /** The only place that reads action inputs. */
@@ -25,12 +29,26 @@ export function readInputs(): Inputs {
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) {
     throw new UserError(`Input "timeout" is "${timeout}"; it must be a number of seconds greater than 0.`);
   }
+  const test = booleanInput('test');
+  const destinations = core
+    .getInput('destinations')
+    .split(/[,\n]/)
+    .map((name) => name.trim())
+    .filter(Boolean);
+  if (destinations.length > 0 && !test) {
+    throw new UserError(
+      `Input "destinations" is "${destinations.join(', ')}", but "test" is not true: "destinations" picks the destinations ` +
+        'of a test notification. Set "test: true" too, or leave "destinations" empty (the routes in the config choose where other notifications go).',
+    );
+  }
   return {
     configPath: core.getInput('config').trim() || '.github/notifications.yml',
     status: status ? (status as InputStatus) : undefined,
     dryRun: booleanInput('dry-run'),
     failOnError: booleanInput('fail-on-error'),
     timeoutSeconds,
+    test,
+    destinations,
   };
 }
 

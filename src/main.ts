@@ -8,7 +8,7 @@ import { composeMessage } from './message.js';
 import { prepareDeliveries } from './prepare.js';
 import { report, reportIfUnreported, reportNothingSent } from './report.js';
 import { registerSecrets } from './secrets.js';
-import { pickOutcome, selectDestinations } from './triggers.js';
+import { pickOutcome, selectDestinations, selectTestDestinations, TEST_OUTCOME } from './triggers.js';
 import { UserError } from './user-error.js';
 
 /** The whole pipeline: inputs, config, run context, trigger, routing, rendering, delivery, report. */
@@ -20,7 +20,8 @@ export async function run(): Promise<void> {
     registerSecrets(config.secrets);
 
     const runContext = readRunContext(github, process.env);
-    const outcome = pickOutcome(inputs.status, github.eventName, github.payload);
+    // A test (the `test` input) reads no status and follows no route.
+    const outcome = inputs.test ? TEST_OUTCOME : pickOutcome(inputs.status, github.eventName, github.payload);
     if (outcome.trigger === null) {
       core.notice(`Herald: ${outcome.reason}; nothing to send.`);
       return await reportNothingSent(outcome);
@@ -28,10 +29,13 @@ export async function run(): Promise<void> {
     if (outcome.trigger === 'started') core.exportVariable(STARTED_AT_VARIABLE, runContext.timestamp);
 
     const message = composeMessage(runContext, outcome);
-    const selected = selectDestinations(config, outcome, runContext, github.eventName);
+    const selected = inputs.test
+      ? selectTestDestinations(config, inputs.destinations)
+      : selectDestinations(config, outcome, runContext, github.eventName);
     const deliveries = prepareDeliveries(config, selected, runContext, outcome, message);
     const results = await deliverAll(deliveries, { dryRun: inputs.dryRun, deadlineMs: inputs.timeoutSeconds * 1000 });
-    await report(results, { message, outcome, dryRun: inputs.dryRun, failOnError: inputs.failOnError });
+    // A test is there to tell whether each destination works: one that fails fails the step, whatever fail-on-error says.
+    await report(results, { message, outcome, dryRun: inputs.dryRun, failOnError: inputs.failOnError || inputs.test });
   } catch (error) {
     if (error instanceof ConfigError) annotateConfigError(error);
     else if (error instanceof UserError) core.setFailed(error.message);

@@ -7,6 +7,8 @@ export interface Message {
   title: string;
   /** "CI failed on main in octo/app (#42)": the whole story in one line. */
   line: string;
+  /** A sentence under the title, when the title needs one: a test notification says what it is for. */
+  description?: string;
   /** A word for the outcome: started, succeeded, failed, cancelled, timed out, ... */
   verb: string;
   emoji: string;
@@ -36,10 +38,11 @@ const VERBS: Record<string, string> = {
   neutral: 'finished (neutral)',
 };
 
-export const COLOURS = { started: '#439fe0', success: '#2eb886', error: '#d00000', cancelled: '#9e9e9e', neutral: '#9e9e9e' } as const;
-const EMOJI = { started: '🚀', success: '✅', error: '❌', cancelled: '⚪', neutral: '⚪' } as const;
+export const COLOURS = { started: '#439fe0', success: '#2eb886', error: '#d00000', cancelled: '#9e9e9e', neutral: '#9e9e9e', test: '#9e9e9e' } as const;
+const EMOJI = { started: '🚀', success: '✅', error: '❌', cancelled: '⚪', neutral: '⚪', test: '🔔' } as const;
 
 export function composeMessage(run: RunContext, outcome: Outcome): Message {
+  if (outcome.trigger === 'test') return testMessage(run);
   const verb = VERBS[outcome.status] ?? outcome.status.replace(/_/g, ' ');
   // Routed with error or success, but never dressed as a failure or a success.
   const look = outcome.status === 'cancelled' || outcome.status === 'neutral' ? outcome.status : outcome.trigger;
@@ -51,10 +54,7 @@ export function composeMessage(run: RunContext, outcome: Outcome): Message {
   const runLabel = run.runNumber ? ` (#${run.runNumber})` : '';
   const line = `${title}${run.repository ? ` in ${run.repository}` : ''}${runLabel}`;
 
-  const facts: Fact[] = [];
-  const add = (label: string, value: string, url?: string) => {
-    if (value) facts.push(url ? { label, value, url } : { label, value });
-  };
+  const { facts, add } = factList();
   add('Repository', run.repository, run.repositoryUrl);
   add('Workflow', [run.workflow, run.job].filter(Boolean).join(' / '), run.runUrl);
   if (run.prNumber) add('Pull request', `#${run.prNumber} ${run.prTitle}`.trim(), run.prUrl);
@@ -67,6 +67,30 @@ export function composeMessage(run: RunContext, outcome: Outcome): Message {
   if (outcome.trigger !== 'started') add('Duration', run.duration);
 
   return { title, line, verb, emoji: EMOJI[look], colour: COLOURS[look], facts, url: run.runUrl };
+}
+
+/** A test notification: what it is, from which repository, sent by whom, and the run that sent it. */
+function testMessage(run: RunContext): Message {
+  const title = 'Test notification from Herald';
+  const runLabel = run.runNumber ? ` (#${run.runNumber})` : '';
+  const line = `${title}${run.repository ? ` in ${run.repository}` : ''}${runLabel}`;
+  const by = run.actor ? ` by ${run.actor}` : '';
+  const from = run.repository ? ` from ${run.repository}` : '';
+  const description = `Sent${by}${from} to check that this destination works.`;
+  const { facts, add } = factList();
+  add('Repository', run.repository, run.repositoryUrl);
+  add('Workflow', [run.workflow, run.job].filter(Boolean).join(' / '), run.runUrl);
+  add('Actor', run.actor);
+  return { title, line, description, verb: 'test notification', emoji: EMOJI.test, colour: COLOURS.test, facts, url: run.runUrl };
+}
+
+/** The facts of a message, and how to add one: an empty value is left out. */
+function factList() {
+  const facts: Fact[] = [];
+  const add = (label: string, value: string, url?: string) => {
+    if (value) facts.push(url ? { label, value, url } : { label, value });
+  };
+  return { facts, add };
 }
 
 function branchUrl(run: RunContext): string | undefined {

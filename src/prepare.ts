@@ -14,6 +14,8 @@ interface DeliveryBase {
   /** Which of the destination's targets, when it has several (a Slack channel). */
   target: string | null;
   warnings: string[];
+  /** A line for the delivery's log before its attempts (a disabled destination tested because it was named). */
+  note?: string;
 }
 
 /** One message to one place: ready to send, skipped (and why), or broken before sending (and why). */
@@ -38,11 +40,13 @@ export function prepareDeliveries(
   outcome: Outcome,
   message: Message,
 ): Delivery[] {
-  return selected.flatMap(({ destination: name, trigger }): Delivery[] => {
+  return selected.flatMap(({ destination: name, trigger, named }): Delivery[] => {
     const settings = config.destinations[name]!;
     const destination = findDestination(settings.type)!;
     const base = { destination: name, type: settings.type, trigger, target: null, warnings: [] as string[] };
-    if (!settings.enabled) return [{ ...base, state: 'skipped', reason: 'destination is disabled (enabled: false)' }];
+    // A disabled destination named in a test's `destinations` input is tested: it was asked for by name.
+    if (!settings.enabled && !named) return [{ ...base, state: 'skipped', reason: 'destination is disabled (enabled: false)' }];
+    const note = settings.enabled ? {} : { note: 'destination is disabled (enabled: false); tested because the "destinations" input names it' };
 
     const render: Render = (template, format, field) => {
       let rendered;
@@ -65,7 +69,7 @@ export function prepareDeliveries(
     };
     try {
       const outbounds = destination.build(settings, { name, trigger, message, vars, render });
-      return outbounds.map((outbound) => ({ ...base, ...sending, state: 'ready', target: outbound.label ?? null, outbound }));
+      return outbounds.map((outbound) => ({ ...base, ...note, ...sending, state: 'ready', target: outbound.label ?? null, outbound }));
     } catch (error) {
       if (error instanceof TemplateError) return [{ ...base, state: 'broken', error: `Template Error ${error.message}` }];
       // A bug in one destination must not stop the others.

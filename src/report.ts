@@ -37,7 +37,8 @@ export async function report(results: DeliveryResult[], options: ReportOptions):
   const lines = failures.map((result) => `${name(result)} (${result.type}): ${result.error}`);
   if (failures.length === 0) return;
   if (options.failOnError) {
-    core.setFailed(`${failures.length} of ${results.length} notifications failed:\n${lines.join('\n')}`);
+    const what = options.outcome.trigger === 'test' ? 'test notifications' : 'notifications';
+    core.setFailed(`${failures.length} of ${results.length} ${what} failed:\n${lines.join('\n')}`);
   } else {
     for (const line of lines) core.warning(`Notification failed: ${line}`);
   }
@@ -102,7 +103,7 @@ const name = (result: DeliveryResult) => (result.target ? `${result.destination}
 
 const RESULT_ICONS = { successful: '✅ sent', failed: '❌ failed', skipped: '⏭️ skipped' } as const;
 
-async function writeSummary(results: DeliveryResult[], { message, dryRun }: ReportOptions): Promise<void> {
+async function writeSummary(results: DeliveryResult[], { message, outcome, dryRun }: ReportOptions): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   const cell = (text: string) => escapeHtml(mask(text));
   const rows = results.map((result) => [
@@ -116,7 +117,7 @@ async function writeSummary(results: DeliveryResult[], { message, dryRun }: Repo
     cell(result.error ?? (result.status === 'skipped' ? (result.log[0] ?? '') : '')) || ' ',
   ]);
   const summary = core.summary
-    .addHeading(`Herald notifications${dryRun ? ' (dry run: nothing was sent)' : ''}`, 3)
+    .addHeading(`Herald ${outcome.trigger === 'test' ? 'test notifications' : 'notifications'}${dryRun ? ' (dry run: nothing was sent)' : ''}`, 3)
     .addRaw(`${escapeHtml(message.emoji)} ${cell(message.line)}`, true);
   if (results.length === 0) summary.addRaw('<p>No destination is routed for this trigger.</p>', true);
   else {

@@ -2,10 +2,17 @@ import picomatch from 'picomatch';
 import type { RunContext } from './context.js';
 import type { InputStatus } from './statuses.js';
 import type { Config, Route } from './config/schema.js';
+import { suggest } from './config/problems.js';
 import { UserError } from './user-error.js';
 
+/** The triggers a route can name: what happened in a run. */
 export const TRIGGERS = ['started', 'success', 'error'] as const;
-export type Trigger = (typeof TRIGGERS)[number];
+/** Every trigger a message can be for: the routed ones and `test` (the `test` input), which ignores routes. */
+export const MESSAGE_TRIGGERS = [...TRIGGERS, 'test'] as const;
+export type Trigger = (typeof MESSAGE_TRIGGERS)[number];
+
+/** A test notification (AWX's "test notification"): its trigger and its status are both `test`. */
+export const TEST_OUTCOME = { trigger: 'test', status: 'test' } as const satisfies Outcome;
 
 /** What happened: the trigger it maps to and the status word that describes it (success, failure, timed_out, ...). */
 export interface Outcome {
@@ -86,6 +93,8 @@ function eventOutcome(eventName: string, event: Record<string, any>): Outcome | 
 export interface Selected {
   destination: string;
   trigger: Trigger;
+  /** Named in the `destinations` input of a test: sent even when the destination is disabled. */
+  named?: boolean;
 }
 
 /**
@@ -135,4 +144,22 @@ export function matchesAny(patterns: string[] | undefined, value: string): boole
     if (picomatch.isMatch(value, glob, { dot: true })) matched = !negated;
   }
   return matched;
+}
+
+/**
+ * The destinations of a test notification: the ones named in the `destinations` input, or every destination. Routes
+ * and their filters do not apply. A destination named explicitly is tested even when it is disabled: it was asked for.
+ */
+export function selectTestDestinations(config: Config, names: string[]): Selected[] {
+  const known = Object.keys(config.destinations);
+  if (known.length === 0) throw new UserError(`${config.file} has no destinations to send a test notification to.`);
+  for (const name of names) {
+    if (known.includes(name)) continue;
+    throw new UserError(
+      `Input "destinations" names "${name}", which is no destination in ${config.file}${suggest(name, known)} ` +
+        `Destinations in this file: ${known.join(', ')}.`,
+    );
+  }
+  if (names.length === 0) return known.map((destination) => ({ destination, trigger: TEST_OUTCOME.trigger }));
+  return [...new Set(names)].map((destination) => ({ destination, trigger: TEST_OUTCOME.trigger, named: true }));
 }

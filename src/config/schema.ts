@@ -23,6 +23,12 @@ const isTrigger = (word: string): word is Trigger => (TRIGGERS as readonly strin
 /** Why `word` is not a trigger, and which one to write instead. */
 function unknownTrigger(word: string): string {
   const lower = word.trim().toLowerCase();
+  if (lower === 'test') {
+    return (
+      '"test" is not routed: a test notification goes to every destination (or those you name), whatever the routes say. ' +
+      `Send one with the action's input "test: true" (and "destinations: name, ..." to pick some). Use one of: ${TRIGGERS.join(', ')}.`
+    );
+  }
   const meant = TRIGGER_WORDS.find((entry) => entry.words.includes(lower) && isTrigger(entry.trigger));
   const advice = meant
     ? ` is ${JOB_STATUSES.includes(lower) ? 'a job status, not a trigger' : 'not a trigger'}; ${meant.routes}.`

@@ -17,6 +17,7 @@ export function messageAttachment(message: Message) {
     color: message.colour,
     title: truncate(`${message.emoji} ${message.title}`, 250),
     ...(message.url && { title_link: message.url }),
+    ...(message.description && { text: markdownLink(message.description, undefined, VALUE_LIMIT) }),
     fields: message.facts.map((fact) => ({
       short: fact.label !== 'Commit' && fact.label !== 'Pull request',
       title: fact.label,

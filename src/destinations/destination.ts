@@ -4,7 +4,7 @@ import type { TemplateVariables } from '../render/variables.js';
 import type { TemplateFormat } from '../render/escape.js';
 import { checkTemplate } from '../render/template.js';
 import type { Trigger } from '../triggers.js';
-import { TRIGGERS } from '../triggers.js';
+import { MESSAGE_TRIGGERS } from '../triggers.js';
 
 /** An HTTP request a destination wants sent. */
 export interface HttpRequest {
@@ -139,7 +139,7 @@ export function destinationSchema<T extends string, S extends z.ZodRawShape, F e
     const messages = (config.messages ?? {}) as Record<string, Record<string, unknown> | undefined>;
     for (const [field, kind] of kinds) {
       check(config[field], kind, [field]);
-      for (const trigger of TRIGGERS) check(messages[trigger]?.[field], kind, ['messages', trigger, field]);
+      for (const trigger of MESSAGE_TRIGGERS) check(messages[trigger]?.[field], kind, ['messages', trigger, field]);
     }
   }, { when: () => true });
   return z.strictObject({
@@ -151,7 +151,7 @@ export function destinationSchema<T extends string, S extends z.ZodRawShape, F e
     delimiters: z.enum(['<< >>', '{{ }}']).default('<< >>'),
     block_private_addresses: z.boolean().optional(),
     ...templates,
-    messages: z.partialRecord(z.enum(TRIGGERS), z.strictObject(templates)).optional(),
+    messages: z.partialRecord(z.enum(MESSAGE_TRIGGERS), z.strictObject(templates)).optional(),
     ...fields,
   }).check(checkTemplates);
 }

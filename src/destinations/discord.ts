@@ -67,7 +67,8 @@ export function discordEmbed(message: Message, timestamp: string): APIEmbed {
   const title = truncate(`${message.emoji} ${message.title}`, DISCORD_LIMITS.title);
   const facts = message.facts.slice(0, DISCORD_LIMITS.fields);
   const names = facts.map((fact) => truncate(fact.label, DISCORD_LIMITS.fieldName));
-  const room = DISCORD_LIMITS.embed - title.length - names.reduce((sum, name) => sum + name.length, 0);
+  const description = message.description && markdownLink(message.description, undefined, DISCORD_LIMITS.description);
+  const room = DISCORD_LIMITS.embed - title.length - (description?.length ?? 0) - names.reduce((sum, name) => sum + name.length, 0);
   const perValue = Math.min(DISCORD_LIMITS.fieldValue, Math.floor(room / Math.max(1, facts.length)));
   const fields = facts.map((fact, i): APIEmbedField => {
     const long = fact.label === 'Commit' || fact.label === 'Pull request';
@@ -75,6 +76,7 @@ export function discordEmbed(message: Message, timestamp: string): APIEmbed {
   });
   return {
     title,
+    ...(description && { description }),
     ...(message.url && { url: message.url }),
     color: colourNumber(message.colour),
     fields,

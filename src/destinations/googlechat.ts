@@ -35,14 +35,17 @@ function rgb(hex: string) {
 
 export function googleChatMessage(message: Message, text: string | undefined) {
   const repository = message.facts.find((fact) => fact.label === 'Repository')?.value;
-  const widgets: object[] = message.facts.map((fact) => ({
+  const widgets: object[] = message.description
+    ? [{ textParagraph: { text: truncateEscaped(message.description, GOOGLE_CHAT_LIMITS.value, html) } }]
+    : [];
+  widgets.push(...message.facts.map((fact) => ({
     decoratedText: {
       topLabel: html(fact.label),
       text: truncateEscaped(fact.value, GOOGLE_CHAT_LIMITS.value, html),
       wrapText: true,
       ...(fact.url && { onClick: { openLink: { url: fact.url } } }),
     },
-  }));
+  })));
   if (message.url) {
     widgets.push({ buttonList: { buttons: [{ text: 'View run', color: rgb(message.colour), onClick: { openLink: { url: message.url } } }] } });
   }

@@ -88,6 +88,7 @@ export function defaultText({ name, message }: BuildInput): string {
   return [
     message.line,
     '',
+    ...(message.description ? [message.description, ''] : []),
     ...facts,
     ...(message.url ? ['', `View the run: ${message.url}`] : []),
     '',
@@ -119,7 +120,7 @@ export function defaultHtml({ name, message }: BuildInput): string {
 <body style="font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;font-size:14px;color:#1f2328">
 <div style="border-left:4px solid ${h(message.colour)};padding:4px 12px">
 <h2 style="margin:0 0 8px;font-size:18px">${h(message.emoji)} ${h(message.line)}</h2>
-<table cellpadding="0" cellspacing="0" style="border-collapse:collapse">
+${message.description ? `<p style="margin:0 0 8px">${h(message.description)}</p>\n` : ''}<table cellpadding="0" cellspacing="0" style="border-collapse:collapse">
 ${rows}
 </table>
 ${button}

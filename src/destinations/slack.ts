@@ -132,6 +132,9 @@ export function slackBlocks(message: Message): KnownBlock[] {
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: truncate(`${message.emoji} ${message.title}`, SLACK_LIMITS.header), emoji: true } },
   ];
+  if (message.description) {
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncateEscaped(message.description, SLACK_LIMITS.sectionText, mrkdwn) } });
+  }
   if (fields.length > 0) {
     blocks.push({
       type: 'section',

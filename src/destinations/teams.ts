@@ -64,6 +64,7 @@ export function adaptiveCard(message: Message, text: string | undefined, limit: 
         bleed: true,
         items: [{ type: 'TextBlock', text: cut(`${message.emoji} ${message.title}`), weight: 'Bolder', size: 'Medium', wrap: true }],
       },
+      ...(message.description ? [{ type: 'TextBlock', text: cut(message.description), wrap: true }] : []),
       ...(text !== undefined ? [{ type: 'TextBlock', text: truncate(text, limit * 4), wrap: true }] : []),
       { type: 'FactSet', facts: message.facts.map((fact) => ({ title: fact.label, value: cut(fact.value) })) },
     ],

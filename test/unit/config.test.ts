@@ -257,7 +257,7 @@ describe('keys in the wrong case', () => {
     const message = problems(
       'destinations:\n  hooks:\n    type: webhook\n    url: https://example.com\n    messages:\n      Error:\n        payload: "{}"\n      success:\n        Payload: "{}"\n',
     );
-    expect(message).toContain(':6:7: destinations.hooks.messages.Error: unknown key "Error". Keys are case-sensitive: write "error". Allowed here: started, success, error.');
+    expect(message).toContain(':6:7: destinations.hooks.messages.Error: unknown key "Error". Keys are case-sensitive: write "error". Allowed here: started, success, error, test.');
     expect(message).toContain(':9:9: destinations.hooks.messages.success.Payload: unknown key "Payload". Keys are case-sensitive: write "payload". Allowed here: payload.');
   });
 });
@@ -390,6 +390,12 @@ describe('templates are checked when the config is loaded', () => {
   it('under messages, with the line in a block template', () => {
     expect(problems(hook('    messages:\n      error:\n        payload: |\n          {"a": "<<x>>",\n           "b": "<</y>>"}\n'))).toContain(
       ':7:18: destinations.hooks.messages.error.payload: template does not parse: <</y>> closes a section that is not open: open it with <<#y>> or remove it (line 2 of the template)',
+    );
+  });
+
+  it('under messages.test, the templates of a test notification', () => {
+    expect(problems(hook('    messages:\n      test:\n        payload: \'{"a": "<<#x>>"}\'\n'))).toContain(
+      ':7:18: destinations.hooks.messages.test.payload: template does not parse: the section "x" is never closed: end it with <</x>>',
     );
   });
 

@@ -169,3 +169,34 @@ describe('merge queue, workflow names and durations', () => {
     expect(templateVariables(run, outcome, message, 'hook')).toMatchObject({ duration: '', durationSeconds: null, startedAt: run.startedAt });
   });
 });
+
+describe('the test notification message', () => {
+  const event = githubEvent('workflow_dispatch', (e) => e.sender.login === 'octocat');
+  const repo = event.repository.html_url;
+
+  it('says what it is, who sent it from where, in grey, with the repository, the workflow and the actor', () => {
+    const run = readRunContext(gh('workflow_dispatch', event), env, now);
+    expect(composeMessage(run, { trigger: 'test', status: 'test' })).toEqual({
+      title: 'Test notification from Herald',
+      line: 'Test notification from Herald in Codertocat/Hello-World (#9)',
+      description: 'Sent by octocat from Codertocat/Hello-World to check that this destination works.',
+      verb: 'test notification',
+      emoji: '🔔',
+      colour: '#9e9e9e',
+      facts: [
+        { label: 'Repository', value: 'Codertocat/Hello-World', url: repo },
+        { label: 'Workflow', value: 'CI / build', url: `${repo}/actions/runs/77` },
+        { label: 'Actor', value: 'octocat' },
+      ],
+      url: `${repo}/actions/runs/77`,
+    });
+  });
+
+  it('without an actor (none in the runner variables or the event) it still makes a sentence', () => {
+    const { sender: _sender, ...withoutSender } = event;
+    const run = readRunContext(gh('workflow_dispatch', withoutSender, { actor: '' }), env, now);
+    expect(composeMessage(run, { trigger: 'test', status: 'test' }).description).toBe(
+      'Sent from Codertocat/Hello-World to check that this destination works.',
+    );
+  });
+});

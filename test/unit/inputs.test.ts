@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readInputs } from '../../src/inputs.js';
 
 /** The runner passes `with:` values as INPUT_<NAME> (upper case, spaces as _; dashes stay). */
-const INPUTS = ['INPUT_CONFIG', 'INPUT_STATUS', 'INPUT_DRY-RUN', 'INPUT_FAIL-ON-ERROR', 'INPUT_TIMEOUT'];
+const INPUTS = ['INPUT_CONFIG', 'INPUT_STATUS', 'INPUT_DRY-RUN', 'INPUT_FAIL-ON-ERROR', 'INPUT_TIMEOUT', 'INPUT_TEST', 'INPUT_DESTINATIONS'];
 beforeEach(() => {
   for (const name of INPUTS) vi.stubEnv(name, undefined);
 });
@@ -24,12 +24,12 @@ const errorOf = (inputs: Record<string, string>): string => {
 
 describe('readInputs', () => {
   it('has a default for every input', () => {
-    expect(readInputs()).toEqual({ configPath: '.github/notifications.yml', status: undefined, dryRun: false, failOnError: false, timeoutSeconds: 60 });
+    expect(readInputs()).toEqual({ configPath: '.github/notifications.yml', status: undefined, dryRun: false, failOnError: false, timeoutSeconds: 60, test: false, destinations: [] });
   });
 
   it('reads every input, trimmed; status and booleans in any case', () => {
     withInputs({ config: ' ci/notify.yaml ', status: ' Success ', 'dry-run': 'TRUE', 'fail-on-error': 'True', timeout: ' 2.5 ' });
-    expect(readInputs()).toEqual({ configPath: 'ci/notify.yaml', status: 'success', dryRun: true, failOnError: true, timeoutSeconds: 2.5 });
+    expect(readInputs()).toEqual({ configPath: 'ci/notify.yaml', status: 'success', dryRun: true, failOnError: true, timeoutSeconds: 2.5, test: false, destinations: [] });
   });
 
   it('takes every status word of job.status, needs.<job>.result and steps.<step>.outcome', () => {
@@ -42,7 +42,7 @@ describe('readInputs', () => {
 
   it('treats empty values as not given', () => {
     withInputs({ config: '', status: '  ', 'dry-run': '', 'fail-on-error': '', timeout: '' });
-    expect(readInputs()).toEqual({ configPath: '.github/notifications.yml', status: undefined, dryRun: false, failOnError: false, timeoutSeconds: 60 });
+    expect(readInputs()).toEqual({ configPath: '.github/notifications.yml', status: undefined, dryRun: false, failOnError: false, timeoutSeconds: 60, test: false, destinations: [] });
   });
 
   it('says which status was meant for a misspelt one', () => {
@@ -62,5 +62,17 @@ describe('readInputs', () => {
     expect(errorOf({ 'dry-run': 'yes' })).toBe('UserError: Input "dry-run" is "yes"; it must be true or false.');
     vi.unstubAllEnvs();
     expect(errorOf({ 'fail-on-error': '1' })).toBe('UserError: Input "fail-on-error" is "1"; it must be true or false.');
+  });
+
+  it('test: destinations by name, separated by commas or newlines (a workflow_dispatch choice or a | block)', () => {
+    withInputs({ test: 'True', destinations: ' team-chat, ops\n\nmail ,\n' });
+    expect(readInputs()).toMatchObject({ test: true, destinations: ['team-chat', 'ops', 'mail'] });
+  });
+
+  it('refuses destinations without test: true, which they only apply to', () => {
+    expect(errorOf({ destinations: 'ops' })).toBe(
+      'UserError: Input "destinations" is "ops", but "test" is not true: "destinations" picks the destinations of a test notification. ' +
+        'Set "test: true" too, or leave "destinations" empty (the routes in the config choose where other notifications go).',
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { githubEvent } from '../fixtures/events.js';
-import { matchesAny, pickOutcome, selectDestinations } from '../../src/triggers.js';
+import { matchesAny, pickOutcome, selectDestinations, selectTestDestinations } from '../../src/triggers.js';
 import type { Config } from '../../src/config/schema.js';
 import { readRunContext, type RunContext } from '../../src/context.js';
 
@@ -172,5 +172,42 @@ describe('routing', () => {
       expect([run.branch, run.baseBranch, run.headBranch]).toEqual(['develop', event.workflow_run.pull_requests[0].base.ref, 'develop']);
       expect(picked('workflow_run', run)).toEqual(['into']);
     });
+  });
+});
+
+describe('test notifications', () => {
+  const config = {
+    file: '.github/notifications.yml',
+    secrets: [],
+    destinations: { 'team-chat': { enabled: true }, ops: { enabled: true }, archive: { enabled: false } },
+    notifications: [{ triggers: ['error'], to: ['ops'], branches: ['never'] }],
+  } as unknown as Config;
+
+  it('go to every destination, whatever the routes say (disabled ones are skipped when prepared)', () => {
+    expect(selectTestDestinations(config, [])).toEqual([
+      { destination: 'team-chat', trigger: 'test' },
+      { destination: 'ops', trigger: 'test' },
+      { destination: 'archive', trigger: 'test' },
+    ]);
+  });
+
+  it('go to the destinations named, each once; a named one is sent even when disabled', () => {
+    expect(selectTestDestinations(config, ['archive', 'ops', 'archive'])).toEqual([
+      { destination: 'archive', trigger: 'test', named: true },
+      { destination: 'ops', trigger: 'test', named: true },
+    ]);
+  });
+
+  it('an unknown name is an error with a did-you-mean and the names there are', () => {
+    expect(() => selectTestDestinations(config, ['ops', 'team_chat'])).toThrow(
+      'Input "destinations" names "team_chat", which is no destination in .github/notifications.yml. Did you mean "team-chat"? ' +
+        'Destinations in this file: team-chat, ops, archive.',
+    );
+  });
+
+  it('a config without destinations has nothing to test, and says so', () => {
+    expect(() => selectTestDestinations({ ...config, destinations: {} }, [])).toThrow(
+      '.github/notifications.yml has no destinations to send a test notification to.',
+    );
   });
 });
