@@ -1,5 +1,5 @@
 import { namesSecret } from '../secrets.js';
-import { findPassedSecret, PASSED_SECRETS_VARIABLE, readPassedSecrets } from './passed-secrets.js';
+import { findPassedSecret, PASSED_SECRETS_VARIABLE, readPassedSecrets, type PassedSecrets } from './passed-secrets.js';
 import type { Problem } from './problems.js';
 
 const REFERENCE = /\$\$\{|\$\{\{[^]*?\}\}|\$\{([^}]*)\}/g;
@@ -20,7 +20,7 @@ export interface SecretsWithheld {
 
 export interface Substituted {
   data: unknown;
-  /** Variables that are set but empty. */
+  /** Variables that are set but empty, and on a fork's pull request those missing from HERALD_SECRETS: what `withheld` explains. */
   empty: string[];
   /** Values of variables whose names say they hold a secret (HOOK_TOKEN, SMTP_PASSWORD, SLACK_WEBHOOK_URL, ...), and every value taken from HERALD_SECRETS. */
   secrets: string[];
@@ -122,7 +122,7 @@ export function substituteEnvironment(
 }
 
 /** A ${NAME} that neither the environment nor HERALD_SECRETS has: which secrets were passed, and what to do. */
-function notPassed(variable: string, passed: ReturnType<typeof readPassedSecrets> & object, withheld?: SecretsWithheld): string {
+function notPassed(variable: string, passed: PassedSecrets, withheld?: SecretsWithheld): string {
   const start = `environment variable ${variable} is not set`;
   if ('error' in passed) return `${start}, and ${passed.error}.`;
   if (withheld) return `${start} and is not among the secrets in ${PASSED_SECRETS_VARIABLE}: ${withheld.reason}.`;
