@@ -1,3 +1,5 @@
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/action-env.mjs';
@@ -75,5 +77,18 @@ describe('the composite actions, expanded as the runner expands them', () => {
     expect(receiver.requests.map((request) => request.body.toString('utf8'))).toEqual([
       '{"trigger": "error", "status": "cancelled", "repository": "Codertocat/Hello-World", "knows_start": false}',
     ]);
+  });
+
+  it('on a runner whose node is older than 20 the step fails with what to do, and sends nothing', async () => {
+    receiver.requests.length = 0;
+    const bin = mkdtempSync(join(tmpdir(), 'herald-old-node-'));
+    writeFileSync(join(bin, 'node'), '#!/bin/sh\nif [ "$1" = --version ]; then echo v18.20.4; exit 0; fi\nexit 1\n');
+    chmodSync(join(bin, 'node'), 0o755);
+    const run = await runComposite(join(ROOT, 'notify-started'), { ...common(), stepEnv: { ...secrets(), PATH: `${bin}:/usr/bin:/bin` } });
+    expect(run.exitCodes).toEqual([1]);
+    expect(run.stdout).toBe(
+      "::error::Herald's notify-started runs dist/index.js with the node on PATH, which must be Node 20 or newer (found: v18.20.4). Add actions/setup-node before this step.\n",
+    );
+    expect(receiver.requests).toHaveLength(0);
   });
 });
