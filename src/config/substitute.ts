@@ -1,4 +1,5 @@
 import { namesSecret } from '../secrets.js';
+import { findPassedSecret, PASSED_SECRETS_VARIABLE, readPassedSecrets, type PassedSecrets } from './passed-secrets.js';
 import type { Problem } from './problems.js';
 
 const REFERENCE = /\$\$\{|\$\{\{[^]*?\}\}|\$\{([^}]*)\}/g;
@@ -19,16 +20,17 @@ export interface SecretsWithheld {
 
 export interface Substituted {
   data: unknown;
-  /** Variables that are set but empty. */
+  /** Variables that are set but empty, and on a fork's pull request those missing from HERALD_SECRETS: what `withheld` explains. */
   empty: string[];
-  /** Values of variables whose names say they hold a secret (HOOK_TOKEN, SMTP_PASSWORD, SLACK_WEBHOOK_URL, ...). */
+  /** Values of variables whose names say they hold a secret (HOOK_TOKEN, SMTP_PASSWORD, SLACK_WEBHOOK_URL, ...), and every value taken from HERALD_SECRETS. */
   secrets: string[];
   problems: Problem[];
 }
 
 /**
  * Replaces ${NAME} in every string of the parsed file with the environment variable NAME (how secrets reach the
- * file). `$${` writes a literal `${`. `${{ }}` is refused: GitHub does not evaluate expressions in files.
+ * file), or, when no such variable is set, with the secret NAME in HERALD_SECRETS. `$${` writes a literal `${`.
+ * `${{ }}` is refused: GitHub does not evaluate expressions in files.
  */
 export function substituteEnvironment(
   data: unknown,
@@ -39,6 +41,14 @@ export function substituteEnvironment(
   const secrets = new Set<string>();
   const empty = new Set<string>();
   const problems: Problem[] = [];
+  const passed = readPassedSecrets(env);
+
+  /** A variable set in the environment wins (even empty); HERALD_SECRETS fills the rest, every value of it a secret. */
+  const lookup = (variable: string): { value?: string; secret: boolean } => {
+    if (env[variable] !== undefined) return { value: env[variable], secret: namesSecret(variable) };
+    const value = passed && 'values' in passed ? findPassedSecret(passed, variable) : undefined;
+    return { value, secret: value !== undefined };
+  };
 
   const visit = (value: unknown, path: (string | number)[]): unknown => {
     if (typeof value === 'string') return (typed(value, path) ?? { value: substituteString(value, path) }).value;
@@ -53,7 +63,7 @@ export function substituteEnvironment(
   const typed = (text: string, path: (string | number)[]): { value: unknown } | undefined => {
     const variable = WHOLE_REFERENCE.exec(text)?.[1];
     const type = variable && scalarType(path);
-    const value = variable && env[variable];
+    const value = variable && lookup(variable).value;
     if (!type || !value) return undefined;
     const field = String(path.at(-1));
     const word = value.trim();
@@ -83,10 +93,16 @@ export function substituteEnvironment(
         problems.push({ path, message: `"${match}" is not a valid variable reference; write \${NAME} with letters, digits and _ (or $\${ for a literal \${).` });
         return match;
       }
-      const replacement = env[variable];
+      const { value: replacement, secret } = lookup(variable);
       if (replacement === '') empty.add(variable);
       if (replacement === '' && withheld) {
         problems.push({ path, message: `environment variable ${variable} is empty: ${withheld.reason}.` });
+        return '';
+      }
+      if (replacement === undefined && passed) {
+        // A fork's pull request gets no secrets, so HERALD_SECRETS lacks them: that is the reason to give.
+        if (withheld && 'values' in passed) empty.add(variable);
+        problems.push({ path, message: notPassed(variable, passed, withheld) });
         return '';
       }
       if (replacement === undefined || replacement === '') {
@@ -98,9 +114,21 @@ export function substituteEnvironment(
         });
         return '';
       }
-      if (namesSecret(variable)) secrets.add(replacement);
+      if (secret) secrets.add(replacement);
       return replacement;
     });
 
   return { data: visit(data, []), secrets: [...secrets], empty: [...empty], problems };
+}
+
+/** A ${NAME} that neither the environment nor HERALD_SECRETS has: which secrets were passed, and what to do. */
+function notPassed(variable: string, passed: PassedSecrets, withheld?: SecretsWithheld): string {
+  const start = `environment variable ${variable} is not set`;
+  if ('error' in passed) return `${start}, and ${passed.error}.`;
+  if (withheld) return `${start} and is not among the secrets in ${PASSED_SECRETS_VARIABLE}: ${withheld.reason}.`;
+  const names = [...passed.values.keys()].sort();
+  return (
+    `${start}, and ${PASSED_SECRETS_VARIABLE} has no secret named ${variable} ` +
+    `(it has ${names.length === 0 ? 'none' : names.join(', ')}). Check that the secret exists, and call the workflow with "secrets: inherit".`
+  );
 }
