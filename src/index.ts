@@ -7,7 +7,7 @@ import { join } from 'node:path';
 const { enableCompileCache } = module as { enableCompileCache?: (directory: string) => unknown };
 if (enableCompileCache && process.env.RUNNER_TEMP) enableCompileCache(join(process.env.RUNNER_TEMP, 'herald-compile-cache'));
 
-const { run } = await import(/* webpackChunkName: "herald" */ './main.js');
+const { run } = await import('./main.js');
 await run();
 // Never hold the runner: once the work is done, nothing left behind (a stuck socket) may keep the step alive.
 setTimeout(() => process.exit(), 2000).unref();
