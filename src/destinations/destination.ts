@@ -167,3 +167,12 @@ export function templateFor(
   const value = config[field];
   return typeof value === 'string' ? value : undefined;
 }
+
+/**
+ * A destination's schema, built the first time it is asked for: a run builds only the schemas of the types its config
+ * names (building all of them took about 5 ms of every run).
+ */
+export function builtOnFirstUse<S>(build: () => S): () => S {
+  let schema: S | undefined;
+  return () => (schema ??= build());
+}

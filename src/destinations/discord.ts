@@ -4,23 +4,25 @@ import type { Message } from '../message.js';
 import { markdownLink } from '../render/markdown-link.js';
 import { TemplateError } from '../render/template.js';
 import { truncate } from '../render/truncate.js';
-import { destinationSchema, type BuildInput, type Destination, type Reply, type Verdict } from './destination.js';
+import { builtOnFirstUse, destinationSchema, type BuildInput, type Destination, type Reply, type Verdict } from './destination.js';
 import { colourNumber, httpUrl, postJson, renderPayload, renderText, replyJson, serviceError } from './chat-request.js';
 import { secretUrl } from '../secrets.js';
 
 /** Discord's message and embed limits (discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const DISCORD_LIMITS = { content: 2000, title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, embed: 6000, username: 80 };
 
-const schema = destinationSchema(
-  'discord',
-  {
-    webhook_url: httpUrl,
-    username: z.string().min(1).max(DISCORD_LIMITS.username).optional(),
-    avatar_url: httpUrl.optional(),
-  },
-  { text: 'markdown', payload: 'json' },
+const schema = builtOnFirstUse(() =>
+  destinationSchema(
+    'discord',
+    {
+      webhook_url: httpUrl,
+      username: z.string().min(1).max(DISCORD_LIMITS.username).optional(),
+      avatar_url: httpUrl.optional(),
+    },
+    { text: 'markdown', payload: 'json' },
+  ),
 );
-export type DiscordConfig = z.infer<typeof schema>;
+export type DiscordConfig = z.infer<ReturnType<typeof schema>>;
 
 /** Mentions are never parsed, whatever a commit message holds. */
 const NO_MENTIONS = { parse: [] as [] };
@@ -28,7 +30,9 @@ const NO_MENTIONS = { parse: [] as [] };
 /** A Discord channel webhook: an embed coloured by trigger, with `allowed_mentions` that pings nobody. */
 export const discord: Destination<DiscordConfig> = {
   type: 'discord',
-  schema,
+  get schema() {
+    return schema();
+  },
   secrets: (config) => secretUrl(config.webhook_url, 1),
   build(config, input) {
     const payload = renderPayload(config, input);

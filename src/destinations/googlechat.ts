@@ -2,20 +2,24 @@ import { z } from 'zod';
 import type { Message } from '../message.js';
 import { escapers } from '../render/escape.js';
 import { truncate, truncateEscaped } from '../render/truncate.js';
-import { destinationSchema, type Destination } from './destination.js';
+import { builtOnFirstUse, destinationSchema, type Destination } from './destination.js';
 import { httpUrl, postJson, renderPayload, renderText, serviceError } from './chat-request.js';
 import { secretUrl } from '../secrets.js';
 
 /** Google Chat takes 4,096 characters of text; card text is kept short enough to read. */
 export const GOOGLE_CHAT_LIMITS = { text: 4096, title: 200, value: 1000 };
 
-const schema = destinationSchema('googlechat', { webhook_url: httpUrl }, { text: 'googlechat', payload: 'json' });
-export type GoogleChatConfig = z.infer<typeof schema>;
+const schema = builtOnFirstUse(() =>
+  destinationSchema('googlechat', { webhook_url: httpUrl }, { text: 'googlechat', payload: 'json' }),
+);
+export type GoogleChatConfig = z.infer<ReturnType<typeof schema>>;
 
 /** A Google Chat space webhook: a cardsV2 card with the facts and a button to the run. */
 export const googlechat: Destination<GoogleChatConfig> = {
   type: 'googlechat',
-  schema,
+  get schema() {
+    return schema();
+  },
   secrets: (config) => secretUrl(config.webhook_url),
   build(config, input) {
     const body = renderPayload(config, input) ?? JSON.stringify(googleChatMessage(input.message, renderText(config, input, 'googlechat')));

@@ -1,32 +1,36 @@
 import aws4 from 'aws4';
 import { z } from 'zod';
-import { destinationSchema, type Destination, type HttpRequest, type Reply, type Verdict } from './destination.js';
+import { builtOnFirstUse, destinationSchema, type Destination, type HttpRequest, type Reply, type Verdict } from './destination.js';
 import { composeMail, MAIL_TEMPLATES, mailAddressFields } from './mail-content.js';
 
-const schema = destinationSchema(
-  'ses',
-  {
-    access_key_id: z.string().trim().min(1),
-    secret_access_key: z.string().min(1),
-    session_token: z.string().min(1).optional(),
-    region: z
-      .string()
-      .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'must be an AWS region such as us-east-1 or eu-west-1')
-      .default('us-east-1'),
-    /** Another endpoint (a VPC endpoint, a proxy, a test server); the default is https://email.{region}.amazonaws.com. */
-    api_url: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
-    ...mailAddressFields,
-  },
-  MAIL_TEMPLATES,
+const schema = builtOnFirstUse(() =>
+  destinationSchema(
+    'ses',
+    {
+      access_key_id: z.string().trim().min(1),
+      secret_access_key: z.string().min(1),
+      session_token: z.string().min(1).optional(),
+      region: z
+        .string()
+        .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'must be an AWS region such as us-east-1 or eu-west-1')
+        .default('us-east-1'),
+      /** Another endpoint (a VPC endpoint, a proxy, a test server); the default is https://email.{region}.amazonaws.com. */
+      api_url: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+      ...mailAddressFields,
+    },
+    MAIL_TEMPLATES,
+  ),
 );
-export type SesConfig = z.infer<typeof schema>;
+export type SesConfig = z.infer<ReturnType<typeof schema>>;
 
 const SEND_EMAIL_PATH = '/v2/email/outbound-emails';
 
 /** E-mail through Amazon SES v2 SendEmail, signed with SigV4 (aws4): one message to all recipients. */
 export const ses: Destination<SesConfig> = {
   type: 'ses',
-  schema,
+  get schema() {
+    return schema();
+  },
   secrets: (config) => [config.access_key_id, config.secret_access_key, config.session_token ?? ''],
   build(config, input): HttpRequest[] {
     const content = composeMail(config, input);

@@ -4,7 +4,7 @@ import type { Fact, Message } from '../message.js';
 import { escapers } from '../render/escape.js';
 import { TemplateError } from '../render/template.js';
 import { truncate, truncateEscaped } from '../render/truncate.js';
-import { destinationSchema, type BuildInput, type Destination, type Outbound, type Reply } from './destination.js';
+import { builtOnFirstUse, destinationSchema, type BuildInput, type Destination, type Outbound, type Reply } from './destination.js';
 import { httpUrl, postJson, renderPayload, renderText, replyJson } from './chat-request.js';
 import { secretUrl } from '../secrets.js';
 
@@ -16,48 +16,52 @@ const channelList = z.preprocess(
   z.array(z.string().min(1)).min(1, 'needs at least one channel'),
 );
 
-const schema = destinationSchema(
-  'slack',
-  {
-    webhook_url: httpUrl.optional(),
-    token: z.string().min(1).optional(),
-    channels: channelList.optional(),
-    api_url: httpUrl.default('https://slack.com/api'),
-    hex_color: z.string().regex(/^#?[0-9a-fA-F]{6}$/, 'must be a colour like "#2eb886"').optional(),
-    username: z.string().min(1).optional(),
-    icon_url: httpUrl.optional(),
-    icon_emoji: z.string().min(1).optional(),
-  },
-  { text: 'slack', payload: 'json' },
-).superRefine((config, ctx) => {
-  if (config.webhook_url !== undefined && config.token !== undefined) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['token'],
-      message: 'set either webhook_url (an incoming webhook) or token + channels (a bot token), not both',
-    });
-  } else if (config.webhook_url === undefined && config.token === undefined) {
-    ctx.addIssue({
-      code: 'custom',
-      path: [],
-      message: 'needs webhook_url (an incoming webhook) or token + channels (a bot token posting with chat.postMessage)',
-    });
-  } else if (config.token !== undefined && config.channels === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['channels'], message: 'a bot token needs channels to post to, e.g. channels: ["#ci"]' });
-  } else if (config.webhook_url !== undefined && config.channels !== undefined) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['channels'],
-      message: 'an incoming webhook posts to its own channel; channels needs token instead of webhook_url',
-    });
-  }
-});
-export type SlackConfig = z.infer<typeof schema>;
+const schema = builtOnFirstUse(() =>
+  destinationSchema(
+    'slack',
+    {
+      webhook_url: httpUrl.optional(),
+      token: z.string().min(1).optional(),
+      channels: channelList.optional(),
+      api_url: httpUrl.default('https://slack.com/api'),
+      hex_color: z.string().regex(/^#?[0-9a-fA-F]{6}$/, 'must be a colour like "#2eb886"').optional(),
+      username: z.string().min(1).optional(),
+      icon_url: httpUrl.optional(),
+      icon_emoji: z.string().min(1).optional(),
+    },
+    { text: 'slack', payload: 'json' },
+  ).superRefine((config, ctx) => {
+    if (config.webhook_url !== undefined && config.token !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['token'],
+        message: 'set either webhook_url (an incoming webhook) or token + channels (a bot token), not both',
+      });
+    } else if (config.webhook_url === undefined && config.token === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: 'needs webhook_url (an incoming webhook) or token + channels (a bot token posting with chat.postMessage)',
+      });
+    } else if (config.token !== undefined && config.channels === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['channels'], message: 'a bot token needs channels to post to, e.g. channels: ["#ci"]' });
+    } else if (config.webhook_url !== undefined && config.channels !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['channels'],
+        message: 'an incoming webhook posts to its own channel; channels needs token instead of webhook_url',
+      });
+    }
+  }),
+);
+export type SlackConfig = z.infer<ReturnType<typeof schema>>;
 
 /** Slack: an incoming webhook, or a bot token posting with chat.postMessage to each channel. */
 export const slack: Destination<SlackConfig> = {
   type: 'slack',
-  schema,
+  get schema() {
+    return schema();
+  },
   secrets: (config) => [...(config.webhook_url ? secretUrl(config.webhook_url, 1) : []), config.token ?? ''],
   build(config, input) {
     const payload = renderPayload(config, input);

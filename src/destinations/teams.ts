@@ -2,20 +2,24 @@ import { z } from 'zod';
 import { COLOURS, type Message } from '../message.js';
 import { breakMarkdownLinks } from '../render/escape.js';
 import { byteLength, truncate, truncateEscaped } from '../render/truncate.js';
-import { destinationSchema, type BuildInput, type Destination } from './destination.js';
+import { builtOnFirstUse, destinationSchema, type BuildInput, type Destination } from './destination.js';
 import { httpUrl, postJson, renderPayload, renderText, serviceError } from './chat-request.js';
 import { secretUrl } from '../secrets.js';
 
 /** Teams refuses a message over 28 KB; keep a margin for what the Workflow adds around the card. */
 export const TEAMS_MAX_BYTES = 27 * 1024;
 
-const schema = destinationSchema('teams', { webhook_url: httpUrl }, { text: 'text', payload: 'json' });
-export type TeamsConfig = z.infer<typeof schema>;
+const schema = builtOnFirstUse(() =>
+  destinationSchema('teams', { webhook_url: httpUrl }, { text: 'text', payload: 'json' }),
+);
+export type TeamsConfig = z.infer<ReturnType<typeof schema>>;
 
 /** Microsoft Teams through a Workflows (Power Automate) webhook: an Adaptive Card 1.4 with the facts and links. */
 export const teams: Destination<TeamsConfig> = {
   type: 'teams',
-  schema,
+  get schema() {
+    return schema();
+  },
   secrets: (config) => secretUrl(config.webhook_url),
   build(config, input) {
     const body = renderPayload(config, input) ?? JSON.stringify(teamsMessage(input, renderText(config, input, 'teams')));

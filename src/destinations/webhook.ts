@@ -1,34 +1,38 @@
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { basicCredentials, secretsInHeaders, secretsInUrl } from '../secrets.js';
-import { destinationSchema, templateFor, type BuildInput, type Destination } from './destination.js';
+import { builtOnFirstUse, destinationSchema, templateFor, type BuildInput, type Destination } from './destination.js';
 import { genericPayload } from './generic-payload.js';
 
 const METHODS = ['POST', 'PUT', 'PATCH', 'GET', 'DELETE', 'OPTIONS'] as const;
 
-const schema = destinationSchema(
-  'webhook',
-  {
-    url: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }),
-    method: z.preprocess((v) => (typeof v === 'string' ? v.toUpperCase() : v), z.enum(METHODS)).default('POST'),
-    headers: z.record(z.string(), z.string()).default({}),
-    format: z.enum(['json', 'text']).optional(),
-    secret: z.string().min(1).optional(),
-    signature_header: z.string().min(1).default('X-Herald-Signature'),
-    signature_prefix: z.string().default('sha512='),
-    username: z.string().optional(),
-    password: z.string().optional(),
-    insecure_skip_verify: z.boolean().default(false),
-    follow_redirects: z.boolean().default(false),
-  },
-  { payload: payloadFormat },
+const schema = builtOnFirstUse(() =>
+  destinationSchema(
+    'webhook',
+    {
+      url: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }),
+      method: z.preprocess((v) => (typeof v === 'string' ? v.toUpperCase() : v), z.enum(METHODS)).default('POST'),
+      headers: z.record(z.string(), z.string()).default({}),
+      format: z.enum(['json', 'text']).optional(),
+      secret: z.string().min(1).optional(),
+      signature_header: z.string().min(1).default('X-Herald-Signature'),
+      signature_prefix: z.string().default('sha512='),
+      username: z.string().optional(),
+      password: z.string().optional(),
+      insecure_skip_verify: z.boolean().default(false),
+      follow_redirects: z.boolean().default(false),
+    },
+    { payload: payloadFormat },
+  ),
 );
-export type WebhookConfig = z.infer<typeof schema>;
+export type WebhookConfig = z.infer<ReturnType<typeof schema>>;
 
 /** Any HTTP endpoint: a templated payload (or the generic JSON one), optional HMAC-SHA512 signature and basic auth. */
 export const webhook: Destination<WebhookConfig> = {
   type: 'webhook',
-  schema,
+  get schema() {
+    return schema();
+  },
   secrets: (config) => [
     config.secret ?? '',
     config.password ?? '',
