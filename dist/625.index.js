@@ -122,7 +122,7 @@ function proxyHostsIn(env) {
 
 /***/ }),
 
-/***/ 1006:
+/***/ 8625:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);

@@ -1,0 +1,3171 @@
+export const id = 541;
+export const ids = [541];
+export const modules = {
+
+/***/ 8541:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
+;// CONCATENATED MODULE: ./src/render/escape.ts
+const JSON_VALUE = Symbol('herald.json');
+/**
+ * A view of `value` in which every node renders as a JSON literal: `<<json.event.pull_request>>` inserts the object,
+ * `<<json.prTitle>>` a quoted string, a path that leads nowhere `null` (like Grafana OnCall's `tojson`).
+ */
+function jsonLiteralView(value) {
+    const isObject = value !== null && typeof value === 'object';
+    const child = (prop) => (isObject && Object.hasOwn(value, prop) ? value[prop] : undefined);
+    return new Proxy({}, {
+        has: (_target, prop) => typeof prop === 'string',
+        get: (_target, prop) => {
+            if (prop === JSON_VALUE)
+                return { value };
+            if (prop === Symbol.toPrimitive)
+                return () => toJson(value);
+            return typeof prop === 'string' ? jsonLiteralView(child(prop)) : undefined;
+        },
+    });
+}
+const toJson = (value) => JSON.stringify(value === undefined ? null : value);
+function jsonLiteral(value) {
+    if (value === null || typeof value !== 'object')
+        return undefined;
+    const holder = value[JSON_VALUE];
+    return holder ? toJson(holder.value) : undefined;
+}
+/** Objects and arrays inserted with a plain tag render as their JSON text. */
+function plain(value) {
+    if (value !== null && typeof value === 'object')
+        return JSON.stringify(value);
+    return String(value);
+}
+const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Slack's three control characters; `<!channel>`, `<@U123>` and `<url|text>` need a raw `<`. */
+const SLACK_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const ZERO_WIDTH_SPACE = '\u200b';
+/**
+ * A zero-width space after every `@` that starts a word, so `@everyone`, `@here`, `@channel`, `@all` and `@user` stay
+ * readable but mention nobody (what discord.js's cleanContent does).
+ */
+const breakMentions = (text) => text.replace(/@(?=[\p{L}\p{N}_])/gu, `@${ZERO_WIDTH_SPACE}`);
+/** `[text](url)` is a link only with `](` adjacent; a zero-width space between them leaves the text as written. */
+const breakMarkdownLinks = (text) => text.replace(/\](?=\()/g, `]${ZERO_WIDTH_SPACE}`);
+/**
+ * CommonMark lets a backslash escape any ASCII punctuation; these are the ones chat markdown acts on anywhere (with `[`
+ * and `]` escaped, parentheses cannot form a link), and `#` where it would start a heading.
+ */
+const escapeMarkdown = (text) => text.replace(/[\\`*_~|<>[\]]/g, '\\$&').replace(/^(\s*)#/gm, '$1\\#');
+const escapers = {
+    /** JSON string content: the payload stays valid JSON whatever the value holds. */
+    json: (value) => jsonLiteral(value) ?? JSON.stringify(plain(value)).slice(1, -1),
+    text: (value) => jsonLiteral(value) ?? plain(value),
+    html: (value) => (jsonLiteral(value) ?? plain(value)).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]),
+    /** Slack mrkdwn: &, < and > as entities, which Slack shows as the characters but never reads as a mention or link. */
+    slack: (value) => (jsonLiteral(value) ?? plain(value)).replace(/[&<>]/g, (c) => SLACK_ESCAPES[c]),
+    /** Discord, Mattermost, Rocket.Chat: formatting characters backslash-escaped, mentions broken. */
+    markdown: (value) => breakMentions(escapeMarkdown(jsonLiteral(value) ?? plain(value))),
+    /** Google Chat text: `<users/all>` and `<url|text>` need a raw `<` directly before the name; a zero-width space breaks them. */
+    googlechat: (value) => (jsonLiteral(value) ?? plain(value)).replace(/</g, `<${ZERO_WIDTH_SPACE}`),
+    /** Teams: an Adaptive Card link is `[text](url)`; a zero-width space between `]` and `(` leaves it text. */
+    teams: (value) => breakMarkdownLinks(jsonLiteral(value) ?? plain(value)),
+};
+
+;// CONCATENATED MODULE: ./src/render/truncate.ts
+const ELLIPSIS = '…';
+const isHighSurrogate = (code) => code >= 0xd800 && code <= 0xdbff;
+/**
+ * `text` cut to at most `max` UTF-16 code units (the unit Slack's, Discord's and Teams' limits are counted in, and never
+ * fewer than Unicode characters), ending in an ellipsis when cut; a surrogate pair is never split.
+ */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    if (max < 1)
+        return '';
+    let end = max - ELLIPSIS.length;
+    if (end > 0 && isHighSurrogate(text.charCodeAt(end - 1)))
+        end--;
+    return text.slice(0, end) + ELLIPSIS;
+}
+/** UTF-8 size of a string, for byte limits such as Teams' 28 KB per message. */
+const byteLength = (text) => Buffer.byteLength(text, 'utf8');
+/**
+ * `escape(text)` in at most `max` code units: the raw text is cut (with an ellipsis) before escaping, so an escape
+ * sequence (`&amp;`, `\*`) is never cut in half.
+ */
+function truncateEscaped(text, max, escape) {
+    const whole = escape(text);
+    if (whole.length <= max)
+        return whole;
+    // The longest cut whose escaped form fits: escaping only ever lengthens, so a binary search finds it.
+    let fits = 0;
+    let tooLong = text.length;
+    while (tooLong - fits > 1) {
+        const middle = Math.floor((fits + tooLong) / 2);
+        if (escape(truncate(text, middle)).length <= max)
+            fits = middle;
+        else
+            tooLong = middle;
+    }
+    return escape(truncate(text, fits));
+}
+
+;// CONCATENATED MODULE: ./src/render/markdown-link.ts
+
+
+const markdown = (text) => escapers.markdown(text);
+/** Percent-encodes what would end a Markdown link target early; encodeURIComponent leaves `(` and `)` as they are. */
+const linkTarget = (url) => url.replace(/[()<>\s]/g, (c) => (c === '(' ? '%28' : c === ')' ? '%29' : encodeURIComponent(c)));
+/**
+ * `[text](url)` with the text Markdown-escaped, in at most `max` characters, or the escaped text alone when there is no
+ * URL or it does not fit; never empty (Discord refuses an empty field value).
+ */
+function markdownLink(text, url, max) {
+    const target = url ? linkTarget(url) : '';
+    if (target && target.length + 5 < max)
+        return `[${truncateEscaped(text, max - target.length - 4, markdown)}](${target})`;
+    return truncateEscaped(text, max, markdown) || '-';
+}
+
+// EXTERNAL MODULE: ./node_modules/mustache/mustache.mjs
+var mustache = __webpack_require__(562);
+;// CONCATENATED MODULE: ./src/render/template.ts
+
+
+class TemplateError extends Error {
+    name = 'TemplateError';
+}
+/**
+ * Renders a Mustache template whose tags are `<< >>` (or Devtron's `{{ }}`). Values are inserted once and never
+ * evaluated as templates; each is escaped for `format`. `json` output must parse as JSON.
+ */
+function renderTemplate(template, variables, format, delimiters = '<< >>') {
+    const tags = tagsOf(delimiters);
+    const view = { ...variables, json: jsonLiteralView(variables) };
+    const tokens = parseTemplate(template, delimiters);
+    let text;
+    try {
+        text = mustache/* default */.A.render(template, view, {}, { tags, escape: escapers[format] });
+    }
+    catch (error) {
+        throw new TemplateError(`template does not render: ${error.message}`);
+    }
+    const warnings = unknownVariables(tokens, variables).map((name) => `unknown variable "${name}" (it renders as nothing, or null under json.); see the README for the variables`);
+    if (format === 'json') {
+        try {
+            JSON.parse(text);
+        }
+        catch (error) {
+            throw new TemplateError(`rendered payload is not valid JSON (${error.message}): ${excerpt(text)}`);
+        }
+    }
+    return { text, warnings };
+}
+const tagsOf = (delimiters) => delimiters.split(' ');
+/**
+ * The template's tokens, or a TemplateError that says what to fix. Herald has no partials, so `<<> name>>` is refused
+ * rather than rendered as nothing.
+ */
+function parseTemplate(template, delimiters) {
+    const [open, close] = tagsOf(delimiters);
+    let tokens;
+    try {
+        tokens = mustache/* default */.A.parse(template, [open, close]);
+    }
+    catch (error) {
+        throw new TemplateError(`template does not parse: ${parseProblem(error.message, template, open, close)}`);
+    }
+    const partial = findToken(tokens, (token) => token[0] === '>');
+    if (partial) {
+        throw new TemplateError(`template does not parse: ${open}> ${partial[1]}${close} is a partial, and Herald has no partials; write ${open}${partial[1]}${close} for a variable${at(template, partial[2])}`);
+    }
+    return tokens;
+}
+/** Mustache's parse errors ("Unclosed section "x" at 6") in words that say how to fix them. */
+function parseProblem(message, template, open, close) {
+    const [, kind, name, index] = /^(Unclosed section|Unopened section|Unclosed tag) (?:"(.*)" )?at (\d+)/.exec(message) ?? [];
+    const where = index === undefined ? '' : at(template, Number(index));
+    if (kind === 'Unclosed section') {
+        // Mustache notices at the end of the template; the section's opening tag is what the reader looks for.
+        const opening = Math.max(template.lastIndexOf(`${open}#${name}`), template.lastIndexOf(`${open}^${name}`));
+        return `the section "${name}" is never closed: end it with ${open}/${name}${close}${opening >= 0 ? at(template, opening) : where}`;
+    }
+    if (kind === 'Unopened section')
+        return `${open}/${name}${close} closes a section that is not open: open it with ${open}#${name}${close} or remove it${where}`;
+    if (kind === 'Unclosed tag')
+        return `a tag opened with ${open} is never closed with ${close}${where}`;
+    if (message.startsWith('Invalid tags'))
+        return `${message}: change delimiters with ${open}={{ }}=${close}, two tags and a space between them`;
+    return message;
+}
+/** " (line 3 of the template)" for multi-line templates, where the field's own line is not enough. */
+function at(template, index) {
+    return template.includes('\n') ? ` (line ${template.slice(0, index).split('\n').length} of the template)` : '';
+}
+function findToken(tokens, test) {
+    for (const token of tokens) {
+        if (test(token))
+            return token;
+        const inner = token[4] && findToken(token[4], test);
+        if (inner)
+            return inner;
+    }
+    return undefined;
+}
+/**
+ * What is wrong with a template whatever the variables hold, or undefined: it does not parse, or it lands in JSON and
+ * no way of filling it can be JSON. Checked when the config is loaded, with the same settings as renderTemplate.
+ */
+function checkTemplate(template, format, delimiters = '<< >>') {
+    let tokens;
+    try {
+        tokens = parseTemplate(template, delimiters);
+    }
+    catch (error) {
+        return error.message;
+    }
+    if (format !== 'json')
+        return undefined;
+    let first;
+    for (const probe of probes(tokens)) {
+        try {
+            JSON.parse(probe);
+            return undefined;
+        }
+        catch (error) {
+            first ??= { text: probe, error: error.message.replace(/ in JSON at position.*$/s, '') };
+        }
+    }
+    const [open, close] = tagsOf(delimiters);
+    return (`cannot be valid JSON whatever the variables hold: ${first.error}, in ${excerpt(first.text)} ` +
+        `(each variable written as 1). Check the quotes, commas and braces around the tags; a text value needs quotes: "${open}message${close}".`);
+}
+/**
+ * The template rendered with every variable as `1` and each section name taken or not (all combinations for up to 8
+ * names, else all taken and none taken): if none of these is JSON, no real values make it JSON.
+ */
+function probes(tokens) {
+    const names = new Set();
+    findToken(tokens, (token) => (['#', '^'].includes(token[0]) && names.add(token[1]), false));
+    const sections = [...names];
+    const count = sections.length <= 8 ? 2 ** sections.length : 2;
+    return Array.from({ length: count }, (_, n) => {
+        const taken = new Set(sections.filter((_, i) => (sections.length <= 8 ? (n >> i) & 1 : n === 0)));
+        const write = (list) => list
+            .map(([type, value, , , inner]) => {
+            if (type === 'text')
+                return value;
+            if (type === 'name' || type === '&' || type === '{')
+                return '1';
+            if (type === '#')
+                return taken.has(value) ? write(inner ?? []) : '';
+            if (type === '^')
+                return taken.has(value) ? '' : write(inner ?? []);
+            return '';
+        })
+            .join('');
+        return write(tokens);
+    });
+}
+/**
+ * Names used outside sections that resolve to nothing (inside a section a name may belong to the section's item). A
+ * section asks whether a value is there, so `<<#event.pull_request>>` is fine on a push; only its first name must exist.
+ */
+function unknownVariables(tokens, variables) {
+    const context = new mustache/* default */.A.Context(variables);
+    const unknown = new Set();
+    for (const [type, name] of tokens) {
+        if (!['name', '&', '{', '#', '^'].includes(type))
+            continue;
+        // json.* always resolves (to null at worst): check the path it mirrors.
+        const path = name.startsWith('json.') ? name.slice('json.'.length) : name;
+        const checked = type === '#' || type === '^' ? path.split('.')[0] : path;
+        if (name !== 'json' && context.lookup(checked) === undefined)
+            unknown.add(name);
+    }
+    return [...unknown];
+}
+const excerpt = (text) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(4006);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/config/problems.ts
+const formatPath = (path) => path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('') || '(top level)';
+/** Zod issues in a user's words, with did-you-mean for unknown keys and values. */
+function problemsFromZod(error, schema, data, prefix = [], sourceText) {
+    const problems = error.issues.flatMap((issue) => {
+        // A single value where a list is expected is read as a one-item list: its problems belong to the value, not to [0].
+        const { path, value } = asWritten(data, issue.path.filter((p) => typeof p !== 'symbol'));
+        const full = [...prefix, ...path];
+        switch (issue.code) {
+            case 'unrecognized_keys': {
+                const known = keysAt(schema, path);
+                return issue.keys.map((key) => ({
+                    path: [...full, key],
+                    atKey: true,
+                    meant: closest(key, known),
+                    message: `unknown key "${key}"${suggest(key, known, 'keys')}${known.length ? ` Allowed here: ${known.join(', ')}.` : ''}`,
+                }));
+            }
+            case 'invalid_type': {
+                if (value === undefined)
+                    return [{ path: full, message: `"${path.at(-1) ?? 'value'}" is required (${article(issue.expected)})` }];
+                const template = issue.expected === 'string' && isTemplate(schemaAt(schema, path));
+                const quoting = template ? quoteHint(full, value, sourceText?.(full)) : '';
+                return [{ path: full, message: `must be ${article(issue.expected)}, not ${describe(value)}${hint(issue.expected, value)}${quoting}` }];
+            }
+            case 'invalid_value': {
+                const options = issue.values.map(String);
+                return [
+                    {
+                        path: full,
+                        message: `${JSON.stringify(value)} is not allowed${typeof value === 'string' ? suggest(value, options) : ''} Use one of: ${options.join(', ')}.`,
+                    },
+                ];
+            }
+            case 'invalid_union':
+                return [{ path: full, message: issue.message }];
+            default:
+                return [{ path: full, message: issue.message.replace(/^Invalid input: /, '') }];
+        }
+    });
+    return withoutRequiredMisspelt(problems);
+}
+/**
+ * One mistake, one message: `Type: webhook` is an unknown key whose message already says to write `type`, so the
+ * "type is required" it causes is left out.
+ */
+function withoutRequiredMisspelt(problems) {
+    const meant = new Set(problems.flatMap((problem) => (problem.meant ? [formatPath([...problem.path.slice(0, -1), problem.meant])] : [])));
+    return problems.filter((problem) => !(/^"[^"]+" is required/.test(problem.message) && meant.has(formatPath(problem.path))));
+}
+/** The path as the user wrote it and the value there: an index into a value that is not a list is dropped. */
+function asWritten(data, path) {
+    let value = data;
+    const written = [];
+    for (const part of path) {
+        if (typeof part === 'number' && value !== undefined && value !== null && !Array.isArray(value))
+            continue;
+        written.push(part);
+        value = value?.[part];
+    }
+    return { path: written, value };
+}
+function article(expected) {
+    const words = {
+        string: 'a string',
+        number: 'a number',
+        boolean: 'true or false',
+        array: 'a list',
+        object: 'a mapping (key: value)',
+        record: 'a mapping (key: value)',
+    };
+    return words[expected] ?? expected;
+}
+/** How to write the value the user meant: YAML 1.2 reads `yes` and `on` as text, and quotes make a number text. */
+function hint(expected, value) {
+    if (typeof value !== 'string')
+        return '';
+    const word = value.trim().toLowerCase();
+    if (expected === 'boolean') {
+        if (['yes', 'on', 'true', 'y'].includes(word))
+            return ` ("${value}"): write true, without quotes`;
+        if (['no', 'off', 'false', 'n'].includes(word))
+            return ` ("${value}"): write false, without quotes`;
+    }
+    if (expected === 'number' && word !== '' && Number.isFinite(Number(word)))
+        return ` ("${value}"): write ${Number(word)}, without quotes`;
+    return '';
+}
+/**
+ * A template is text, but YAML reads an unquoted `{"text": "hi"}` as a mapping and `- a` lines as a list: how to write
+ * what they wrote as text, quoted on one line or as a `|` block.
+ */
+function quoteHint(path, value, written) {
+    if (value === null || typeof value !== 'object')
+        return '';
+    const key = String(path.at(-1));
+    const flow = written !== undefined && /^[[{]/.test(written) ? written : undefined;
+    const text = flow ??
+        (Array.isArray(value) && value.every((item) => typeof item !== 'object') ? value.join('\n') : JSON.stringify(value, null, 2));
+    const reads = Array.isArray(value) ? 'a list' : 'a mapping';
+    const block = `${key}: |\n${text.replace(/^/gm, '  ')}`;
+    if (text.includes('\n'))
+        return `. YAML reads it as ${reads}; a template is text: write it as a | block:\n${block}`;
+    return `. YAML reads it as ${reads}; a template is text: quote it, ${key}: '${text.replace(/'/g, "''")}', or write it as a | block:\n${block}`;
+}
+function describe(value) {
+    if (value === null)
+        return 'empty (null)';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a mapping';
+    if (typeof value === 'string')
+        return 'a string';
+    if (typeof value === 'boolean')
+        return `${value}`;
+    return `a ${typeof value}`;
+}
+/** Wrappers that change whether a value may be missing, not what it is. */
+const WRAPPERS = ['optional', 'default', 'nullable', 'prefault', 'readonly', 'catch'];
+/** The schema inside optional, default and preprocess wrappers: the one that says what the value is. */
+function unwrap(schema) {
+    let node = schema;
+    for (;;) {
+        const def = node?._zod?.def;
+        if (def && WRAPPERS.includes(def.type))
+            node = def.innerType;
+        else if (def?.type === 'pipe')
+            node = def.in?._zod?.def?.type === 'transform' ? def.out : def.in;
+        else
+            return node;
+    }
+}
+/** Template fields carry `.meta({ template: true })` (destinationSchema), so a mapping there gets the "quote it" hint. */
+function isTemplate(schema) {
+    for (let node = schema; node; node = WRAPPERS.includes(node._zod?.def?.type) ? node._zod.def.innerType : undefined) {
+        if (node.meta?.()?.template === true)
+            return true;
+    }
+    return false;
+}
+/** The schema that checks the value at `path`, walking through optional, default, record and array wrappers. */
+function schemaAt(schema, path) {
+    let node = schema;
+    for (const part of path) {
+        const def = unwrap(node)?._zod?.def;
+        if (def?.type === 'object')
+            node = def.shape[part];
+        else if (def?.type === 'record')
+            node = def.valueType;
+        else if (def?.type === 'array')
+            node = def.element;
+        else
+            return undefined;
+    }
+    return node;
+}
+/** What a field takes when it is a plain number or boolean (through optional and default), for typing ${NAME}. */
+function scalarTypeAt(schema, path) {
+    const type = unwrap(schemaAt(schema, path))?._zod?.def?.type;
+    return type === 'number' || type === 'boolean' ? type : undefined;
+}
+/** The keys an object schema allows at `path` (a record with known keys, such as `messages`, counts as one). */
+function keysAt(schema, path) {
+    const def = unwrap(schemaAt(schema, path))?._zod?.def;
+    if (def?.type === 'object')
+        return Object.keys(def.shape);
+    if (def?.type === 'record' && def.keyType?._zod?.def?.type === 'enum')
+        return Object.values(def.keyType._zod.def.entries);
+    return [];
+}
+/**
+ * " Did you mean "method"?" when a known word is close enough, ". Keys are case-sensitive: write "type"." when it
+ * differs only in case, else ".".
+ */
+function suggest(word, known, noun = 'names') {
+    const best = closest(word, known);
+    if (best === undefined)
+        return '.';
+    if (best.toLowerCase() === word.toLowerCase())
+        return `. ${noun[0].toUpperCase()}${noun.slice(1)} are case-sensitive: write "${best}".`;
+    return `. Did you mean "${best}"?`;
+}
+/** The known word the user most likely meant: the same letters in another case, else the nearest close enough. */
+function closest(word, known) {
+    const sameLetters = known.find((candidate) => candidate !== word && candidate.toLowerCase() === word.toLowerCase());
+    if (sameLetters !== undefined)
+        return sameLetters;
+    let best;
+    let bestDistance = Infinity;
+    for (const candidate of known) {
+        const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+        if (distance < bestDistance)
+            [best, bestDistance] = [candidate, distance];
+    }
+    return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+
+;// CONCATENATED MODULE: ./src/user-error.ts
+/** An error the user can fix: its message is shown as is, without a stack trace. */
+class UserError extends Error {
+    name = 'UserError';
+}
+
+;// CONCATENATED MODULE: ./src/triggers.ts
+
+
+
+/** The triggers a route can name: what happened in a run. */
+const TRIGGERS = ['started', 'success', 'error'];
+/** Every trigger a message can be for: the routed ones and `test` (the `test` input), which ignores routes. */
+const MESSAGE_TRIGGERS = [...TRIGGERS, 'test'];
+/** A test notification (AWX's "test notification"): its trigger and its status are both `test`. */
+const TEST_OUTCOME = { trigger: 'test', status: 'test' };
+/** Maps the `status` input, or the status carried by the event, to a trigger, or to the reason there is none. */
+function pickOutcome(status, eventName, event) {
+    if (status === 'skipped')
+        return { trigger: null, status, reason: 'status "skipped": the job or step did not run' };
+    if (status)
+        return statusOutcome(status);
+    const fromEvent = eventOutcome(eventName, event);
+    if (fromEvent)
+        return fromEvent;
+    throw new UserError(`Herald cannot tell the job's status from a "${eventName || 'unknown'}" event. ` +
+        'Pass it from a step that always runs, for example:\n' +
+        '  - uses: herald@v1\n    if: always()\n    with:\n      status: ${{ job.status }}');
+}
+/**
+ * started, success, and `neutral` (a run that chose to pass without success) -> started / success; every other word
+ * (failure, cancelled, timed_out, startup_failure, stale, one GitHub adds later) -> error.
+ */
+function statusOutcome(status) {
+    if (status === 'started')
+        return { trigger: 'started', status };
+    if (status === 'success' || status === 'neutral')
+        return { trigger: 'success', status };
+    return { trigger: 'error', status };
+}
+/** A workflow run's or job's status and conclusion, as the notifier workflow sees it. */
+function runOutcome(eventName, event) {
+    const action = String(event.action ?? '');
+    const subject = (eventName === 'workflow_run' ? event.workflow_run : event.workflow_job) ?? {};
+    const what = eventName === 'workflow_run' ? `the run of "${subject.name || event.workflow?.name || 'a workflow'}"` : `the job "${subject.name ?? ''}"`;
+    const conclusion = typeof subject.conclusion === 'string' ? subject.conclusion : '';
+    // A run from a first-time contributor waits, "completed" with action_required, until someone approves it.
+    if (conclusion === 'action_required' || subject.status === 'action_required') {
+        return { trigger: null, status: 'action_required', reason: `${what} is waiting for approval (action_required); nothing is sent until it runs` };
+    }
+    if (action === 'requested' || action === 'queued' || action === 'in_progress')
+        return { trigger: 'started', status: 'started' };
+    if (action !== 'completed') {
+        return { trigger: null, status: action, reason: `a "${eventName}" event with action "${action}" is not a notification trigger` };
+    }
+    if (!conclusion)
+        return { trigger: null, status: '', reason: `${what} is completed but has no conclusion` };
+    if (conclusion === 'skipped')
+        return { trigger: null, status: 'skipped', reason: `${what} was skipped` };
+    return statusOutcome(conclusion);
+}
+/** null: this event carries no status. */
+function eventOutcome(eventName, event) {
+    switch (eventName) {
+        case 'workflow_run':
+        case 'workflow_job':
+            return runOutcome(eventName, event);
+        case 'deployment_status': {
+            const state = String(event.deployment_status?.state ?? '');
+            if (['in_progress', 'queued', 'pending'].includes(state))
+                return { trigger: 'started', status: 'started' };
+            if (state === 'success')
+                return { trigger: 'success', status: 'success' };
+            if (state === 'failure' || state === 'error')
+                return { trigger: 'error', status: state };
+            return { trigger: null, status: state, reason: `deployment status "${state}" is not a notification trigger` };
+        }
+        default:
+            return null;
+    }
+}
+/**
+ * The destinations whose routes match this outcome and run, each once, in config order. `eventName` is the event that
+ * started this workflow (on workflow_run, run.eventName is the triggering run's).
+ */
+function selectDestinations(config, outcome, run, eventName) {
+    const routes = config.notifications ?? [{ triggers: [...TRIGGERS], to: Object.keys(config.destinations) }];
+    const names = new Set();
+    for (const route of routes) {
+        if (!route.triggers.includes(outcome.trigger) || !routeMatches(route, outcome, run, eventName))
+            continue;
+        for (const name of route.to)
+            names.add(name);
+    }
+    return [...names].map((destination) => ({ destination, trigger: outcome.trigger }));
+}
+function routeMatches(route, outcome, run, eventName) {
+    const { branch, head } = filterBranches(run, eventName);
+    // A deployment's `error` state is a failure to route by.
+    const status = outcome.status === 'error' ? 'failure' : outcome.status;
+    return (matchesAny(route.branches, branch) &&
+        matchesAny(route.head_branches, head) &&
+        matchesAny(route.workflows, run.workflow) &&
+        matchesAny(route.events, run.eventName) &&
+        matchesAny(route.statuses, status));
+}
+/**
+ * What `branches` and `head_branches` match, as GitHub's own `on.<event>.branches` does: a pull request's base branch
+ * (a fork's PR from its main into develop is a PR to develop); otherwise the pushed branch or tag, the workflow run's
+ * or job's head branch, or the branch of the workflow's ref.
+ */
+function filterBranches(run, eventName) {
+    if (eventName === 'pull_request' || eventName === 'pull_request_target')
+        return { branch: run.baseBranch, head: run.headBranch };
+    return { branch: run.branch || run.tag, head: run.headBranch || run.tag };
+}
+/** GitHub-style filter: globs, and `!glob` to exclude; the last matching pattern wins. No list matches everything. */
+function matchesAny(patterns, value) {
+    if (!patterns || patterns.length === 0)
+        return true;
+    let matched = patterns.every((pattern) => pattern.startsWith('!'));
+    for (const pattern of patterns) {
+        const negated = pattern.startsWith('!');
+        const glob = negated ? pattern.slice(1) : pattern;
+        if (picomatch_default().isMatch(value, glob, { dot: true }))
+            matched = !negated;
+    }
+    return matched;
+}
+/**
+ * The destinations of a test notification: the ones named in the `destinations` input, or every destination. Routes
+ * and their filters do not apply. A destination named explicitly is tested even when it is disabled: it was asked for.
+ */
+function selectTestDestinations(config, names) {
+    const known = Object.keys(config.destinations);
+    if (known.length === 0)
+        throw new UserError(`${config.file} has no destinations to send a test notification to.`);
+    for (const name of names) {
+        if (known.includes(name))
+            continue;
+        throw new UserError(`Input "destinations" names "${name}", which is no destination in ${config.file}${suggest(name, known)} ` +
+            `Destinations in this file: ${known.join(', ')}.`);
+    }
+    if (names.length === 0)
+        return known.map((destination) => ({ destination, trigger: TEST_OUTCOME.trigger }));
+    return [...new Set(names)].map((destination) => ({ destination, trigger: TEST_OUTCOME.trigger, named: true }));
+}
+
+;// CONCATENATED MODULE: ./src/destinations/destination.ts
+
+
+
+/**
+ * The schema of one destination type: the common fields, its own fields, and its template fields with their
+ * formats, which can also be overridden per trigger under `messages` (AWX's custom messages). Templates are checked
+ * when the config is loaded: one that does not parse, or a JSON one that no values can make JSON, is a config error.
+ */
+function destinationSchema(type, fields, templateFields) {
+    const kinds = Object.entries(templateFields);
+    const templates = Object.fromEntries(kinds.map(([field]) => [field, schemas/* string */.YjP().meta({ template: true }).optional()]));
+    const checkTemplates = schemas/* superRefine */.zni((config, ctx) => {
+        const delimiters = config.delimiters ?? '<< >>';
+        if (delimiters !== '<< >>' && delimiters !== '{{ }}')
+            return;
+        const check = (template, kind, path) => {
+            if (typeof template !== 'string')
+                return;
+            const problem = checkTemplate(template, typeof kind === 'function' ? kind(config, template) : kind, delimiters);
+            if (problem)
+                ctx.addIssue({ code: 'custom', path, message: problem });
+        };
+        const messages = (config.messages ?? {});
+        for (const [field, kind] of kinds) {
+            check(config[field], kind, [field]);
+            for (const trigger of MESSAGE_TRIGGERS)
+                check(messages[trigger]?.[field], kind, ['messages', trigger, field]);
+        }
+    }, { when: () => true });
+    return schemas/* strictObject */.rej({
+        type: schemas/* literal */.euz(type),
+        enabled: schemas/* boolean */.zMY().default(true),
+        timeout: schemas/* number */.aig().positive().max(300).default(10),
+        retries: schemas/* number */.aig().int().min(0).max(10).default(3),
+        retry_backoff: schemas/* number */.aig().min(0).max(60).default(1),
+        delimiters: schemas/* enum */.k5n(['<< >>', '{{ }}']).default('<< >>'),
+        block_private_addresses: schemas/* boolean */.zMY().optional(),
+        ...templates,
+        messages: schemas/* partialRecord */.jgl(schemas/* enum */.k5n(MESSAGE_TRIGGERS), schemas/* strictObject */.rej(templates)).optional(),
+        ...fields,
+    }).check(checkTemplates);
+}
+/** The template for a field, with the per-trigger override under `messages` taking precedence. */
+function templateFor(config, trigger, field) {
+    const override = config.messages?.[trigger]?.[field];
+    if (override !== undefined)
+        return override;
+    const value = config[field];
+    return typeof value === 'string' ? value : undefined;
+}
+/**
+ * A destination's schema, built the first time it is asked for: a run builds only the schemas of the types its config
+ * names (building all of them took about 5 ms of every run).
+ */
+function builtOnFirstUse(build) {
+    let schema;
+    return () => (schema ??= build());
+}
+
+;// CONCATENATED MODULE: ./src/destinations/chat-request.ts
+
+
+/** An http(s) URL field of a chat destination. */
+const httpUrl = schemas/* url */.OZ5({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
+/** A JSON POST, the one request shape every chat service takes. */
+function postJson(url, body, extra = {}) {
+    return {
+        transport: 'http',
+        method: 'POST',
+        url,
+        ...extra,
+        headers: { 'Content-Type': 'application/json; charset=utf-8', ...extra.headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+    };
+}
+/** The user's `payload` template (per-trigger override first), rendered with JSON-escaped values; undefined if none. */
+function renderPayload(config, input) {
+    const template = templateFor(config, input.trigger, 'payload');
+    return template === undefined ? undefined : input.render(template, 'json', 'payload');
+}
+/** The user's `text` template rendered with the platform's escaping; undefined if none. */
+function renderText(config, input, format) {
+    const template = templateFor(config, input.trigger, 'text');
+    return template === undefined ? undefined : input.render(template, format, 'text');
+}
+/**
+ * A refusal in the service's own words, when its JSON body has them: "Teams error BadRequest: ... (HTTP 400)". No
+ * answer, a 2xx, or a body without a message: nothing to add to the transport's own wording.
+ */
+function serviceError(reply, service, read) {
+    if (reply.code === null || (reply.code >= 200 && reply.code < 300))
+        return {};
+    const json = replyJson(reply);
+    const { message, code } = json ? read(json) : {};
+    if (typeof message !== 'string' || message === '')
+        return {};
+    return { error: `${service} error${code ? ` ${code}` : ''}: ${message} (HTTP ${reply.code})` };
+}
+/** The body as JSON, or undefined when it is not JSON. */
+function replyJson(reply) {
+    try {
+        const value = JSON.parse(reply.body);
+        return value !== null && typeof value === 'object' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Integer of a #rrggbb colour (Discord's embed colour). */
+const colourNumber = (hex) => Number.parseInt(hex.replace(/^#/, ''), 16);
+
+;// CONCATENATED MODULE: ./src/secrets.ts
+
+const MASK = '****';
+/** Shorter values are never masked: masking `main` or `on` would hide every later mention of them in the job's log. */
+const MIN_SECRET_LENGTH = 4;
+/** A variable name that says it holds a secret: HOOK_TOKEN, SMTP_PASSWORD, SLACK_WEBHOOK_URL, AWS_SECRET_ACCESS_KEY. */
+const SECRET_VARIABLE = /TOKEN|SECRET|KEY|PASS|AUTH|CREDENTIAL|WEBHOOK|PRIVATE/i;
+/** Whether the value of the environment variable `name` is masked when ${name} is used in the config. */
+const namesSecret = (name) => SECRET_VARIABLE.test(name);
+const SENSITIVE_NAME = /auth|token|secret|key|password|passwd|signature|sig$|cookie|session|credential/i;
+/** Every registered secret, longest first so that a secret containing another is masked whole. */
+const secrets = [];
+/** Registers values with the runner's log masking and with `mask()`; call before anything is printed. */
+function registerSecrets(values) {
+    for (const value of values) {
+        if (!value || value.length < MIN_SECRET_LENGTH || secrets.includes(value))
+            continue;
+        core/* setSecret */.Pq(value);
+        secrets.push(value);
+        // The forms a server may echo it in: URL-encoded (a path or query), JSON-escaped (an error body).
+        for (const form of [encodeURIComponent(value), JSON.stringify(value).slice(1, -1)]) {
+            if (form !== value && !secrets.includes(form)) {
+                core/* setSecret */.Pq(form);
+                secrets.push(form);
+            }
+        }
+    }
+    secrets.sort((a, b) => b.length - a.length);
+}
+function mask(text) {
+    if (text === null)
+        return null;
+    let masked = text;
+    for (const secret of secrets)
+        masked = masked.split(secret).join(MASK);
+    return masked;
+}
+/** The password in a URL's user info (and the Basic credentials made of it) and query values whose names look secret. */
+function secretsInUrl(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return [];
+    }
+    const found = [];
+    if (parsed.password) {
+        found.push(decodeURIComponent(parsed.password), ...basicCredentials(decodeURIComponent(parsed.username), decodeURIComponent(parsed.password)));
+    }
+    for (const [name, value] of parsed.searchParams)
+        if (SENSITIVE_NAME.test(name))
+            found.push(value);
+    return found.filter(Boolean);
+}
+/**
+ * A URL that is a secret as a whole (a Slack, Discord, Teams or Google Chat webhook): the URL, its path and query (what
+ * an error page echoes: "Cannot POST /services/T0/B0/token"), its last `tokenSegments` path segments, and its
+ * credentials; parts under 8 characters are no token. Other path segments are left alone: masking "workflows" would hide that word in every later log line.
+ */
+function secretUrl(url, tokenSegments = 0) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return [url];
+    }
+    const segments = parsed.pathname.split('/').filter(Boolean);
+    const parts = [parsed.pathname + parsed.search, ...(tokenSegments > 0 ? segments.slice(-tokenSegments).map(decodeURIComponent) : [])];
+    // A short part ("/hook" in a test URL) is no credential, and masking it would garble messages that mention it.
+    return [url, ...parts.filter((part) => part.length >= 8), ...secretsInUrl(url)];
+}
+/** The Authorization value for basic auth and the base64 credentials on their own, as a server may echo either. */
+function basicCredentials(username, password) {
+    const encoded = Buffer.from(`${username}:${password}`).toString('base64');
+    return [`Basic ${encoded}`, encoded];
+}
+/** Values of headers such as Authorization, X-Api-Key or Cookie. */
+function secretsInHeaders(headers) {
+    const found = [];
+    for (const [name, value] of Object.entries(headers)) {
+        if (!SENSITIVE_NAME.test(name))
+            continue;
+        found.push(value);
+        // "Bearer abc": mask the credential on its own too, wherever it shows up.
+        const credential = value.split(/\s+/).at(-1);
+        if (credential && credential !== value)
+            found.push(credential);
+    }
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/destinations/discord.ts
+
+
+
+
+
+
+
+/** Discord's message and embed limits (discord.com/developers/docs/resources/message#embed-object-embed-limits). */
+const DISCORD_LIMITS = { content: 2000, title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, embed: 6000, username: 80 };
+const schema = builtOnFirstUse(() => destinationSchema('discord', {
+    webhook_url: httpUrl,
+    username: schemas/* string */.YjP().min(1).max(DISCORD_LIMITS.username).optional(),
+    avatar_url: httpUrl.optional(),
+}, { text: 'markdown', payload: 'json' }));
+/** Mentions are never parsed, whatever a commit message holds. */
+const NO_MENTIONS = { parse: [] };
+/** A Discord channel webhook: an embed coloured by trigger, with `allowed_mentions` that pings nobody. */
+const discord = {
+    type: 'discord',
+    get schema() {
+        return schema();
+    },
+    secrets: (config) => secretUrl(config.webhook_url, 1),
+    build(config, input) {
+        const payload = renderPayload(config, input);
+        if (payload === undefined)
+            return [postJson(config.webhook_url, discordMessage(config, input))];
+        const message = JSON.parse(payload);
+        if (message === null || typeof message !== 'object' || Array.isArray(message)) {
+            throw new TemplateError('in payload: a Discord webhook needs a JSON object');
+        }
+        // A payload that says nothing about mentions gets none; one that sets allowed_mentions is sent as written.
+        return [postJson(config.webhook_url, 'allowed_mentions' in message ? payload : { ...message, allowed_mentions: NO_MENTIONS })];
+    },
+    interpret: interpretDiscordReply,
+};
+/** A 429 carries retry_after (seconds, a float) in its body; other errors carry {message, code}. */
+function interpretDiscordReply(reply) {
+    const verdict = serviceError(reply, 'Discord', (json) => ({ message: json.message, code: json.code }));
+    const retryAfter = Number(replyJson(reply)?.retry_after);
+    if (reply.code === 429 && Number.isFinite(retryAfter) && retryAfter >= 0)
+        verdict.retryAfterMs = Math.ceil(retryAfter * 1000);
+    return verdict;
+}
+function discordMessage(config, input) {
+    const text = renderText(config, input, 'markdown');
+    return {
+        ...(text !== undefined && { content: truncate(text, DISCORD_LIMITS.content) }),
+        ...(config.username !== undefined && { username: config.username }),
+        ...(config.avatar_url !== undefined && { avatar_url: config.avatar_url }),
+        embeds: [discordEmbed(input.message, input.vars.timestamp)],
+        allowed_mentions: NO_MENTIONS,
+    };
+}
+/** Title linked to the run, facts as fields; values are cut so the embed stays under 6000 characters in all. */
+function discordEmbed(message, timestamp) {
+    const title = truncate(`${message.emoji} ${message.title}`, DISCORD_LIMITS.title);
+    const facts = message.facts.slice(0, DISCORD_LIMITS.fields);
+    const names = facts.map((fact) => truncate(fact.label, DISCORD_LIMITS.fieldName));
+    const description = message.description && markdownLink(message.description, undefined, DISCORD_LIMITS.description);
+    const room = DISCORD_LIMITS.embed - title.length - (description?.length ?? 0) - names.reduce((sum, name) => sum + name.length, 0);
+    const perValue = Math.min(DISCORD_LIMITS.fieldValue, Math.floor(room / Math.max(1, facts.length)));
+    const fields = facts.map((fact, i) => {
+        const long = fact.label === 'Commit' || fact.label === 'Pull request';
+        return { name: names[i], value: markdownLink(fact.value, fact.url, perValue), inline: !long };
+    });
+    return {
+        title,
+        ...(description && { description }),
+        ...(message.url && { url: message.url }),
+        color: colourNumber(message.colour),
+        fields,
+        ...(timestamp && { timestamp }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/destinations/mail-content.ts
+
+
+
+/** The template fields of every e-mail destination and their escaping, each overridable per trigger under `messages`. */
+const MAIL_TEMPLATES = { subject: 'text', body: 'text', html: 'html' };
+/**
+ * One address ("ops@example.com" or "CI <ci@example.com>"). Line breaks are refused here, so no config value can
+ * start a header of its own.
+ */
+const address = schemas/* string */.YjP()
+    .trim()
+    .regex(/^[^\r\n]*@[^\r\n]*$/, 'must be an e-mail address such as ops@example.com or "CI <ci@example.com>", on one line')
+    .refine((value) => !/[,;]/.test(value.replace(/"[^"]*"/g, '')) || value.split('@').length <= 2, 'holds several addresses: write one address per list item, e.g. to: [a@example.com, b@example.com]');
+/** One address or a list of them. */
+const addresses = schemas/* preprocess */.vkY((value) => (typeof value === 'string' ? [value] : value), schemas/* array */.YOg(address));
+/** Sender and recipients, the same for SMTP and SES. */
+const mailAddressFields = {
+    from: address,
+    to: addresses.pipe(schemas/* array */.YOg(address).min(1, 'needs at least one recipient')),
+    cc: addresses.default([]),
+    bcc: addresses.default([]),
+    reply_to: addresses.default([]),
+};
+/**
+ * Subject, text and HTML for this trigger. The defaults come from the Message; a `body` or `html` template replaces
+ * both default parts, so a custom text never hides behind the default HTML that mail clients prefer.
+ */
+function composeMail(config, input) {
+    const template = (field) => templateFor({ ...config }, input.trigger, field);
+    const subjectTemplate = template('subject');
+    const bodyTemplate = template('body');
+    const htmlTemplate = template('html');
+    const subject = oneLine(subjectTemplate === undefined ? defaultSubject(input) : input.render(subjectTemplate, 'text', 'subject'));
+    if (bodyTemplate === undefined && htmlTemplate === undefined) {
+        return { subject, text: defaultText(input), html: defaultHtml(input) };
+    }
+    return {
+        subject,
+        ...(bodyTemplate !== undefined && { text: input.render(bodyTemplate, 'text', 'body') }),
+        ...(htmlTemplate !== undefined && { html: input.render(htmlTemplate, 'html', 'html') }),
+    };
+}
+/** A subject is one line: line breaks in a value (a commit message, say) become spaces. */
+const oneLine = (text) => text.replace(/[\r\n]+/g, ' ').trim();
+/** "[octo/app] CI failed on main (#42)" */
+function defaultSubject({ message, vars }) {
+    const repository = vars.repository ? `[${vars.repository}] ` : '';
+    const run = vars.runNumber ? ` (#${vars.runNumber})` : '';
+    return `${repository}${message.title}${run}`;
+}
+/** The message's line, its facts one per line with their links, and the run's link. */
+function defaultText({ name, message }) {
+    const facts = message.facts.map((fact) => `${fact.label}: ${fact.value}${fact.url ? ` <${angleTarget(fact.url)}>` : ''}`);
+    return [
+        message.line,
+        '',
+        ...(message.description ? [message.description, ''] : []),
+        ...facts,
+        ...(message.url ? ['', `View the run: ${message.url}`] : []),
+        '',
+        '-- ',
+        `Sent by Herald (destination "${name}")`,
+        '',
+    ].join('\n');
+}
+/** A URL written as `<url>` in plain text: a `>` or a space in it would end it early. */
+const angleTarget = (url) => url.replace(/[<>\s]/g, encodeURIComponent);
+/** The same as the text, as a small HTML page with inline styles (mail clients drop style sheets). */
+function defaultHtml({ name, message }) {
+    const h = escapers.html;
+    const link = (text, url) => (url ? `<a href="${h(url)}">${h(text)}</a>` : h(text));
+    const rows = message.facts
+        .map((fact) => `<tr><th align="left" style="padding:2px 12px 2px 0;color:#57606a;font-weight:normal">${h(fact.label)}</th>` +
+        `<td style="padding:2px 0">${link(fact.value, fact.url)}</td></tr>`)
+        .join('\n');
+    const button = message.url
+        ? `<p><a href="${h(message.url)}" style="display:inline-block;padding:6px 12px;background:${h(message.colour)};color:#ffffff;text-decoration:none;border-radius:4px">View the run</a></p>`
+        : '';
+    return `<!DOCTYPE html>
+<html>
+<body style="font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;font-size:14px;color:#1f2328">
+<div style="border-left:4px solid ${h(message.colour)};padding:4px 12px">
+<h2 style="margin:0 0 8px;font-size:18px">${h(message.emoji)} ${h(message.line)}</h2>
+${message.description ? `<p style="margin:0 0 8px">${h(message.description)}</p>\n` : ''}<table cellpadding="0" cellspacing="0" style="border-collapse:collapse">
+${rows}
+</table>
+${button}
+</div>
+<p style="color:#57606a;font-size:12px">Sent by Herald (destination &quot;${h(name)}&quot;)</p>
+</body>
+</html>
+`;
+}
+/** The message as a reader sees it: headers, then the text part (or the HTML when there is no text). */
+function readableMail(mail, content) {
+    const header = (name, values) => (values.length ? [`${name}: ${values.join(', ')}`] : []);
+    const lines = [
+        `From: ${mail.from}`,
+        ...header('To', mail.to),
+        ...header('Cc', mail.cc),
+        ...header('Bcc', mail.bcc),
+        ...header('Reply-To', mail.replyTo),
+        `Subject: ${content.subject}`,
+    ];
+    const parts = [content.text !== undefined && 'text', content.html !== undefined && 'HTML'].filter(Boolean);
+    lines.push(`Parts: ${parts.join(' and ')}`, '', content.text ?? content.html ?? '');
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/destinations/email.ts
+
+
+
+const email_schema = builtOnFirstUse(() => destinationSchema('email', {
+    host: schemas/* string */.YjP().trim().min(1, 'needs the SMTP server, e.g. smtp.example.com'),
+    /** 587 (STARTTLS) unless use_ssl, then 465. */
+    port: schemas/* number */.aig().int().min(1).max(65535).optional(),
+    username: schemas/* string */.YjP().optional(),
+    password: schemas/* string */.YjP().optional(),
+    /** STARTTLS, required (AWX's name); on unless use_ssl. */
+    use_tls: schemas/* boolean */.zMY().optional(),
+    /** Implicit TLS from the first byte (port 465). */
+    use_ssl: schemas/* boolean */.zMY().default(false),
+    insecure_skip_verify: schemas/* boolean */.zMY().default(false),
+    ...mailAddressFields,
+}, MAIL_TEMPLATES).refine((config) => !(config.use_tls && config.use_ssl), {
+    path: ['use_tls'],
+    message: 'use_tls (STARTTLS) and use_ssl (TLS from the start) exclude each other: port 465 usually wants use_ssl: true, port 587 use_tls: true',
+}));
+/** E-mail over SMTP (nodemailer, loaded only when a run sends mail): one message to all recipients. */
+const email = {
+    type: 'email',
+    get schema() {
+        return email_schema();
+    },
+    secrets: (config) => [config.password ?? ''],
+    build(config, input) {
+        const content = composeMail(config, input);
+        const secure = config.use_ssl;
+        const port = config.port ?? (secure ? 465 : 587);
+        const addresses = { from: config.from, to: config.to, cc: config.cc, bcc: config.bcc, replyTo: config.reply_to };
+        return [
+            {
+                transport: 'smtp',
+                url: `${secure ? 'smtps' : 'smtp'}://${hostForUrl(config.host)}:${port}`,
+                smtp: {
+                    host: config.host,
+                    port,
+                    secure,
+                    requireTLS: !secure && (config.use_tls ?? true),
+                    ...(config.username !== undefined && { auth: { user: config.username, pass: config.password ?? '' } }),
+                    insecureSkipVerify: config.insecure_skip_verify,
+                },
+                ...addresses,
+                ...content,
+                body: readableMail(addresses, content),
+            },
+        ];
+    },
+    interpret: describeSmtpReply,
+};
+/** Words a refusal after the stage it happened at: "the server refused AUTH PLAIN: 535 5.7.8 ...". */
+function describeSmtpReply(reply) {
+    if (reply.code === null || reply.code < 400)
+        return {};
+    const stage = reply.headers.command;
+    return { error: `the SMTP server refused ${stage ? `${stage}` : 'the message'}: ${reply.body}` };
+}
+const hostForUrl = (host) => (host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
+
+;// CONCATENATED MODULE: ./src/destinations/googlechat.ts
+
+
+
+
+
+/** Google Chat takes 4,096 characters of text; card text is kept short enough to read. */
+const GOOGLE_CHAT_LIMITS = { text: 4096, title: 200, value: 1000 };
+const googlechat_schema = builtOnFirstUse(() => destinationSchema('googlechat', { webhook_url: httpUrl }, { text: 'googlechat', payload: 'json' }));
+/** A Google Chat space webhook: a cardsV2 card with the facts and a button to the run. */
+const googlechat = {
+    type: 'googlechat',
+    get schema() {
+        return googlechat_schema();
+    },
+    secrets: (config) => secretUrl(config.webhook_url),
+    build(config, input) {
+        const body = renderPayload(config, input) ?? JSON.stringify(googleChatMessage(input.message, renderText(config, input, 'googlechat')));
+        return [postJson(config.webhook_url, body)];
+    },
+    interpret: (reply) => serviceError(reply, 'Google Chat', (json) => ({ message: json.error?.message, code: json.error?.status })),
+};
+const html = (text) => escapers.html(text);
+/** A #rrggbb colour as Google's Color message (floats 0..1). */
+function rgb(hex) {
+    const n = Number.parseInt(hex.replace(/^#/, ''), 16);
+    return { red: ((n >> 16) & 255) / 255, green: ((n >> 8) & 255) / 255, blue: (n & 255) / 255, alpha: 1 };
+}
+function googleChatMessage(message, text) {
+    const repository = message.facts.find((fact) => fact.label === 'Repository')?.value;
+    const widgets = message.description
+        ? [{ textParagraph: { text: truncateEscaped(message.description, GOOGLE_CHAT_LIMITS.value, html) } }]
+        : [];
+    widgets.push(...message.facts.map((fact) => ({
+        decoratedText: {
+            topLabel: html(fact.label),
+            text: truncateEscaped(fact.value, GOOGLE_CHAT_LIMITS.value, html),
+            wrapText: true,
+            ...(fact.url && { onClick: { openLink: { url: fact.url } } }),
+        },
+    })));
+    if (message.url) {
+        widgets.push({ buttonList: { buttons: [{ text: 'View run', color: rgb(message.colour), onClick: { openLink: { url: message.url } } }] } });
+    }
+    return {
+        ...(text !== undefined && { text: truncate(text, GOOGLE_CHAT_LIMITS.text) }),
+        cardsV2: [
+            {
+                cardId: 'herald-run',
+                card: {
+                    header: {
+                        title: truncate(`${message.emoji} ${message.title}`, GOOGLE_CHAT_LIMITS.title),
+                        ...(repository && { subtitle: truncate(`${repository} · ${message.verb}`, GOOGLE_CHAT_LIMITS.title) }),
+                    },
+                    sections: [{ widgets }],
+                },
+            },
+        ],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/destinations/attachment-message.ts
+
+
+
+/** Cut long values here: both services take far more, but a 5,000-character commit message is not worth reading. */
+const VALUE_LIMIT = 1000;
+/**
+ * The Slack-style message attachment that Mattermost and Rocket.Chat incoming webhooks both take: a colour bar, the title
+ * linked to the run, and the facts as Markdown fields (values escaped, links kept).
+ */
+function messageAttachment(message) {
+    return {
+        fallback: truncate(`${message.emoji} ${message.line}`, 300),
+        color: message.colour,
+        title: truncate(`${message.emoji} ${message.title}`, 250),
+        ...(message.url && { title_link: message.url }),
+        ...(message.description && { text: markdownLink(message.description, undefined, VALUE_LIMIT) }),
+        fields: message.facts.map((fact) => ({
+            short: fact.label !== 'Commit' && fact.label !== 'Pull request',
+            title: fact.label,
+            value: markdownLink(fact.value, fact.url, VALUE_LIMIT),
+        })),
+    };
+}
+/**
+ * The POST of a Mattermost or Rocket.Chat incoming webhook: the user's payload template, or the user's `text` (Markdown
+ * escaped, cut to `textLimit`), the set `fields` (username, channel, icon_url) and the attachment.
+ */
+function attachmentPost(url, config, input, textLimit, fields) {
+    const payload = renderPayload(config, input);
+    const tls = { insecureSkipVerify: config.insecure_skip_verify ?? false };
+    if (payload !== undefined)
+        return postJson(url, payload, tls);
+    const text = renderText(config, input, 'markdown');
+    const set = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+    return postJson(url, {
+        ...(text !== undefined && { text: truncate(text, textLimit) }),
+        ...set,
+        attachments: [messageAttachment(input.message)],
+    }, tls);
+}
+
+;// CONCATENATED MODULE: ./src/destinations/hook-key.ts
+
+/**
+ * The secret part of a Mattermost (/hooks/KEY) or Rocket.Chat (/hooks/ID/TOKEN) incoming webhook URL: whoever has it
+ * can post. Only that part is masked, so the record still shows which server was called.
+ */
+function hookKey(url) {
+    let path;
+    try {
+        path = new URL(url).pathname;
+    }
+    catch {
+        return [];
+    }
+    const match = /\/hooks\/(.+?)\/?$/.exec(path);
+    const keys = match ? match[1].split('/').filter((part) => part.length >= 8) : [];
+    return [...keys, ...secretsInUrl(url)];
+}
+
+;// CONCATENATED MODULE: ./src/destinations/mattermost.ts
+
+
+
+
+
+/** Mattermost's post limit (16,383 characters). */
+const TEXT_LIMIT = 16383;
+const mattermost_schema = builtOnFirstUse(() => destinationSchema('mattermost', {
+    url: httpUrl,
+    username: schemas/* string */.YjP().min(1).optional(),
+    channel: schemas/* string */.YjP().min(1).optional(),
+    icon_url: httpUrl.optional(),
+    /** Self-hosted servers with an internal CA (AWX's mattermost_no_verify_ssl). */
+    insecure_skip_verify: schemas/* boolean */.zMY().default(false),
+}, { text: 'markdown', payload: 'json' }));
+/** A Mattermost incoming webhook (AWX's fields): a coloured attachment with the facts. */
+const mattermost = {
+    type: 'mattermost',
+    get schema() {
+        return mattermost_schema();
+    },
+    secrets: (config) => hookKey(config.url),
+    build(config, input) {
+        return [attachmentPost(config.url, config, input, TEXT_LIMIT, { username: config.username, channel: config.channel, icon_url: config.icon_url })];
+    },
+    interpret: (reply) => serviceError(reply, 'Mattermost', (json) => ({ message: json.message })),
+};
+
+;// CONCATENATED MODULE: ./src/destinations/rocketchat.ts
+
+
+
+
+
+/** Rocket.Chat's default Message_MaxAllowedSize. */
+const rocketchat_TEXT_LIMIT = 5000;
+const rocketchat_schema = builtOnFirstUse(() => destinationSchema('rocketchat', {
+    url: httpUrl,
+    username: schemas/* string */.YjP().min(1).optional(),
+    icon_url: httpUrl.optional(),
+    /** Self-hosted servers with an internal CA (AWX's rocketchat_no_verify_ssl). */
+    insecure_skip_verify: schemas/* boolean */.zMY().default(false),
+}, { text: 'markdown', payload: 'json' }));
+/** A Rocket.Chat incoming webhook (AWX's fields): a coloured attachment with the facts. */
+const rocketchat = {
+    type: 'rocketchat',
+    get schema() {
+        return rocketchat_schema();
+    },
+    secrets: (config) => hookKey(config.url),
+    build(config, input) {
+        return [attachmentPost(config.url, config, input, rocketchat_TEXT_LIMIT, { username: config.username, icon_url: config.icon_url })];
+    },
+    interpret: (reply) => serviceError(reply, 'Rocket.Chat', (json) => ({ message: json.error ?? json.message })),
+};
+
+// EXTERNAL MODULE: ./node_modules/aws4/aws4.js
+var aws4 = __webpack_require__(8832);
+var aws4_default = /*#__PURE__*/__webpack_require__.n(aws4);
+;// CONCATENATED MODULE: ./src/destinations/ses.ts
+
+
+
+
+const ses_schema = builtOnFirstUse(() => destinationSchema('ses', {
+    access_key_id: schemas/* string */.YjP().trim().min(1),
+    secret_access_key: schemas/* string */.YjP().min(1),
+    session_token: schemas/* string */.YjP().min(1).optional(),
+    region: schemas/* string */.YjP()
+        .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'must be an AWS region such as us-east-1 or eu-west-1')
+        .default('us-east-1'),
+    /** Another endpoint (a VPC endpoint, a proxy, a test server); the default is https://email.{region}.amazonaws.com. */
+    api_url: schemas/* url */.OZ5({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+    ...mailAddressFields,
+}, MAIL_TEMPLATES));
+const SEND_EMAIL_PATH = '/v2/email/outbound-emails';
+/** E-mail through Amazon SES v2 SendEmail, signed with SigV4 (aws4): one message to all recipients. */
+const ses = {
+    type: 'ses',
+    get schema() {
+        return ses_schema();
+    },
+    secrets: (config) => [config.access_key_id, config.secret_access_key, config.session_token ?? ''],
+    build(config, input) {
+        const content = composeMail(config, input);
+        const utf8 = (data) => ({ Data: data, Charset: 'UTF-8' });
+        const request = {
+            FromEmailAddress: config.from,
+            Destination: { ToAddresses: config.to, CcAddresses: config.cc, BccAddresses: config.bcc },
+            ReplyToAddresses: config.reply_to,
+            Content: {
+                Simple: {
+                    Subject: utf8(content.subject),
+                    Body: {
+                        ...(content.text !== undefined && { Text: utf8(content.text) }),
+                        ...(content.html !== undefined && { Html: utf8(content.html) }),
+                    },
+                },
+            },
+        };
+        const body = JSON.stringify(request);
+        const url = new URL(`${(config.api_url ?? `https://email.${config.region}.amazonaws.com`).replace(/\/+$/, '')}${SEND_EMAIL_PATH}`);
+        const signed = aws4_default().sign({
+            method: 'POST',
+            host: url.host,
+            path: url.pathname,
+            service: 'ses',
+            region: config.region,
+            headers: { 'Content-Type': 'application/json' },
+            body,
+        }, {
+            accessKeyId: config.access_key_id,
+            secretAccessKey: config.secret_access_key,
+            ...(config.session_token !== undefined && { sessionToken: config.session_token }),
+        });
+        const headers = Object.fromEntries(Object.entries(signed.headers ?? {}).map(([name, value]) => [name, String(value)]));
+        return [{ transport: 'http', method: 'POST', url: url.href, headers, body }];
+    },
+    interpret: describeSesReply,
+};
+/**
+ * The error types AWS SDKs retry as throttling (@smithy/service-error-classification) that SES v2 answers with: a 429
+ * TooManyRequestsException, or a 400 for a sending rate or quota exceeded.
+ */
+const THROTTLING = new Set(['Throttling', 'ThrottlingException', 'TooManyRequestsException', 'LimitExceededException']);
+/** Without a Retry-After, a throttled request is tried again after this long (plus the retry backoff). */
+const THROTTLED_WAIT_MS = 1000;
+/**
+ * SES's own words for a refusal: the error type (x-amzn-ErrorType, or __type/code in the body) and its message,
+ * e.g. "SES 400 MessageRejected: Email address is not verified. ...". Throttling is retried, whatever the status.
+ */
+function describeSesReply(reply) {
+    if (reply.code !== null && reply.code >= 200 && reply.code < 300)
+        return {};
+    let parsed = {};
+    try {
+        const value = JSON.parse(reply.body);
+        if (value && typeof value === 'object')
+            parsed = value;
+    }
+    catch {
+        // Not JSON (a proxy's error page): the status and the raw body will do.
+    }
+    const text = (value) => (typeof value === 'string' && value ? value : undefined);
+    // "MessageRejected", "MessageRejected:http://internal.amazon.com/...", "com.amazonaws.sesv2#MessageRejected"
+    const type = (text(reply.headers['x-amzn-errortype']) ?? text(parsed.__type) ?? text(parsed.code) ?? '')
+        .split(':')[0]
+        .split('#')
+        .at(-1);
+    const message = text(parsed.message) ?? text(parsed.Message) ?? (reply.body.trim() || undefined);
+    const what = [type, message].filter(Boolean).join(': ');
+    const error = `SES ${reply.code ?? ''}${what ? ` ${what}` : ''}`.trim();
+    if (!type || !THROTTLING.has(type))
+        return { error };
+    const seconds = Number(reply.headers['retry-after']);
+    return { error, retryAfterMs: reply.headers['retry-after'] && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : THROTTLED_WAIT_MS };
+}
+
+;// CONCATENATED MODULE: ./src/destinations/slack.ts
+
+
+
+
+
+
+
+/** Block Kit's limits (docs.slack.dev/reference/block-kit). */
+const SLACK_LIMITS = { blocks: 50, header: 150, sectionText: 3000, fields: 10, fieldText: 2000, buttonText: 75, url: 3000, text: 40000 };
+const channelList = schemas/* preprocess */.vkY((value) => (typeof value === 'string' ? [value] : value), schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1, 'needs at least one channel'));
+const slack_schema = builtOnFirstUse(() => destinationSchema('slack', {
+    webhook_url: httpUrl.optional(),
+    token: schemas/* string */.YjP().min(1).optional(),
+    channels: channelList.optional(),
+    api_url: httpUrl.default('https://slack.com/api'),
+    hex_color: schemas/* string */.YjP().regex(/^#?[0-9a-fA-F]{6}$/, 'must be a colour like "#2eb886"').optional(),
+    username: schemas/* string */.YjP().min(1).optional(),
+    icon_url: httpUrl.optional(),
+    icon_emoji: schemas/* string */.YjP().min(1).optional(),
+}, { text: 'slack', payload: 'json' }).superRefine((config, ctx) => {
+    if (config.webhook_url !== undefined && config.token !== undefined) {
+        ctx.addIssue({
+            code: 'custom',
+            path: ['token'],
+            message: 'set either webhook_url (an incoming webhook) or token + channels (a bot token), not both',
+        });
+    }
+    else if (config.webhook_url === undefined && config.token === undefined) {
+        ctx.addIssue({
+            code: 'custom',
+            path: [],
+            message: 'needs webhook_url (an incoming webhook) or token + channels (a bot token posting with chat.postMessage)',
+        });
+    }
+    else if (config.token !== undefined && config.channels === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['channels'], message: 'a bot token needs channels to post to, e.g. channels: ["#ci"]' });
+    }
+    else if (config.webhook_url !== undefined && config.channels !== undefined) {
+        ctx.addIssue({
+            code: 'custom',
+            path: ['channels'],
+            message: 'an incoming webhook posts to its own channel; channels needs token instead of webhook_url',
+        });
+    }
+}));
+/** Slack: an incoming webhook, or a bot token posting with chat.postMessage to each channel. */
+const slack = {
+    type: 'slack',
+    get schema() {
+        return slack_schema();
+    },
+    secrets: (config) => [...(config.webhook_url ? secretUrl(config.webhook_url, 1) : []), config.token ?? ''],
+    build(config, input) {
+        const payload = renderPayload(config, input);
+        const body = payload ?? JSON.stringify(slackMessage(config, input));
+        if (config.webhook_url !== undefined)
+            return [postJson(config.webhook_url, body)];
+        const url = `${config.api_url.replace(/\/+$/, '')}/chat.postMessage`;
+        const headers = { Authorization: `Bearer ${config.token}` };
+        const message = JSON.parse(body);
+        if (message === null || typeof message !== 'object' || Array.isArray(message)) {
+            throw new TemplateError('in payload: chat.postMessage needs a JSON object');
+        }
+        return (config.channels ?? []).map((channel) => postJson(url, { ...message, channel }, { headers, label: channel }));
+    },
+    interpret: interpretSlackReply,
+};
+/** chat.postMessage answers 200 {"ok":false,"error":"..."}; an incoming webhook answers 4xx with the code as text. */
+function interpretSlackReply(reply) {
+    const json = replyJson(reply);
+    if (json?.ok === false) {
+        const error = `Slack error: ${String(json.error ?? 'unknown')}`;
+        if (json.error !== 'ratelimited')
+            return { error };
+        const seconds = Number(reply.headers['retry-after']);
+        return { error, retryAfterMs: Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 1000 };
+    }
+    if (reply.code !== null && reply.code >= 400 && /^[a-z_]{2,64}$/.test(reply.body.trim())) {
+        return { error: `Slack error: ${reply.body.trim()} (HTTP ${reply.code})` };
+    }
+    return {};
+}
+const mrkdwn = (text) => escapers.slack(text);
+/** What would end a `<url|text>` link early (`>`, `|`, a space) is percent-encoded. */
+const slack_linkTarget = (url) => url.replace(/[<>|\s]/g, encodeURIComponent);
+/** `<url|text>` with the text escaped and cut to `max` in all. */
+function slackLink(text, url, max) {
+    if (!url)
+        return truncateEscaped(text, max, mrkdwn);
+    const target = slack_linkTarget(url);
+    return `<${target}|${truncateEscaped(text, Math.max(1, max - target.length - 3), mrkdwn)}>`;
+}
+const field = (fact, max) => {
+    const label = `*${mrkdwn(fact.label)}*\n`;
+    return label + slackLink(fact.value, fact.url, max - label.length);
+};
+/** The default message: a coloured attachment with a header, the facts, the commit and a button to the run. */
+function slackMessage(config, input) {
+    const { message } = input;
+    const text = renderText(config, input, 'slack');
+    const blocks = slackBlocks(message);
+    const attachment = {
+        color: config.hex_color ? `#${config.hex_color.replace(/^#/, '')}` : message.colour,
+        fallback: truncate(`${message.emoji} ${message.line}`, 300),
+        blocks,
+    };
+    return {
+        ...(text !== undefined && { text: truncate(text, SLACK_LIMITS.text) }),
+        ...(config.username !== undefined && { username: config.username }),
+        ...(config.icon_url !== undefined && { icon_url: config.icon_url }),
+        ...(config.icon_emoji !== undefined && { icon_emoji: config.icon_emoji }),
+        attachments: [attachment],
+    };
+}
+function slackBlocks(message) {
+    const commit = message.facts.find((fact) => fact.label === 'Commit');
+    const fields = message.facts.filter((fact) => fact !== commit).slice(0, SLACK_LIMITS.fields);
+    const blocks = [
+        { type: 'header', text: { type: 'plain_text', text: truncate(`${message.emoji} ${message.title}`, SLACK_LIMITS.header), emoji: true } },
+    ];
+    if (message.description) {
+        blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncateEscaped(message.description, SLACK_LIMITS.sectionText, mrkdwn) } });
+    }
+    if (fields.length > 0) {
+        blocks.push({
+            type: 'section',
+            fields: fields.map((fact) => ({ type: 'mrkdwn', text: field(fact, SLACK_LIMITS.fieldText) })),
+        });
+    }
+    if (commit)
+        blocks.push({ type: 'section', text: { type: 'mrkdwn', text: field(commit, SLACK_LIMITS.sectionText) } });
+    if (message.url && message.url.length <= SLACK_LIMITS.url) {
+        blocks.push({
+            type: 'actions',
+            elements: [{ type: 'button', text: { type: 'plain_text', text: 'View run', emoji: true }, url: message.url }],
+        });
+    }
+    return blocks.slice(0, SLACK_LIMITS.blocks);
+}
+
+;// CONCATENATED MODULE: ./src/message.ts
+const VERBS = {
+    started: 'started',
+    success: 'succeeded',
+    failure: 'failed',
+    error: 'failed',
+    cancelled: 'was cancelled',
+    timed_out: 'timed out',
+    action_required: 'needs action',
+    startup_failure: 'failed to start',
+    stale: 'went stale',
+    neutral: 'finished (neutral)',
+};
+const COLOURS = { started: '#439fe0', success: '#2eb886', error: '#d00000', cancelled: '#9e9e9e', neutral: '#9e9e9e', test: '#9e9e9e' };
+const EMOJI = { started: '🚀', success: '✅', error: '❌', cancelled: '⚪', neutral: '⚪', test: '🔔' };
+function composeMessage(run, outcome) {
+    if (outcome.trigger === 'test')
+        return testMessage(run);
+    const verb = VERBS[outcome.status] ?? outcome.status.replace(/_/g, ' ');
+    // Routed with error or success, but never dressed as a failure or a success.
+    const look = outcome.status === 'cancelled' || outcome.status === 'neutral' ? outcome.status : outcome.trigger;
+    const what = run.workflow || 'Workflow';
+    const refName = run.branch || run.tag;
+    const ref = refName && run.deleted ? `${refName} (deleted)` : refName;
+    const where = run.prNumber ? `PR #${run.prNumber}` : ref;
+    const title = `${what} ${verb}${where ? ` on ${where}` : ''}`;
+    const runLabel = run.runNumber ? ` (#${run.runNumber})` : '';
+    const line = `${title}${run.repository ? ` in ${run.repository}` : ''}${runLabel}`;
+    const { facts, add } = factList();
+    add('Repository', run.repository, run.repositoryUrl);
+    add('Workflow', [run.workflow, run.job].filter(Boolean).join(' / '), run.runUrl);
+    if (run.prNumber)
+        add('Pull request', `#${run.prNumber} ${run.prTitle}`.trim(), run.prUrl);
+    // A deleted branch or tag has no page to link to.
+    else
+        add(run.tag ? 'Tag' : 'Branch', ref, run.deleted ? undefined : branchUrl(run));
+    add('Commit', [run.shortSha, run.commitTitle].filter(Boolean).join(' '), run.commitUrl);
+    add('Actor', run.actor);
+    add('Environment', run.environment, run.environmentUrl || undefined);
+    // A start has no duration yet, even when an earlier step or the event (workflow_run in_progress) gives a start time.
+    if (outcome.trigger !== 'started')
+        add('Duration', run.duration);
+    return { title, line, verb, emoji: EMOJI[look], colour: COLOURS[look], facts, url: run.runUrl };
+}
+/** A test notification: what it is, from which repository, sent by whom, and the run that sent it. */
+function testMessage(run) {
+    const title = 'Test notification from Herald';
+    const runLabel = run.runNumber ? ` (#${run.runNumber})` : '';
+    const line = `${title}${run.repository ? ` in ${run.repository}` : ''}${runLabel}`;
+    const by = run.actor ? ` by ${run.actor}` : '';
+    const from = run.repository ? ` from ${run.repository}` : '';
+    const description = `Sent${by}${from} to check that this destination works.`;
+    const { facts, add } = factList();
+    add('Repository', run.repository, run.repositoryUrl);
+    add('Workflow', [run.workflow, run.job].filter(Boolean).join(' / '), run.runUrl);
+    add('Actor', run.actor);
+    return { title, line, description, verb: 'test notification', emoji: EMOJI.test, colour: COLOURS.test, facts, url: run.runUrl };
+}
+/** The facts of a message, and how to add one: an empty value is left out. */
+function factList() {
+    const facts = [];
+    const add = (label, value, url) => {
+        if (value)
+            facts.push(url ? { label, value, url } : { label, value });
+    };
+    return { facts, add };
+}
+function branchUrl(run) {
+    if (!run.repositoryUrl)
+        return undefined;
+    if (run.branch)
+        return `${run.repositoryUrl}/tree/${urlPath(run.branch)}`;
+    if (run.tag)
+        return `${run.repositoryUrl}/releases/tag/${urlPath(run.tag)}`;
+    return undefined;
+}
+/**
+ * A branch or tag name as URL path segments, each percent-encoded: `feature/#123-login` -> `feature/%23123-login`.
+ * `( ) ! ' *`, which encodeURIComponent leaves, are encoded too: a `)` would end a Markdown link early.
+ */
+const urlPath = (name) => name
+    .split('/')
+    .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
+
+;// CONCATENATED MODULE: ./src/destinations/teams.ts
+
+
+
+
+
+
+/** Teams refuses a message over 28 KB; keep a margin for what the Workflow adds around the card. */
+const TEAMS_MAX_BYTES = 27 * 1024;
+const teams_schema = builtOnFirstUse(() => destinationSchema('teams', { webhook_url: httpUrl }, { text: 'text', payload: 'json' }));
+/** Microsoft Teams through a Workflows (Power Automate) webhook: an Adaptive Card 1.4 with the facts and links. */
+const teams = {
+    type: 'teams',
+    get schema() {
+        return teams_schema();
+    },
+    secrets: (config) => secretUrl(config.webhook_url),
+    build(config, input) {
+        const body = renderPayload(config, input) ?? JSON.stringify(teamsMessage(input, renderText(config, input, 'teams')));
+        return [postJson(config.webhook_url, body)];
+    },
+    interpret: (reply) => serviceError(reply, 'Teams', (json) => ({ message: json.error?.message, code: json.error?.code })),
+};
+/** Adaptive Card container styles for Message.colour, the nearest Teams has to a colour bar. */
+const STYLES = {
+    [COLOURS.started]: 'accent',
+    [COLOURS.success]: 'good',
+    [COLOURS.error]: 'attention',
+    [COLOURS.cancelled]: 'emphasis',
+};
+/** The card wrapped as a Teams message; values are cut until the whole message fits in TEAMS_MAX_BYTES. */
+function teamsMessage(input, text) {
+    for (let limit = 2000;; limit = Math.floor(limit / 2)) {
+        const message = {
+            type: 'message',
+            attachments: [
+                { contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content: adaptiveCard(input.message, text, limit) },
+            ],
+        };
+        if (byteLength(JSON.stringify(message)) <= TEAMS_MAX_BYTES || limit < 20)
+            return message;
+    }
+}
+function adaptiveCard(message, text, limit) {
+    // Card text is Markdown: a value's [text](url) is broken up, so only the card's own buttons link.
+    const cut = (value) => truncateEscaped(value, limit, breakMarkdownLinks);
+    const links = [
+        { title: 'View run', url: message.url },
+        { title: 'View commit', url: message.facts.find((fact) => fact.label === 'Commit')?.url },
+        { title: 'View pull request', url: message.facts.find((fact) => fact.label === 'Pull request')?.url },
+    ].filter((link) => Boolean(link.url));
+    return {
+        $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+        type: 'AdaptiveCard',
+        version: '1.4',
+        body: [
+            {
+                type: 'Container',
+                style: STYLES[message.colour] ?? 'default',
+                bleed: true,
+                items: [{ type: 'TextBlock', text: cut(`${message.emoji} ${message.title}`), weight: 'Bolder', size: 'Medium', wrap: true }],
+            },
+            ...(message.description ? [{ type: 'TextBlock', text: cut(message.description), wrap: true }] : []),
+            ...(text !== undefined ? [{ type: 'TextBlock', text: truncate(text, limit * 4), wrap: true }] : []),
+            { type: 'FactSet', facts: message.facts.map((fact) => ({ title: fact.label, value: cut(fact.value) })) },
+        ],
+        actions: links.map((link) => ({ type: 'Action.OpenUrl', title: link.title, url: link.url })),
+        msteams: { width: 'Full' },
+    };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/destinations/generic-payload.ts
+/** The documented generic JSON payload (version 1) that a webhook sends when it has no `payload` template. */
+function genericPayload({ name, trigger, message, vars }) {
+    const or = (value) => value || null;
+    return {
+        payload_version: 1,
+        destination: name,
+        trigger,
+        status: vars.status,
+        message: message.line,
+        title: message.title,
+        repository: vars.repository,
+        repository_url: or(vars.repositoryUrl),
+        workflow: vars.workflow,
+        job: or(vars.job),
+        run: {
+            id: or(vars.runId),
+            number: or(vars.runNumber),
+            attempt: or(vars.runAttempt),
+            url: or(vars.runUrl),
+        },
+        commit: {
+            sha: or(vars.sha),
+            message: or(vars.commitMessage),
+            url: or(vars.commitUrl),
+            author: or(vars.commitAuthor),
+        },
+        ref: or(vars.ref),
+        branch: or(vars.branch),
+        tag: or(vars.tag),
+        pull_request: vars.prNumber ? { number: Number(vars.prNumber), title: vars.prTitle, url: vars.prUrl } : null,
+        environment: or(vars.environment),
+        event_name: vars.eventName,
+        actor: vars.actor,
+        started_at: or(vars.startedAt),
+        duration_seconds: vars.durationSeconds,
+        timestamp: vars.timestamp,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/destinations/webhook.ts
+
+
+
+
+
+const METHODS = ['POST', 'PUT', 'PATCH', 'GET', 'DELETE', 'OPTIONS'];
+const webhook_schema = builtOnFirstUse(() => destinationSchema('webhook', {
+    url: schemas/* url */.OZ5({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }),
+    method: schemas/* preprocess */.vkY((v) => (typeof v === 'string' ? v.toUpperCase() : v), schemas/* enum */.k5n(METHODS)).default('POST'),
+    headers: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).default({}),
+    format: schemas/* enum */.k5n(['json', 'text']).optional(),
+    secret: schemas/* string */.YjP().min(1).optional(),
+    signature_header: schemas/* string */.YjP().min(1).default('X-Herald-Signature'),
+    signature_prefix: schemas/* string */.YjP().default('sha512='),
+    username: schemas/* string */.YjP().optional(),
+    password: schemas/* string */.YjP().optional(),
+    insecure_skip_verify: schemas/* boolean */.zMY().default(false),
+    follow_redirects: schemas/* boolean */.zMY().default(false),
+}, { payload: payloadFormat }));
+/** Any HTTP endpoint: a templated payload (or the generic JSON one), optional HMAC-SHA512 signature and basic auth. */
+const webhook = {
+    type: 'webhook',
+    get schema() {
+        return webhook_schema();
+    },
+    secrets: (config) => [
+        config.secret ?? '',
+        config.password ?? '',
+        ...(config.password ? basicCredentials(config.username ?? '', config.password) : []),
+        ...secretsInHeaders(config.headers),
+        ...secretsInUrl(config.url),
+    ],
+    build(config, input) {
+        const template = templateFor(config, input.trigger, 'payload');
+        const format = template === undefined ? 'json' : payloadFormat(config, template);
+        const body = template === undefined ? JSON.stringify(genericPayload(input)) : input.render(template, format, 'payload');
+        const headers = {
+            'Content-Type': format === 'json' ? 'application/json' : 'text/plain; charset=utf-8',
+        };
+        if (config.username !== undefined || config.password !== undefined) {
+            headers.Authorization = `Basic ${Buffer.from(`${config.username ?? ''}:${config.password ?? ''}`).toString('base64')}`;
+        }
+        if (config.secret) {
+            headers[config.signature_header] = config.signature_prefix + sign(config.secret, body);
+        }
+        Object.assign(headers, config.headers);
+        const sendsBody = !['GET', 'OPTIONS'].includes(config.method);
+        return [
+            {
+                transport: 'http',
+                method: config.method,
+                url: config.url,
+                headers,
+                body: sendsBody ? body : undefined,
+                insecureSkipVerify: config.insecure_skip_verify,
+                followRedirects: config.follow_redirects,
+            },
+        ];
+    },
+};
+/** A payload is JSON with `format: json`, text with `format: text`, and otherwise JSON when it starts with { or [. */
+function payloadFormat(config, template) {
+    if (config.format === 'json' || config.format === 'text')
+        return config.format;
+    return /^\s*[[{]/.test(template) ? 'json' : 'text';
+}
+/** HMAC-SHA512 of the exact body bytes, hex: what Terraform Cloud sends in X-TFE-Notification-Signature. */
+function sign(secret, body) {
+    return (0,external_node_crypto_.createHmac)('sha512', secret).update(body, 'utf8').digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/destinations/index.ts
+
+
+
+
+
+
+
+
+
+/** The one list of destination types. Adding a destination: write its module, add it here. */
+const registry = [webhook, slack, teams, discord, mattermost, rocketchat, googlechat, email, ses];
+const byType = new Map(registry.map((destination) => [destination.type, destination]));
+const findDestination = (type) => byType.get(type);
+const destinationTypes = () => [...byType.keys()];
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/config/config-error.ts
+
+
+
+/** `file:line:col: key.path: what is wrong and how to fix it`, one line per problem (the message may go on). */
+const formatProblem = (problem) => `${problem.line === undefined ? problem.file : `${problem.file}:${problem.line}:${problem.col}`}: ${problem.path ? `${problem.path}: ` : ''}${problem.message}`;
+/** A config file with problems: every one of them, each with its place, so each can be annotated on the file. */
+class ConfigError extends UserError {
+    file;
+    problems;
+    advice;
+    name = 'ConfigError';
+    heading;
+    constructor(file, problems, advice = '') {
+        const heading = `Config file ${file} has ${problems.length === 1 ? '1 problem' : `${problems.length} problems`}:`;
+        super([heading, ...problems.map(formatProblem), ...(advice ? [advice] : [])].join('\n'));
+        this.file = file;
+        this.problems = problems;
+        this.advice = advice;
+        this.heading = heading;
+    }
+}
+/**
+ * Fails the step with one error annotation per problem, on the config file at its line and column, so GitHub shows
+ * each where it is; the log reads as the whole message, each problem once.
+ */
+function annotateConfigError(error, workspace = process.env.GITHUB_WORKSPACE) {
+    core/* info */.pq(error.heading);
+    for (const problem of error.problems) {
+        core/* error */.z3(formatProblem(problem), {
+            title: 'Herald config',
+            file: repositoryPath(problem.file, workspace),
+            startLine: problem.line,
+            startColumn: problem.col,
+        });
+    }
+    if (error.advice)
+        core/* info */.pq(error.advice);
+    process.exitCode = core/* ExitCode */.yU.Failure;
+}
+/** Annotations name files relative to the repository root (the workspace), with forward slashes. */
+function repositoryPath(file, workspace) {
+    if (!workspace || !(0,external_node_path_.isAbsolute)(file))
+        return file;
+    const inRepository = (0,external_node_path_.relative)(workspace, file);
+    return inRepository.startsWith('..') || (0,external_node_path_.isAbsolute)(inRepository) ? file : inRepository.split(external_node_path_.sep).join('/');
+}
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core_core = __webpack_require__(8532);
+;// CONCATENATED MODULE: ./src/statuses.ts
+/** The status words Herald knows: a leaf module, so config, inputs, triggers and message share them without a circle. */
+/** The words GitHub gives a step: job.status, needs.<job>.result, steps.<step>.outcome / conclusion, plus `started`. */
+const INPUT_STATUSES = ['started', 'success', 'failure', 'cancelled', 'skipped'];
+/** What a route's `statuses` filter can name: the input words and the conclusions of workflow runs and jobs. */
+const STATUSES = [
+    'success',
+    'failure',
+    'cancelled',
+    'timed_out',
+    'skipped',
+    'neutral',
+    'startup_failure',
+    'action_required',
+    'stale',
+    'started',
+];
+
+;// CONCATENATED MODULE: ./src/config/schema.ts
+
+
+
+
+/** One value or a list of them: `to: hooks` is `to: [hooks]`. Problems with a single value are reported at the value. */
+const oneOrMany = (item, empty) => schemas/* preprocess */.vkY((value) => (typeof value === 'string' ? [value] : value), schemas/* array */.YOg(item).min(1, empty));
+/** Words people write where a trigger goes, and the trigger that routes what they mean. */
+const TRIGGER_WORDS = [
+    { trigger: 'error', routes: 'failures and cancellations are routed with "error"', words: ['failure', 'failed', 'fail', 'cancelled', 'canceled', 'cancel', 'timed_out', 'timeout'] },
+    { trigger: 'success', routes: 'a run that succeeds is routed with "success"', words: ['succeeded', 'successful', 'passed', 'pass', 'ok', 'done', 'completed'] },
+    { trigger: 'started', routes: 'a run that starts is routed with "started"', words: ['start', 'starting', 'running', 'in_progress', 'queued', 'begin'] },
+];
+/** GitHub's own words for a job's status (`job.status`, a run's conclusion). */
+const JOB_STATUSES = ['failure', 'cancelled', 'timed_out'];
+const isTrigger = (word) => TRIGGERS.includes(word);
+/** Why `word` is not a trigger, and which one to write instead. */
+function unknownTrigger(word) {
+    const lower = word.trim().toLowerCase();
+    if (lower === 'test') {
+        return ('"test" is not routed: a test notification goes to every destination (or those you name), whatever the routes say. ' +
+            `Send one with the action's input "test: true" (and "destinations: name, ..." to pick some). Use one of: ${TRIGGERS.join(', ')}.`);
+    }
+    const meant = TRIGGER_WORDS.find((entry) => entry.words.includes(lower) && isTrigger(entry.trigger));
+    const advice = meant
+        ? ` is ${JOB_STATUSES.includes(lower) ? 'a job status, not a trigger' : 'not a trigger'}; ${meant.routes}.`
+        : ` is not a trigger${suggest(word, [...TRIGGERS], 'triggers')}`;
+    return `"${word}"${advice} Use one of: ${TRIGGERS.join(', ')}.`;
+}
+const trigger = schemas/* string */.YjP().transform((word, ctx) => {
+    if (isTrigger(word))
+        return word;
+    ctx.addIssue({ code: 'custom', message: unknownTrigger(word) });
+    return core_core/* NEVER */.tm;
+});
+/** Why a glob can never match what its author meant: an unclosed [, { or ( (picomatch reads them literally or never matches). */
+function unbalanced(pattern) {
+    const closers = { '[': ']', '{': '}', '(': ')' };
+    const open = [];
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '\\')
+            i++;
+        else if (open.at(-1) === '[') {
+            if (c === ']')
+                open.pop();
+        }
+        else if (c in closers)
+            open.push(c);
+        else if (c === closers[open.at(-1) ?? ''])
+            open.pop();
+    }
+    const first = open[0];
+    return first && `the "${first}" is never closed with "${closers[first]}"; close it, or write \\${first} for a literal ${first}`;
+}
+const NO_PATTERN = 'is empty: write a pattern, or leave the filter out to match everything';
+const pattern = schemas/* string */.YjP()
+    .min(1, NO_PATTERN)
+    .superRefine((glob, ctx) => {
+    const problem = unbalanced(glob.replace(/^!/, ''));
+    if (problem)
+        ctx.addIssue({ code: 'custom', message: `"${glob}" is not a valid pattern: ${problem}.` });
+});
+/**
+ * A route filter (branches, workflows, events and any filter added later): one glob or a list of globs. One string
+ * holding commas outside braces is a list written as text, which would only match a name with a comma in it.
+ */
+const filterList = schemas/* preprocess */.vkY((value, ctx) => {
+    if (typeof value !== 'string')
+        return value;
+    // A comma inside braces is a glob's alternatives (`feature/{a,b}`), not a list.
+    if (value.replace(/\{[^{}]*\}/g, '').includes(',')) {
+        const items = value.split(',').map((item) => item.trim()).filter(Boolean);
+        ctx.addIssue({ code: 'custom', message: `"${value}" is one pattern holding a comma; write a list: [${items.join(', ')}]` });
+    }
+    return [value];
+}, schemas/* array */.YOg(pattern).min(1, NO_PATTERN));
+/** A status, or `!status` to leave it out: case and spaces do not matter, a misspelling gets a did-you-mean. */
+const statusPattern = schemas/* string */.YjP()
+    .transform((value) => value.trim().toLowerCase())
+    .superRefine((value, ctx) => {
+    const negated = value.startsWith('!');
+    const word = negated ? value.slice(1) : value;
+    if (STATUSES.includes(word))
+        return;
+    const known = STATUSES.map((status) => (negated ? `!${status}` : status));
+    ctx.addIssue({
+        code: 'custom',
+        message: `"${value}" is not a status${suggest(value, known, 'statuses')} Use one of: ${STATUSES.join(', ')}; "!cancelled" leaves one out.`,
+    });
+});
+const routeSchema = schemas/* strictObject */.rej({
+    triggers: oneOrMany(trigger, `is empty: write one or more of ${TRIGGERS.join(', ')}`),
+    to: oneOrMany(schemas/* string */.YjP().min(1, 'is empty: name a destination'), 'is empty: name one or more destinations'),
+    branches: filterList.optional(),
+    head_branches: filterList.optional(),
+    workflows: filterList.optional(),
+    events: filterList.optional(),
+    statuses: oneOrMany(statusPattern, `is empty: write one or more of ${STATUSES.join(', ')}, or leave the filter out`).optional(),
+});
+const routesSchema = schemas/* array */.YOg(routeSchema).min(1).optional();
+/** The file's outline; each destination and the routes are then checked on their own, so all problems show at once. */
+const fileSchema = schemas/* strictObject */.rej({
+    destinations: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J())),
+    notifications: schemas/* unknown */.L5J().optional(),
+    block_private_addresses: schemas/* boolean */.zMY().optional(),
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/config/source.ts
+
+
+
+
+/** A notifications config is a few KB; a file past this is the wrong file, and parsing it would hold the job. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+async function readConfigSource(file) {
+    let text;
+    try {
+        const size = (await (0,promises_.stat)(file)).size;
+        if (size > MAX_CONFIG_BYTES)
+            throw tooLarge(file, size);
+        text = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        if (error instanceof UserError)
+            throw error;
+        const code = error.code;
+        if (code === 'ENOENT') {
+            throw new UserError(`Config file ${file} not found. Create it (see the README's quick start), or point the "config" input at yours. ` +
+                'Did the job run actions/checkout first?');
+        }
+        throw new UserError(`Config file ${file} cannot be read: ${error.message}`);
+    }
+    return parseConfigSource(file, text);
+}
+function parseConfigSource(file, text) {
+    const bytes = Buffer.byteLength(text);
+    if (bytes > MAX_CONFIG_BYTES)
+        throw tooLarge(file, bytes);
+    const lineCounter = new dist/* LineCounter */.HN();
+    // YAML 1.2 is a superset of JSON, so .json files take the same path and keep line numbers. yaml's own uniqueKeys
+    // check compares every pair of keys (a second for 16,000 destinations); duplicateKeys() does it with a set.
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+    const problems = [
+        // One mistake can make yaml report the same thing at several places (a deep nesting): say it once.
+        ...doc.errors
+            .map((error) => ({ file, ...lineCounter.linePos(error.pos[0]), path: '', message: yamlProblem(error.message) }))
+            .filter((problem, i, all) => all.findIndex((other) => other.message === problem.message) === i),
+        ...(doc.errors.length === 0 ? duplicateKeys(doc, lineCounter).map((problem) => ({ file, path: '', ...problem })) : []),
+    ];
+    if (problems.length > 0)
+        throw new ConfigError(file, problems, "Fix the file's syntax (indentation, quotes, colons) and run again.");
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: 100 });
+    }
+    catch (error) {
+        const message = /alias/i.test(error.message)
+            ? `its aliases (*name) expand to too many values, as in a "billion laughs" file; write the values out instead.`
+            : yamlProblem(error.message);
+        let alias;
+        (0,dist/* visit */.YR)(doc, { Alias: (_, node) => ((alias = node), dist/* visit */.YR.BREAK) });
+        throw new ConfigError(file, [{ file, ...lineCounter.linePos(alias?.range?.[0] ?? 0), path: '', message }]);
+    }
+    return {
+        file,
+        data,
+        locate: (path, atKey) => {
+            // An empty file has no node at all: its problems are at its start.
+            return lineCounter.linePos(offsetOf(doc, path, atKey) ?? 0);
+        },
+        textAt: (path) => {
+            const node = doc.getIn(path, true);
+            return node?.range ? text.slice(node.range[0], node.range[1]).trim() : undefined;
+        },
+    };
+}
+/** Every key repeated in its mapping, by name and with where it first appears (YAML says only "Map keys must be unique"). */
+function duplicateKeys(doc, lineCounter) {
+    const found = [];
+    (0,dist/* visit */.YR)(doc, {
+        Map(_, map) {
+            const seen = new Map();
+            for (const pair of map.items) {
+                if (!(0,dist/* isScalar */.jn)(pair.key) || !pair.key.range)
+                    continue;
+                const first = seen.get(pair.key.value);
+                if (!first) {
+                    seen.set(pair.key.value, pair.key);
+                    continue;
+                }
+                const here = lineCounter.linePos(pair.key.range[0]);
+                const at = lineCounter.linePos(first.range[0]);
+                const where = at.line === here.line ? ` (first at column ${at.col} of this line)` : ` (first on line ${at.line})`;
+                found.push({ ...here, message: `the key "${String(pair.key.value)}" appears twice in one mapping${where}; keep one of them.` });
+            }
+            return undefined;
+        },
+    });
+    return found;
+}
+/** yaml's message in a user's words where it has a better one. */
+function yamlProblem(message) {
+    if (/call stack/i.test(message))
+        return 'the file nests lists or mappings too deeply to read; a notifications config needs a few levels.';
+    return `invalid YAML: ${message.split('\n')[0]}`;
+}
+function tooLarge(file, bytes) {
+    const size = (n) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+    return new UserError(`Config file ${file} is ${size(bytes)}; Herald reads config files up to ${size(MAX_CONFIG_BYTES)}. ` +
+        'A notifications config is a few KB: check that the "config" input points at it.');
+}
+/** The node at path, or the nearest ancestor that exists (a missing key is reported at its parent). */
+function offsetOf(doc, path, atKey) {
+    for (let depth = path.length; depth >= 0; depth--) {
+        const parentPath = path.slice(0, depth - 1);
+        const key = path[depth - 1];
+        if (atKey && depth === path.length && key !== undefined) {
+            const parent = parentPath.length ? doc.getIn(parentPath, true) : doc.contents;
+            if ((0,dist/* isMap */.jh)(parent)) {
+                const pair = parent.items.find((item) => item.key?.value === key || item.key === key);
+                const keyNode = pair?.key;
+                if (keyNode?.range)
+                    return keyNode.range[0];
+            }
+            continue;
+        }
+        const node = (depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true));
+        if (node && typeof node === 'object' && node.range)
+            return node.range[0];
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/config/passed-secrets.ts
+/**
+ * The variable through which a workflow hands Herald every secret it has in one go, `${{ toJSON(secrets) }}`, so a
+ * reusable workflow called with `secrets: inherit` serves any ${NAME} without listing names.
+ */
+const PASSED_SECRETS_VARIABLE = 'HERALD_SECRETS';
+/** Reads HERALD_SECRETS; undefined when it is not set. */
+function readPassedSecrets(env) {
+    const text = env[PASSED_SECRETS_VARIABLE];
+    if (text === undefined || text.trim() === '')
+        return undefined;
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        return { error: `${PASSED_SECRETS_VARIABLE} is not JSON; set it to \${{ toJSON(secrets) }}` };
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        return { error: `${PASSED_SECRETS_VARIABLE} is not a JSON object of secrets by name; set it to \${{ toJSON(secrets) }}` };
+    }
+    const values = new Map();
+    for (const [name, value] of Object.entries(parsed))
+        if (typeof value === 'string')
+            values.set(name, value);
+    return { values };
+}
+/** The secret called `name`: its exact name first, else the one name equal ignoring case, as GitHub's secret names are. */
+function findPassedSecret(secrets, name) {
+    const exact = secrets.values.get(name);
+    if (exact !== undefined)
+        return exact;
+    const matches = [...secrets.values.keys()].filter((key) => key.toLowerCase() === name.toLowerCase());
+    return matches.length === 1 ? secrets.values.get(matches[0]) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/config/substitute.ts
+
+
+const REFERENCE = /\$\$\{|\$\{\{[^]*?\}\}|\$\{([^}]*)\}/g;
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A value that is exactly one reference, which takes the type of the field it fills. */
+const WHOLE_REFERENCE = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/;
+/**
+ * Replaces ${NAME} in every string of the parsed file with the environment variable NAME (how secrets reach the
+ * file), or, when no such variable is set, with the secret NAME in HERALD_SECRETS. `$${` writes a literal `${`.
+ * `${{ }}` is refused: GitHub does not evaluate expressions in files.
+ */
+function substituteEnvironment(data, env, scalarType = () => undefined, withheld) {
+    const secrets = new Set();
+    const empty = new Set();
+    const problems = [];
+    const passed = readPassedSecrets(env);
+    /** A variable set in the environment wins (even empty); HERALD_SECRETS fills the rest, every value of it a secret. */
+    const lookup = (variable) => {
+        if (env[variable] !== undefined)
+            return { value: env[variable], secret: namesSecret(variable) };
+        const value = passed && 'values' in passed ? findPassedSecret(passed, variable) : undefined;
+        return { value, secret: value !== undefined };
+    };
+    const visit = (value, path) => {
+        if (typeof value === 'string')
+            return (typed(value, path) ?? { value: substituteString(value, path) }).value;
+        if (Array.isArray(value))
+            return value.map((item, i) => visit(item, [...path, i]));
+        if (value !== null && typeof value === 'object') {
+            return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, visit(item, [...path, key])]));
+        }
+        return value;
+    };
+    /** A number or boolean field filled by exactly one ${NAME}: the value converted, not a secret (it is a setting). */
+    const typed = (text, path) => {
+        const variable = WHOLE_REFERENCE.exec(text)?.[1];
+        const type = variable && scalarType(path);
+        const value = variable && lookup(variable).value;
+        if (!type || !value)
+            return undefined;
+        const field = String(path.at(-1));
+        const word = value.trim();
+        if (type === 'number' && word !== '' && Number.isFinite(Number(word)))
+            return { value: Number(word) };
+        if (type === 'boolean' && /^(true|false)$/i.test(word))
+            return { value: word.toLowerCase() === 'true' };
+        const wanted = type === 'number' ? 'a number' : 'true or false';
+        problems.push({ path, message: `environment variable ${variable} is ${JSON.stringify(value)}; ${field} must be ${wanted}.` });
+        return { value };
+    };
+    const substituteString = (text, path) => text.replace(REFERENCE, (match, name) => {
+        if (match === '$${')
+            return '${';
+        if (match.startsWith('${{')) {
+            problems.push({
+                path,
+                message: `"${match}" is a GitHub expression, and GitHub does not evaluate expressions in files. ` +
+                    'Pass the value to the step as an environment variable and write ${NAME}, for example\n' +
+                    '    env:\n      HOOK_TOKEN: ${{ secrets.HOOK_TOKEN }}\n' +
+                    'and in the config: ${HOOK_TOKEN}',
+            });
+            return match;
+        }
+        const variable = (name ?? '').trim();
+        if (!NAME.test(variable)) {
+            problems.push({ path, message: `"${match}" is not a valid variable reference; write \${NAME} with letters, digits and _ (or $\${ for a literal \${).` });
+            return match;
+        }
+        const { value: replacement, secret } = lookup(variable);
+        if (replacement === '')
+            empty.add(variable);
+        if (replacement === '' && withheld) {
+            problems.push({ path, message: `environment variable ${variable} is empty: ${withheld.reason}.` });
+            return '';
+        }
+        if (replacement === undefined && passed) {
+            // A fork's pull request gets no secrets, so HERALD_SECRETS lacks them: that is the reason to give.
+            if (withheld && 'values' in passed)
+                empty.add(variable);
+            problems.push({ path, message: notPassed(variable, passed, withheld) });
+            return '';
+        }
+        if (replacement === undefined || replacement === '') {
+            problems.push({
+                path,
+                message: `environment variable ${variable} is ${replacement === undefined ? 'not set' : 'empty'}. ` +
+                    `Pass it in the step's env, for example "env: { ${variable}: \${{ secrets.${variable} }} }", and check that the secret exists.`,
+            });
+            return '';
+        }
+        if (secret)
+            secrets.add(replacement);
+        return replacement;
+    });
+    return { data: visit(data, []), secrets: [...secrets], empty: [...empty], problems };
+}
+/** A ${NAME} that neither the environment nor HERALD_SECRETS has: which secrets were passed, and what to do. */
+function notPassed(variable, passed, withheld) {
+    const start = `environment variable ${variable} is not set`;
+    if ('error' in passed)
+        return `${start}, and ${passed.error}.`;
+    if (withheld)
+        return `${start} and is not among the secrets in ${PASSED_SECRETS_VARIABLE}: ${withheld.reason}.`;
+    const names = [...passed.values.keys()].sort();
+    return (`${start}, and ${PASSED_SECRETS_VARIABLE} has no secret named ${variable} ` +
+        `(it has ${names.length === 0 ? 'none' : names.join(', ')}). Check that the secret exists, and call the workflow with "secrets: inherit".`);
+}
+
+;// CONCATENATED MODULE: ./src/config/index.ts
+
+
+
+
+
+
+
+
+/**
+ * Reads, substitutes and validates the config file; every problem is reported at once, with file:line:col.
+ * `withheld`: GitHub gave this run no secrets, and why (an empty ${NAME} is then explained by it).
+ */
+async function loadConfig(file, env, withheld) {
+    return validateConfig(await readConfigSource(file), env, withheld);
+}
+function validateConfig(source, env, withheld) {
+    const substituted = substituteEnvironment(source.data, env, (path) => scalarTypeIn(source.data, path), withheld);
+    const problems = [];
+    const secrets = new Set(substituted.secrets);
+    const advice = withheld && substituted.empty.length > 0 ? withheld.advice : '';
+    const fail = () => configError(source, [...substituted.problems, ...problems.filter((problem) => !unfilled(problem, substituted.problems))], [...secrets], advice);
+    const outline = fileSchema.safeParse(substituted.data ?? {});
+    if (!outline.success) {
+        problems.push(...problemsFromZod(outline.error, fileSchema, substituted.data, [], source.textAt));
+        throw fail();
+    }
+    const destinations = {};
+    for (const [name, raw] of Object.entries(outline.data.destinations)) {
+        const path = ['destinations', name];
+        if (raw.type === undefined) {
+            const { problem, misspelt } = missingType(raw, path);
+            problems.push(problem);
+            // `Type: slack` still says what the rest is, so its other problems are reported now too.
+            const type = misspelt === undefined ? undefined : raw[misspelt];
+            const destination = typeof type === 'string' ? findDestination(type) : undefined;
+            if (!destination || misspelt === undefined)
+                continue;
+            const { [misspelt]: _, ...rest } = raw;
+            const parsed = destination.schema.safeParse({ ...rest, type });
+            if (!parsed.success)
+                problems.push(...problemsFromZod(parsed.error, destination.schema, rest, path, source.textAt));
+            continue;
+        }
+        const destination = typeof raw.type === 'string' ? findDestination(raw.type) : undefined;
+        if (!destination) {
+            const type = String(raw.type);
+            problems.push({
+                path: [...path, 'type'],
+                message: `unknown destination type "${type}"${suggest(type, destinationTypes(), 'types')} Known types: ${destinationTypes().join(', ')}.`,
+            });
+            continue;
+        }
+        const parsed = destination.schema.safeParse(raw);
+        if (!parsed.success) {
+            for (const secret of declaredSecrets(destination, raw))
+                secrets.add(secret);
+            problems.push(...problemsFromZod(parsed.error, destination.schema, raw, path, source.textAt));
+            continue;
+        }
+        destinations[name] = parsed.data;
+        for (const secret of declaredSecrets(destination, parsed.data))
+            secrets.add(secret);
+    }
+    const routes = routesSchema.safeParse(outline.data.notifications);
+    if (!routes.success)
+        problems.push(...problemsFromZod(routes.error, routesSchema, outline.data.notifications, ['notifications'], source.textAt));
+    const names = Object.keys(outline.data.destinations);
+    for (const { name, path } of routeTargets(outline.data.notifications)) {
+        if (typeof name === 'string' && name !== '' && !names.includes(name)) {
+            problems.push({ path, message: `no destination is named "${name}"${suggest(name, names)} Destinations in this file: ${names.join(', ') || 'none'}.` });
+        }
+    }
+    if (substituted.problems.length > 0 || problems.length > 0 || !routes.success)
+        throw fail();
+    return {
+        file: source.file,
+        destinations,
+        notifications: routes.data,
+        blockPrivateAddresses: outline.data.block_private_addresses ?? false,
+        secrets: [...secrets].filter((secret) => secret.length >= MIN_SECRET_LENGTH),
+    };
+}
+/** A destination without `type`: a key that is `type` in other letters is the mistake, else say what to write. */
+function missingType(raw, path) {
+    const names = (key) => typeof raw[key] === 'string' && findDestination(raw[key]) !== undefined;
+    const misspelt = Object.keys(raw).find((key) => key.toLowerCase() === 'type') ?? Object.keys(raw).find(names);
+    if (misspelt !== undefined) {
+        const advice = misspelt.toLowerCase() === 'type' ? suggest(misspelt, ['type'], 'keys') : '. Did you mean "type"?';
+        const message = `unknown key "${misspelt}"${advice}`;
+        return { problem: { path: [...path, misspelt], atKey: true, message }, misspelt };
+    }
+    return { problem: { path, message: `"type" is required: one of ${destinationTypes().join(', ')}.` } };
+}
+/** The type a number or boolean field takes, for ${NAME} values that fill one. */
+function scalarTypeIn(data, path) {
+    const [section, name, ...rest] = path;
+    if (section === 'block_private_addresses' && path.length === 1)
+        return 'boolean';
+    if (section !== 'destinations' || typeof name !== 'string')
+        return undefined;
+    const type = data.destinations?.[name]?.type;
+    const destination = typeof type === 'string' ? findDestination(type) : undefined;
+    return destination && scalarTypeAt(destination.schema, rest);
+}
+/** The names in the routes' `to` as written, so unknown names are reported even when a route has other problems. */
+function routeTargets(notifications) {
+    if (!Array.isArray(notifications))
+        return [];
+    return notifications.flatMap((route, i) => {
+        const to = route?.to;
+        const path = ['notifications', i, 'to'];
+        if (typeof to === 'string')
+            return [{ name: to, path }];
+        return Array.isArray(to) ? to.map((name, j) => ({ name, path: [...path, j] })) : [];
+    });
+}
+/** One mistake, one message: a ${NAME} that could not be filled hides what the schema says about the value it left. */
+const unfilled = (problem, substitution) => substitution.some((cause) => cause.path.every((part, i) => problem.path[i] === part));
+/**
+ * A destination's secret fields as far as they can be read from a config that did not validate; a value still holding
+ * `${` is what the user wrote, not a secret (`${{ secrets.X }}`, which is reported).
+ */
+function declaredSecrets(destination, raw) {
+    try {
+        return destination.secrets(raw).filter((value) => typeof value === 'string' && value !== '' && !value.includes('${'));
+    }
+    catch {
+        return [];
+    }
+}
+/** Every problem with its place; secrets are masked (the runner does not know them yet). */
+function configError(source, problems, secrets, advice) {
+    const mask = (text) => secrets.reduce((masked, secret) => (secret.length >= MIN_SECRET_LENGTH ? masked.split(secret).join('****') : masked), text);
+    const located = problems.map((problem) => ({ problem, at: source.locate(problem.path, problem.atKey) }));
+    located.sort((a, b) => (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.col ?? 0) - (b.at?.col ?? 0));
+    return new ConfigError(source.file, located.map(({ problem, at }) => ({ file: source.file, ...at, path: formatPath(problem.path), message: mask(problem.message) })), advice);
+}
+
+;// CONCATENATED MODULE: ./src/context.ts
+/** What a notification says about the run: one flat record built from the GitHub context and event. */
+/** Environment variable in which a `started` step leaves its start time for later steps of the job. */
+const STARTED_AT_VARIABLE = 'HERALD_STARTED_AT';
+const str = (value) => (value === undefined || value === null ? '' : String(value));
+function readRunContext(gh, env, now = new Date()) {
+    const event = gh.payload ?? {};
+    const repository = str(env.GITHUB_REPOSITORY) || str(event.repository?.full_name);
+    const serverUrl = (gh.serverUrl || 'https://github.com').replace(/\/$/, '');
+    const repositoryUrl = str(event.repository?.html_url) || (repository ? `${serverUrl}/${repository}` : '');
+    const triggering = triggeringRun(gh.eventName, event);
+    const base = triggering ?? currentRun(gh, env, event, repositoryUrl);
+    const ref = base.ref;
+    const tag = ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : '';
+    const branch = base.branch || (ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : '');
+    const commitMessage = base.commitMessage;
+    const endedAt = base.completedAt ? new Date(base.completedAt) : now;
+    const started = base.startedAt ? new Date(base.startedAt) : undefined;
+    const durationSeconds = started && !Number.isNaN(started.getTime())
+        ? Math.max(0, Math.round((endedAt.getTime() - started.getTime()) / 1000))
+        : null;
+    return {
+        repository,
+        repositoryUrl,
+        owner: repository.split('/')[0] ?? '',
+        workflow: base.workflow,
+        job: base.job,
+        runId: base.runId,
+        runNumber: base.runNumber,
+        runAttempt: base.runAttempt,
+        runUrl: base.runUrl,
+        eventName: base.eventName,
+        ref,
+        branch,
+        baseBranch: base.baseBranch || branch,
+        headBranch: branch,
+        tag,
+        deleted: base.deleted ? 'true' : '',
+        sha: base.sha,
+        shortSha: base.sha.slice(0, 7),
+        commitMessage,
+        commitTitle: commitMessage.split(/\r?\n/, 1)[0] ?? '',
+        commitUrl: base.sha && repositoryUrl ? `${repositoryUrl}/commit/${base.sha}` : '',
+        commitAuthor: base.commitAuthor,
+        actor: base.actor,
+        prNumber: base.pr ? str(base.pr.number) : '',
+        prTitle: base.pr ? str(base.pr.title) : '',
+        prUrl: base.pr ? str(base.pr.html_url) || (repositoryUrl ? `${repositoryUrl}/pull/${base.pr.number}` : '') : '',
+        environment: base.environment,
+        environmentUrl: base.environmentUrl,
+        startedAt: started && !Number.isNaN(started.getTime()) ? started.toISOString() : '',
+        duration: durationSeconds === null ? '' : formatDuration(durationSeconds),
+        durationSeconds,
+        timestamp: now.toISOString(),
+        event,
+    };
+}
+/** The run this step belongs to (every event but the notifier-workflow ones). */
+function currentRun(gh, env, event, repositoryUrl) {
+    const pr = event.pull_request;
+    // A merge queue run tests merge_group.head_sha on a temporary gh-readonly-queue/... branch: report the queue's base.
+    const queue = event.merge_group;
+    const headCommit = event.head_commit ?? queue?.head_commit;
+    const deployment = event.deployment;
+    // Deleting a branch or tag runs push workflows with no head commit, and GITHUB_SHA and GITHUB_REF reverted to the
+    // default branch: the event's ref names what was deleted, and no commit belongs to it.
+    const deleted = gh.eventName === 'push' && event.deleted === true;
+    return {
+        workflow: str(gh.workflow) || workflowName(event),
+        job: str(gh.job),
+        runId: str(gh.runId),
+        runNumber: str(gh.runNumber),
+        runAttempt: str(gh.runAttempt),
+        runUrl: repositoryUrl && gh.runId ? `${repositoryUrl}/actions/runs/${gh.runId}` : '',
+        eventName: str(gh.eventName),
+        ref: deleted ? str(event.ref) || str(gh.ref) : str(gh.ref),
+        branch: str(env.GITHUB_HEAD_REF) || str(pr?.head?.ref) || str(queue?.base_ref).replace(/^refs\/heads\//, ''),
+        baseBranch: str(env.GITHUB_BASE_REF) || str(pr?.base?.ref),
+        sha: deleted ? '' : str(pr?.head?.sha) || str(queue?.head_sha) || str(gh.sha),
+        commitMessage: str(headCommit?.message),
+        commitAuthor: str(headCommit?.author?.name) || str(headCommit?.author?.username),
+        actor: str(gh.actor) || str(event.sender?.login),
+        pr: pr ?? (event.issue?.pull_request ? event.issue : undefined),
+        environment: str(deployment?.environment) || str(event.deployment_status?.environment),
+        environmentUrl: str(event.deployment_status?.environment_url) || str(event.deployment_status?.target_url),
+        startedAt: str(env[STARTED_AT_VARIABLE]),
+        completedAt: '',
+        deleted,
+    };
+}
+/** For workflow_run and workflow_job events every fact describes the run that triggered the notifier workflow. */
+function triggeringRun(eventName, event) {
+    if (eventName === 'workflow_run' && event.workflow_run) {
+        const run = event.workflow_run;
+        return {
+            workflow: str(run.name) || workflowName(event),
+            job: '',
+            runId: str(run.id),
+            runNumber: str(run.run_number),
+            runAttempt: str(run.run_attempt),
+            runUrl: str(run.html_url),
+            eventName: str(run.event),
+            ref: run.head_branch ? `refs/heads/${run.head_branch}` : '',
+            branch: str(run.head_branch),
+            baseBranch: str(run.pull_requests?.[0]?.base?.ref),
+            sha: str(run.head_sha),
+            commitMessage: str(run.head_commit?.message),
+            commitAuthor: str(run.head_commit?.author?.name),
+            actor: str(run.triggering_actor?.login) || str(run.actor?.login),
+            pr: run.pull_requests?.[0],
+            environment: '',
+            environmentUrl: '',
+            startedAt: str(run.run_started_at) || str(run.created_at),
+            completedAt: run.status === 'completed' ? str(run.updated_at) : '',
+        };
+    }
+    if (eventName === 'workflow_job' && event.workflow_job) {
+        const job = event.workflow_job;
+        const repositoryUrl = str(event.repository?.html_url);
+        return {
+            workflow: str(job.workflow_name),
+            job: str(job.name),
+            runId: str(job.run_id),
+            runNumber: '',
+            runAttempt: str(job.run_attempt),
+            runUrl: str(job.html_url) || (repositoryUrl ? `${repositoryUrl}/actions/runs/${job.run_id}` : ''),
+            eventName: 'workflow_job',
+            ref: job.head_branch ? `refs/heads/${job.head_branch}` : '',
+            branch: str(job.head_branch),
+            sha: str(job.head_sha),
+            commitMessage: '',
+            commitAuthor: '',
+            actor: str(event.sender?.login),
+            environment: '',
+            environmentUrl: '',
+            startedAt: str(job.started_at) || str(job.created_at),
+            completedAt: str(job.completed_at),
+        };
+    }
+    return undefined;
+}
+/** workflow_run events carry the workflow as an object; workflow_dispatch carries its file path as a string. */
+const workflowName = (event) => event.workflow !== null && typeof event.workflow === 'object' ? str(event.workflow.name) : '';
+function formatDuration(totalSeconds) {
+    const hours = Math.floor(totalSeconds / 3600);
+    const minutes = Math.floor((totalSeconds % 3600) / 60);
+    const seconds = totalSeconds % 60;
+    if (hours)
+        return `${hours}h ${minutes}m ${seconds}s`;
+    if (minutes)
+        return `${minutes}m ${seconds}s`;
+    return `${seconds}s`;
+}
+
+;// CONCATENATED MODULE: ./src/retry-policy.ts
+const MAX_BACKOFF_MS = 30_000;
+/**
+ * The one place that decides after an attempt: delivered, try again after N ms, or give up. A 2xx the destination
+ * accepts is a delivery; a refusal that asking again cannot change is a failure; a retryable one is retried after the
+ * receiver's Retry-After or the backoff (×1 to ×2 jitter), unless the retries are used up or the wait would end after
+ * the deadline, which fails it at once instead of holding the job.
+ */
+function decideNext(outcome) {
+    const { reply, error, verdict } = outcome;
+    if (reply?.ok && !verdict.error)
+        return { action: 'success' };
+    const reason = reply ? (verdict.error ?? reply.error ?? `${outcome.protocol} ${reply.code}`) : (error?.message ?? 'no answer');
+    const retryable = reply ? reply.retryable || verdict.retryAfterMs !== undefined : (error?.retryable ?? true);
+    if (!retryable || outcome.attempt > outcome.retries)
+        return { action: 'fail', reason };
+    const askedMs = verdict.retryAfterMs ?? reply?.retryAfterMs;
+    const afterMs = askedMs ?? backoff(outcome.attempt, outcome.backoffMs, outcome.random ?? Math.random);
+    if (afterMs > outcome.timeLeftMs) {
+        const left = `${seconds(Math.max(0, outcome.timeLeftMs))} s were left`;
+        const why = askedMs !== undefined ? `asked to wait ${seconds(afterMs)} s` : `the next retry was due in ${seconds(afterMs)} s`;
+        return { action: 'fail', reason: `${reason}: ${why}; ${left} before the overall deadline` };
+    }
+    return { action: 'retry', afterMs, reason, asked: askedMs !== undefined };
+}
+function backoff(attempt, baseMs, random) {
+    return Math.min(MAX_BACKOFF_MS, baseMs * 2 ** (attempt - 1) * (1 + random()));
+}
+/** Milliseconds as seconds with one decimal: 1500 -> 1.5. */
+const seconds = (ms) => Math.round(ms / 100) / 10;
+
+;// CONCATENATED MODULE: ./src/transport/index.ts
+/** Transports load on first use, so a run pays only for the ones its config needs. */
+const loaders = {
+    http: async () => (await __webpack_require__.e(/* import() */ 25).then(__webpack_require__.bind(__webpack_require__, 4025))).sendHttp,
+    smtp: async () => (await __webpack_require__.e(/* import() */ 625).then(__webpack_require__.bind(__webpack_require__, 8625))).sendMail,
+};
+async function transportFor(outbound) {
+    return loaders[outbound.transport]();
+}
+
+// EXTERNAL MODULE: ./src/transport/transport.ts
+var transport = __webpack_require__(1588);
+;// CONCATENATED MODULE: ./src/deliver.ts
+
+
+
+
+
+const RESPONSE_LIMIT = 1024;
+/** Sends all deliveries at once; one slow or dead receiver never holds up or breaks the others. */
+async function deliverAll(deliveries, options) {
+    const deadline = AbortSignal.timeout(options.deadlineMs);
+    const deadlineAt = performance.now() + options.deadlineMs;
+    return Promise.all(deliveries.map((delivery) => deliverOne(delivery, options, deadline, deadlineAt)));
+}
+async function deliverOne(delivery, options, deadline, deadlineAt) {
+    const result = {
+        destination: delivery.destination,
+        type: delivery.type,
+        trigger: delivery.trigger,
+        target: delivery.target,
+        status: 'failed',
+        code: null,
+        attempts: 0,
+        duration_ms: 0,
+        sent_at: null,
+        url: delivery.state === 'ready' ? mask(delivery.outbound.url) : null,
+        delivery_id: null,
+        response: null,
+        error: null,
+        warnings: delivery.warnings.map((warning) => mask(warning)),
+        log: delivery.note ? [delivery.note] : [],
+    };
+    if (delivery.state === 'skipped')
+        return { ...result, status: 'skipped', log: [`skipped: ${delivery.reason}`] };
+    if (delivery.state === 'broken')
+        return { ...result, error: mask(delivery.error) };
+    const { outbound } = delivery;
+    if (options.dryRun)
+        return { ...result, status: 'skipped', payload: mask(outbound.body ?? ''), log: ['dry run: not sent'] };
+    const send = await transportFor(outbound);
+    const protocol = outbound.transport.toUpperCase();
+    const deliveryId = (0,external_node_crypto_.randomUUID)();
+    const started = performance.now();
+    result.delivery_id = deliveryId;
+    result.sent_at = new Date().toISOString();
+    for (let attempt = 1;; attempt++) {
+        result.attempts = attempt;
+        let reply;
+        let error;
+        try {
+            reply = await send(outbound, { timeoutMs: delivery.timeoutMs, signal: deadline, deliveryId, blockPrivateAddresses: delivery.blockPrivateAddresses });
+            result.code = reply.code;
+            result.response = deliver_truncate(mask(reply.body), reply.cut ?? false);
+        }
+        catch (thrown) {
+            error = thrown instanceof transport/* TransportError */.w ? thrown : new transport/* TransportError */.w(String(thrown));
+        }
+        const verdict = reply ? (delivery.interpret?.(reply) ?? {}) : {};
+        const next = decideNext({ reply, error, verdict, attempt, retries: delivery.retries, backoffMs: delivery.backoffMs, timeLeftMs: deadlineAt - performance.now(), protocol });
+        if (next.action === 'success') {
+            result.status = 'successful';
+            result.log.push(`attempt ${attempt}: ${protocol} ${result.code} delivered`);
+            break;
+        }
+        result.log.push(`attempt ${attempt}: ${mask(next.reason)}`);
+        if (next.action === 'fail') {
+            result.error = mask(deadline.aborted ? `gave up: the overall deadline of ${options.deadlineMs / 1000} s was reached (${next.reason})` : next.reason);
+            break;
+        }
+        result.log.push(`waiting ${seconds(next.afterMs)} s${next.asked ? ' as the receiver asked (Retry-After)' : ''}`);
+        await sleep(next.afterMs, deadline);
+    }
+    result.duration_ms = Math.round(performance.now() - started);
+    return result;
+}
+function sleep(ms, signal) {
+    return new Promise((resolve) => {
+        const timer = setTimeout(done, ms);
+        signal.addEventListener('abort', done, { once: true });
+        function done() {
+            clearTimeout(timer);
+            signal.removeEventListener('abort', done);
+            resolve();
+        }
+    });
+}
+/** The first RESPONSE_LIMIT bytes, saying how long the answer was ("more than" when the transport stopped reading). */
+function deliver_truncate(text, cut) {
+    const bytes = Buffer.from(text, 'utf8');
+    if (bytes.length <= RESPONSE_LIMIT && !cut)
+        return text;
+    const size = `${cut ? 'more than ' : ''}${bytes.length} bytes`;
+    return `${bytes.subarray(0, RESPONSE_LIMIT).toString('utf8').replace(/\uFFFD$/, '')}… (${size}, truncated)`;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+;// CONCATENATED MODULE: ./src/github-context.ts
+
+
+
+/**
+ * Reads the context from the environment, as @actions/github's Context does, but inside run(): a broken event file is
+ * one clear error, not a stack trace at import time. No event file (a local run) is an empty event and a notice.
+ */
+function readGitHubContext(env) {
+    return {
+        payload: readEvent(env.GITHUB_EVENT_PATH),
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        sha: env.GITHUB_SHA ?? '',
+        ref: env.GITHUB_REF ?? '',
+        workflow: env.GITHUB_WORKFLOW ?? '',
+        job: env.GITHUB_JOB ?? '',
+        runId: env.GITHUB_RUN_ID ?? '',
+        runNumber: env.GITHUB_RUN_NUMBER ?? '',
+        runAttempt: env.GITHUB_RUN_ATTEMPT ?? '',
+        actor: env.GITHUB_ACTOR ?? '',
+        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+    };
+}
+function readEvent(file) {
+    const without = (why) => {
+        core/* notice */.lm(`Herald: ${why}, so the event is empty: the notification is built from the GITHUB_* variables alone.`);
+        return {};
+    };
+    if (!file)
+        return without('GITHUB_EVENT_PATH is not set (not a GitHub runner?)');
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return without(`the event file ${file} (GITHUB_EVENT_PATH) does not exist`);
+        throw new UserError(`The event file ${file} (GITHUB_EVENT_PATH) cannot be read: ${error.message}`);
+    }
+    const broken = (what) => new UserError(`The event file ${file} (GITHUB_EVENT_PATH) ${what}; the runner writes it as a JSON object.`);
+    if (text.trim() === '')
+        throw broken('is empty');
+    let payload;
+    try {
+        payload = JSON.parse(text);
+    }
+    catch (error) {
+        throw broken(`is not valid JSON: ${error.message}`);
+    }
+    if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
+        throw broken(`holds ${payload === null ? 'null' : Array.isArray(payload) ? 'a list' : `a ${typeof payload}`}, not an object`);
+    }
+    return payload;
+}
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_review', 'pull_request_review_comment'];
+/**
+ * When GitHub runs this workflow without the repository's secrets, what to say where a ${NAME} is empty: a pull request
+ * from a fork (pull_request_target runs in the base repository and has them), or a run Dependabot started.
+ */
+function secretsWithheld(gh) {
+    const pr = gh.payload.pull_request;
+    const head = pr?.head?.repo;
+    // A fork that has since been deleted leaves head.repo null. A repository that is itself a fork (head.repo.fork)
+    // gets its secrets for pull requests between its own branches.
+    const fromFork = head === null || (head !== undefined && head.full_name !== pr?.base?.repo?.full_name);
+    if (PULL_REQUEST_EVENTS.includes(gh.eventName) && pr && fromFork) {
+        return {
+            reason: `GitHub passes no secrets to workflows run for pull requests from forks (#${pr.number} comes from ${head?.full_name ?? 'a deleted fork'})`,
+            advice: 'To notify about pull requests from forks, run Herald in a workflow triggered by workflow_run, which runs in this ' +
+                'repository with its secrets (see Triggers in the README), or leave forks out of this step:\n' +
+                '  if: github.event.pull_request.head.repo.full_name == github.repository',
+        };
+    }
+    if (gh.actor === 'dependabot[bot]' && (gh.eventName === 'push' || PULL_REQUEST_EVENTS.includes(gh.eventName))) {
+        return {
+            reason: "GitHub gives workflows that Dependabot starts its Dependabot secrets, not the repository's Actions secrets",
+            advice: 'Add the secret under Settings > Secrets and variables > Dependabot as well, or leave Dependabot out of this step:\n' +
+                "  if: github.actor != 'dependabot[bot]'",
+        };
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+
+
+
+/** The only place that reads action inputs. */
+function readInputs() {
+    const status = core/* getInput */.V4('status').trim().toLowerCase();
+    if (status && !INPUT_STATUSES.includes(status)) {
+        throw new UserError(`Input "status" is "${status}", which Herald does not know${suggest(status, [...INPUT_STATUSES])} ` +
+            `Use one of ${INPUT_STATUSES.join(', ')}, for example "status: \${{ job.status }}".`);
+    }
+    const timeout = core/* getInput */.V4('timeout').trim() || '60';
+    const timeoutSeconds = Number(timeout);
+    if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) {
+        throw new UserError(`Input "timeout" is "${timeout}"; it must be a number of seconds greater than 0.`);
+    }
+    const test = booleanInput('test');
+    const destinations = core/* getInput */.V4('destinations')
+        .split(/[,\n]/)
+        .map((name) => name.trim())
+        .filter(Boolean);
+    if (destinations.length > 0 && !test) {
+        throw new UserError(`Input "destinations" is "${destinations.join(', ')}", but "test" is not true: "destinations" picks the destinations ` +
+            'of a test notification. Set "test: true" too, or leave "destinations" empty (the routes in the config choose where other notifications go).');
+    }
+    return {
+        configPath: core/* getInput */.V4('config').trim() || '.github/notifications.yml',
+        status: status ? status : undefined,
+        dryRun: booleanInput('dry-run'),
+        failOnError: booleanInput('fail-on-error'),
+        timeoutSeconds,
+        test,
+        destinations,
+    };
+}
+function booleanInput(name) {
+    const value = core/* getInput */.V4(name).trim().toLowerCase();
+    if (value === '' || value === 'false')
+        return false;
+    if (value === 'true')
+        return true;
+    throw new UserError(`Input "${name}" is "${value}"; it must be true or false.`);
+}
+
+;// CONCATENATED MODULE: ./src/render/variables.ts
+function templateVariables(run, outcome, message, destination) {
+    const vars = { ...run, eventType: outcome.trigger, status: outcome.status, message: message.line, destination };
+    // As in the message: a start has no duration yet.
+    return outcome.trigger === 'started' ? { ...vars, duration: '', durationSeconds: null } : vars;
+}
+
+;// CONCATENATED MODULE: ./src/prepare.ts
+
+
+
+/** Renders every selected destination's payloads; a template problem stays on its own delivery. */
+function prepareDeliveries(config, selected, run, outcome, message) {
+    return selected.flatMap(({ destination: name, trigger, named }) => {
+        const settings = config.destinations[name];
+        const destination = findDestination(settings.type);
+        const base = { destination: name, type: settings.type, trigger, target: null, warnings: [] };
+        // A disabled destination named in a test's `destinations` input is tested: it was asked for by name.
+        if (!settings.enabled && !named)
+            return [{ ...base, state: 'skipped', reason: 'destination is disabled (enabled: false)' }];
+        const note = settings.enabled ? {} : { note: 'destination is disabled (enabled: false); tested because the "destinations" input names it' };
+        const render = (template, format, field) => {
+            let rendered;
+            try {
+                rendered = renderTemplate(template, vars, format, settings.delimiters);
+            }
+            catch (error) {
+                if (error instanceof TemplateError)
+                    throw new TemplateError(`in ${field}: ${error.message}`);
+                throw error;
+            }
+            base.warnings.push(...rendered.warnings.map((warning) => `Template Warning in ${field}: ${warning}`));
+            return rendered.text;
+        };
+        const vars = templateVariables(run, outcome, message, name);
+        const sending = {
+            timeoutMs: settings.timeout * 1000,
+            retries: settings.retries,
+            backoffMs: settings.retry_backoff * 1000,
+            blockPrivateAddresses: settings.block_private_addresses ?? config.blockPrivateAddresses,
+            interpret: destination.interpret?.bind(destination),
+        };
+        try {
+            const outbounds = destination.build(settings, { name, trigger, message, vars, render });
+            return outbounds.map((outbound) => ({ ...base, ...note, ...sending, state: 'ready', target: outbound.label ?? null, outbound }));
+        }
+        catch (error) {
+            if (error instanceof TemplateError)
+                return [{ ...base, state: 'broken', error: `Template Error ${error.message}` }];
+            // A bug in one destination must not stop the others.
+            return [{ ...base, state: 'broken', error: `Herald could not build this notification (${String(error)}); please report this` }];
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/payload-limits.ts
+/**
+ * GitHub's limits on what a step writes: 1 MiB of job summary, 1 MB per output. Herald aims below them, leaving room
+ * for what GitHub adds and for a later step's summary line.
+ */
+const SUMMARY_TARGET_BYTES = 900 * 1024;
+const OUTPUT_TARGET_BYTES = 900_000;
+const payload_limits_isHighSurrogate = (code) => code >= 0xd800 && code <= 0xdbff;
+const utf8 = (text) => Buffer.byteLength(text, 'utf8');
+/**
+ * Dry-run payloads cut so that together, each measured by `size` as it is written (JSON- or HTML-escaped), they take at
+ * most `budget` bytes: small payloads stay whole, the large ones share what is left equally, and every cut one ends in
+ * a note saying how much of it is shown and where the whole payload is. Undefined entries (no payload) stay undefined.
+ */
+function fitPayloads(payloads, budget, size, limit) {
+    const sizes = payloads.map((payload) => (payload === undefined ? 0 : size(payload)));
+    if (sizes.reduce((sum, bytes) => sum + bytes, 0) <= budget)
+        return { payloads, cut: 0 };
+    const fitted = [...payloads];
+    const order = payloads.flatMap((payload, i) => (payload === undefined ? [] : [i])).sort((a, b) => sizes[a] - sizes[b]);
+    let remaining = Math.max(0, budget);
+    let cut = 0;
+    order.forEach((i, position) => {
+        const share = Math.floor(remaining / (order.length - position));
+        if (sizes[i] <= share) {
+            remaining -= sizes[i];
+            return;
+        }
+        fitted[i] = cutPayload(payloads[i], share, size, limit);
+        remaining -= Math.min(remaining, size(fitted[i]));
+        cut++;
+    });
+    return { payloads: fitted, cut };
+}
+/** The longest start of `text` that, with its note, measures at most `max`; a surrogate pair is never split. */
+function cutPayload(text, max, size, limit) {
+    const whole = utf8(text);
+    const shown = (end) => {
+        const start = text.slice(0, end > 0 && payload_limits_isHighSurrogate(text.charCodeAt(end - 1)) ? end - 1 : end);
+        return `${start}\n… (cut by Herald: the first ${utf8(start).toLocaleString('en-US')} of ${whole.toLocaleString('en-US')} bytes, to stay within ${limit}; the step's log has the whole payload)`;
+    };
+    // Measured sizes only grow with the length shown, so a binary search finds the longest start that fits.
+    let fits = 0;
+    let tooLong = text.length;
+    while (tooLong - fits > 1) {
+        const middle = Math.floor((fits + tooLong) / 2);
+        if (size(shown(middle)) <= max)
+            fits = middle;
+        else
+            tooLong = middle;
+    }
+    return shown(fits);
+}
+
+;// CONCATENATED MODULE: ./src/report.ts
+
+
+
+/** Results -> step outputs, log groups, annotations and the job summary; fails the step only when asked to. */
+async function report(results, options) {
+    const count = (status) => results.filter((result) => result.status === status).length;
+    const records = results.map(({ log: _log, ...record }) => record);
+    setOutputs(resultsOutput(records), [count('successful'), count('failed'), count('skipped')], options.outcome);
+    for (const result of results) {
+        core/* startGroup */.Oh(`${report_name(result)} (${result.type}): ${result.status}${result.code ? ` ${result.code}` : ''}`);
+        for (const line of result.log)
+            core/* info */.pq(line);
+        if (result.payload !== undefined)
+            core/* info */.pq(`payload:\n${result.payload}`);
+        core/* endGroup */.N4();
+        for (const warning of result.warnings)
+            core/* warning */.$e(`${report_name(result)}: ${warning}`);
+    }
+    if (results.length === 0)
+        core/* info */.pq(`No destination is routed for this trigger; nothing to send. (${options.message.line})`);
+    try {
+        await writeSummary(results, options);
+    }
+    catch (error) {
+        core/* warning */.$e(`Herald could not write the job summary: ${error.message}`);
+    }
+    const failures = results.filter((result) => result.status === 'failed');
+    const lines = failures.map((result) => `${report_name(result)} (${result.type}): ${result.error}`);
+    if (failures.length === 0)
+        return;
+    if (options.failOnError) {
+        const what = options.outcome.trigger === 'test' ? 'test notifications' : 'notifications';
+        core/* setFailed */.C1(`${failures.length} of ${results.length} ${what} failed:\n${lines.join('\n')}`);
+    }
+    else {
+        for (const line of lines)
+            core/* warning */.$e(`Notification failed: ${line}`);
+    }
+}
+const report_utf8 = (text) => Buffer.byteLength(text, 'utf8');
+/** The `results` output: every record, with dry-run payloads cut to stay within GitHub's 1 MB per output. */
+function resultsOutput(records) {
+    const withoutPayloads = records.map((record) => (record.payload === undefined ? record : { ...record, payload: '' }));
+    const { payloads, cut } = fitPayloads(records.map((record) => record.payload), OUTPUT_TARGET_BYTES - report_utf8(JSON.stringify(withoutPayloads)), (text) => report_utf8(JSON.stringify(text)), "GitHub's 1 MB limit on an output");
+    if (cut)
+        core/* info */.pq(`${cut} of the payloads in the results output are cut to stay within GitHub's 1 MB limit on an output; the log has them whole.`);
+    return JSON.stringify(records.map((record, i) => (record.payload === undefined ? record : { ...record, payload: payloads[i] })));
+}
+let outputsWritten = false;
+/** Every output, on every path: a later step's fromJSON(steps.<id>.outputs.results) must never break. */
+function setOutputs(results, [sent, failed, skipped], outcome) {
+    core/* setOutput */.uH('results', results);
+    core/* setOutput */.uH('sent', sent);
+    core/* setOutput */.uH('failed', failed);
+    core/* setOutput */.uH('skipped', skipped);
+    core/* setOutput */.uH('status', outcome?.status ?? '');
+    core/* setOutput */.uH('trigger', outcome?.trigger ?? '');
+    outputsWritten = true;
+}
+/** A run that sends nothing (a skipped job, an event that is no trigger): empty outputs and a one-line summary. */
+async function reportNothingSent(outcome) {
+    setOutputs('[]', [0, 0, 0], outcome);
+    await writeSummaryLine(`ℹ️ ${escapeHtml(outcome.reason)}; nothing was sent.`);
+}
+/** After a failure before the report (an invalid config, a bad input, a bug): the same empty outputs and summary line. */
+async function reportIfUnreported() {
+    if (outputsWritten)
+        return;
+    try {
+        setOutputs('[]', [0, 0, 0]);
+    }
+    catch (error) {
+        // The step has already failed with the cause; an unwritable output file must not hide it behind a crash.
+        core/* warning */.$e(`Herald could not write its outputs: ${error.message}`);
+    }
+    await writeSummaryLine('❌ failed before sending anything; the error is in the log and the annotations.');
+}
+async function writeSummaryLine(html) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    try {
+        await core/* summary */.z.addRaw(`<b>Herald</b>: ${html}`, true).write();
+    }
+    catch (error) {
+        core/* warning */.$e(`Herald could not write the job summary: ${error.message}`);
+    }
+}
+const report_name = (result) => (result.target ? `${result.destination} ${result.target}` : result.destination);
+const RESULT_ICONS = { successful: '✅ sent', failed: '❌ failed', skipped: '⏭️ skipped' };
+async function writeSummary(results, { message, outcome, dryRun }) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    const cell = (text) => escapeHtml(mask(text));
+    const rows = results.map((result) => [
+        cell(report_name(result)),
+        cell(result.type),
+        cell(result.trigger),
+        RESULT_ICONS[result.status],
+        result.code === null ? ' ' : String(result.code),
+        String(result.attempts),
+        `${result.duration_ms} ms`,
+        cell(result.error ?? (result.status === 'skipped' ? (result.log[0] ?? '') : '')) || ' ',
+    ]);
+    const summary = core/* summary */.z
+        .addHeading(`Herald ${outcome.trigger === 'test' ? 'test notifications' : 'notifications'}${dryRun ? ' (dry run: nothing was sent)' : ''}`, 3)
+        .addRaw(`${escapeHtml(message.emoji)} ${cell(message.line)}`, true);
+    if (results.length === 0)
+        summary.addRaw('<p>No destination is routed for this trigger.</p>', true);
+    else {
+        summary.addTable([
+            ['Destination', 'Type', 'Trigger', 'Result', 'Code', 'Attempts', 'Time', 'Error'].map((data) => ({ data, header: true })),
+            ...rows,
+        ]);
+    }
+    const warnings = results.flatMap((result) => result.warnings.map((warning) => `${report_name(result)}: ${warning}`));
+    if (warnings.length)
+        summary.addList(warnings.map(cell));
+    const shown = results.filter((result) => result.payload !== undefined);
+    const label = (result) => `${cell(report_name(result))}: payload`;
+    const pre = (text) => `\n\n<pre><code>${text}</code></pre>\n\n`;
+    // What the summary holds besides the payloads, with room for each <details> wrapper and the note below.
+    const fixed = report_utf8(summary.stringify()) + shown.reduce((bytes, result) => bytes + report_utf8(`<details><summary>${label(result)}</summary>${pre('')}</details>\n`), 0) + 1024;
+    const { payloads, cut } = fitPayloads(shown.map((result) => result.payload), SUMMARY_TARGET_BYTES - fixed, (text) => report_utf8(cell(text)), "GitHub's 1 MiB limit on a job summary");
+    if (cut) {
+        summary.addRaw(`<p>✂️ ${cut} of ${shown.length} payloads below are cut to stay within GitHub's 1 MiB limit on a job summary; each says how much of it is shown, and the step's log has them whole.</p>`, true);
+    }
+    shown.forEach((result, i) => summary.addDetails(label(result), pre(cell(payloads[i]))));
+    await summary.write();
+}
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/** The whole pipeline: inputs, config, run context, trigger, routing, rendering, delivery, report. */
+async function run() {
+    try {
+        const inputs = readInputs();
+        const github = readGitHubContext(process.env);
+        const config = await loadConfig(inputs.configPath, process.env, secretsWithheld(github));
+        registerSecrets(config.secrets);
+        const runContext = readRunContext(github, process.env);
+        // A test (the `test` input) reads no status and follows no route.
+        const outcome = inputs.test ? TEST_OUTCOME : pickOutcome(inputs.status, github.eventName, github.payload);
+        if (outcome.trigger === null) {
+            core/* notice */.lm(`Herald: ${outcome.reason}; nothing to send.`);
+            return await reportNothingSent(outcome);
+        }
+        if (outcome.trigger === 'started')
+            core/* exportVariable */.dN(STARTED_AT_VARIABLE, runContext.timestamp);
+        const message = composeMessage(runContext, outcome);
+        const selected = inputs.test
+            ? selectTestDestinations(config, inputs.destinations)
+            : selectDestinations(config, outcome, runContext, github.eventName);
+        const deliveries = prepareDeliveries(config, selected, runContext, outcome, message);
+        const results = await deliverAll(deliveries, { dryRun: inputs.dryRun, deadlineMs: inputs.timeoutSeconds * 1000 });
+        // A test is there to tell whether each destination works: one that fails fails the step, whatever fail-on-error says.
+        await report(results, { message, outcome, dryRun: inputs.dryRun, failOnError: inputs.failOnError || inputs.test });
+    }
+    catch (error) {
+        if (error instanceof ConfigError)
+            annotateConfigError(error);
+        else if (error instanceof UserError)
+            core/* setFailed */.C1(error.message);
+        else
+            core/* setFailed */.C1(`Herald failed unexpectedly; please report this: ${error.stack ?? error}`);
+    }
+    await reportIfUnreported();
+}
+
+
+/***/ }),
+
+/***/ 1588:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ attemptLimit),
+/* harmony export */   w: () => (/* binding */ TransportError)
+/* harmony export */ });
+class TransportError extends Error {
+    retryable;
+    code;
+    name = 'TransportError';
+    constructor(message, retryable = true, code = null) {
+        super(message);
+        this.retryable = retryable;
+        this.code = code;
+    }
+}
+/**
+ * The bounds of one attempt: its own timeout and the overall deadline, as one signal, and the error that says which of
+ * the two ended it (the deadline's is not worth a retry).
+ */
+function attemptLimit(timeoutMs, deadline) {
+    const signal = AbortSignal.any([deadline, AbortSignal.timeout(timeoutMs)]);
+    const error = () => deadline.aborted
+        ? new TransportError('stopped: the overall deadline was reached', false)
+        : new TransportError(`no answer within ${timeoutMs / 1000} s (timeout)`);
+    /** `work`, or the limit's error as soon as the signal fires, whichever comes first. */
+    const race = (work) => {
+        if (signal.aborted)
+            return Promise.reject(error());
+        work.catch(() => undefined);
+        return new Promise((resolve, reject) => {
+            const onAbort = () => reject(error());
+            signal.addEventListener('abort', onAbort, { once: true });
+            work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+        });
+    };
+    return { signal, error, race };
+}
+
+
+/***/ })
+
+};
