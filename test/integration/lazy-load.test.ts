@@ -29,3 +29,13 @@ describe('nodemailer loads only for email', () => {
     expect(email.filter(isNodemailer)).toHaveLength(1);
   });
 });
+
+describe('what @actions/core imports but Herald never calls stays out of a run', () => {
+  it('a webhook run loads no undici, @actions/http-client or @actions/exec', async () => {
+    const dead = new URL(await refusedUrl());
+    const loaded = (await loadedFiles(`destinations:\n  hooks:\n    type: webhook\n    url: ${dead.href}x\n    retries: 0\n`)).join('\n');
+    // Strings each library has in its own code: undici's ProxyAgent, http-client's error class, exec's ToolRunner.
+    for (const marker of ['kProxyHeaders', 'class HttpClientError', 'class ToolRunner']) expect(loaded, marker).not.toContain(marker);
+    expect(loaded).toContain("is not in Herald's bundle");
+  });
+});

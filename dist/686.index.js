@@ -1,6 +1,36 @@
-export const id = 541;
-export const ids = [541];
+export const id = 686;
+export const ids = [686];
 export const modules = {
+
+/***/ 5594:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* unused harmony exports exec, getExecOutput, HttpClient, BearerCredentialHandler */
+/**
+ * Stands in for `@actions/exec` and `@actions/http-client` in the bundle (tsconfig.json maps the imports here; ncc
+ * follows the mapping inside node_modules too). `@actions/core` imports them at load for `core.platform.getDetails()`
+ * (which runs shell commands) and `core.getIDToken()` (OIDC over http-client); Herald calls neither, and loading them
+ * cost a few ms of every run. Anything that does call them fails loudly here. If Herald ever needs one, delete its
+ * mapping in tsconfig.json.
+ */
+const unused = (what) => () => {
+    throw new Error(`${what} is not in Herald's bundle (see src/build/actions-unused.ts); remove its mapping in tsconfig.json to use it.`);
+};
+const exec = unused('@actions/exec');
+const getExecOutput = unused('@actions/exec');
+class HttpClient {
+    constructor() {
+        unused('@actions/http-client')();
+    }
+}
+class BearerCredentialHandler {
+    constructor() {
+        unused('@actions/http-client')();
+    }
+}
+
+
+/***/ }),
 
 /***/ 8541:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -11,8 +41,8 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(3838);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
 ;// CONCATENATED MODULE: ./src/render/escape.ts
