@@ -11,10 +11,8 @@ export async function validate(file: string, env: NodeJS.ProcessEnv, out: Output
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   out.log(`OK: ${plural(destinations, 'destination')}, ${plural(routes, 'route')}${routes === 0 ? ' (every destination gets every trigger)' : ''} in ${file}`);
   if (check.missing.length > 0) {
-    out.log(
-      `Not set here, needed when it runs: ${check.missing.join(', ')}. Pass them in the step's env (or HERALD_SECRETS); ` +
-        'their values were not checked.',
-    );
+    const [them, their] = check.missing.length === 1 ? ['it', 'its value was'] : ['them', 'their values were'];
+    out.log(`Not set here, needed when it runs: ${check.missing.join(', ')}. Pass ${them} in the step's env (or HERALD_SECRETS); ${their} not checked.`);
   }
   return 0;
 }

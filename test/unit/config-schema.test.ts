@@ -84,6 +84,10 @@ describe('the config JSON Schema (schema/notifications.schema.json)', () => {
     expect(errors(config)).toEqual([]);
   });
 
+  it("accepts this repository's own config (.github/herald-ci.yml)", () => {
+    expect(errors(parse(readFileSync(new URL('../../.github/herald-ci.yml', import.meta.url), 'utf8')))).toEqual([]);
+  });
+
   const config = (destination: Record<string, unknown>, rest: Record<string, unknown> = {}) => ({
     destinations: { hooks: { type: 'webhook', url: 'https://example.com/ci', ...destination } },
     ...rest,
