@@ -14,6 +14,8 @@ export interface ConfigCheck {
   missing: string[];
   /** Of those, the ones that fill a number or boolean field: a preview needs their values, a secret's it does not. */
   settings: string[];
+  /** Of those, the ones written inside a longer value (`https://${HOST}/ci`), not as a whole one. */
+  embedded: string[];
 }
 
 /** Reads the file (a broken file throws ConfigError, a missing one UserError) and finds the variables it needs. */
@@ -23,16 +25,21 @@ export async function checkConfigFile(file: string, env: NodeJS.ProcessEnv): Pro
   const isSet = (name: string) => env[name] !== undefined || (passed !== undefined && 'values' in passed && findPassedSecret(passed, name) !== undefined);
   const missing = new Set<string>();
   const settings = new Set<string>();
+  const embedded = new Set<string>();
   const visit = (value: unknown, path: (string | number)[]): void => {
     if (typeof value === 'string') {
-      for (const [, name] of value.matchAll(REFERENCE)) if (name && !isSet(name)) missing.add(name);
       const whole = WHOLE_REFERENCE.exec(value)?.[1];
+      for (const [, name] of value.matchAll(REFERENCE)) {
+        if (!name || isSet(name)) continue;
+        missing.add(name);
+        if (name !== whole) embedded.add(name);
+      }
       if (whole && !isSet(whole) && scalarTypeIn(source.data, path)) settings.add(whole);
     } else if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path, i]));
     else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) visit(item, [...path, key]);
   };
   visit(source.data, []);
-  return { source, missing: [...missing], settings: [...settings] };
+  return { source, missing: [...missing], settings: [...settings], embedded: [...embedded] };
 }
 
 /**

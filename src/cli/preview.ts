@@ -20,8 +20,14 @@ export interface PreviewOptions {
   payload?: string;
 }
 
-/** A secret the shell does not have stands in as a value that fits any field (a URL, an address) and prints as ****. */
-const standIn = (name: string) => `https://${name.toLowerCase().replace(/_/g, '-')}@herald-preview.invalid/${name}`;
+/**
+ * A secret the shell does not have stands in as a value that fits where it is written and prints as ****: a whole value
+ * is a URL that is an address too (webhook_url, from); inside a value, a word that fits a host name, a path or a query.
+ */
+const standIn = (name: string, embedded: boolean) => {
+  const word = `herald-preview-${name.toLowerCase().replace(/_/g, '-')}`;
+  return embedded ? word : `https://${word}@herald-preview.invalid/${name}`;
+};
 
 /** What a push to main looks like, so `herald preview` works with no arguments. */
 const BUILT_IN_PUSH = {
@@ -46,7 +52,7 @@ export async function preview(options: PreviewOptions, env: NodeJS.ProcessEnv, o
   if (check.settings.length > 0) {
     throw new UserError(`Set ${check.settings.join(', ')} to preview: ${check.settings.length === 1 ? 'it fills' : 'they fill'} a number or true/false field.`);
   }
-  const standIns = Object.fromEntries(check.missing.map((name) => [name, standIn(name)]));
+  const standIns = Object.fromEntries(check.missing.map((name) => [name, standIn(name, check.embedded.includes(name))]));
   const config = validateWithout(check, { ...env, ...standIns })!;
   // As the action masks (secrets declared by each destination, variables named like secrets), and the stand-ins too.
   registerSecrets([...config.secrets, ...Object.values(standIns)], () => {});

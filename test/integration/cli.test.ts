@@ -180,6 +180,14 @@ describe('herald preview', () => {
     });
   });
 
+  it('fills a secret the shell lacks inside a value (a host name, a path) with a stand-in that fits there', async () => {
+    const text = PREVIEW_CONFIG.replace('https://ops.example.com/ci?token=${OPS_TOKEN}', 'https://${OPS_HOST}/ci/${OPS_TOKEN}');
+    const result = await herald(['preview', '--trigger', 'error'], config(text));
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('Not set here, shown as ****: SLACK_WEBHOOK_URL, OPS_HOST, OPS_TOKEN.');
+    expect(result.stdout).toContain('to: https://****/ci/****\n');
+  });
+
   it('sends a test notification to every destination with --test', async () => {
     const result = await herald(['preview', '--test'], config(PREVIEW_CONFIG));
     expect(result.code).toBe(0);
