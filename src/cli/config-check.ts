@@ -2,9 +2,9 @@ import { ConfigError, scalarTypeIn, validateConfig } from '../config/index.js';
 import { findPassedSecret, readPassedSecrets } from '../config/passed-secrets.js';
 import { readConfigSource, type ConfigSource } from '../config/source.js';
 import type { Config } from '../config/schema.js';
+import { WHOLE_REFERENCE } from '../config/substitute.js';
 
 const REFERENCE = /\$\$\{|\$\{\{|\$\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}/g;
-const WHOLE_REFERENCE = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/;
 const NOT_SET = /^environment variable ([A-Za-z_][A-Za-z0-9_]*) is not set\b/;
 
 /** What a developer's shell can say about a config: the file, its problems, and the ${NAME}s it lacks. */
