@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { UserError } from '../user-error.js';
 import { ConfigError, scalarTypeIn, validateConfig } from '../config/index.js';
 import { findPassedSecret, readPassedSecrets } from '../config/passed-secrets.js';
 import { readConfigSource, type ConfigSource } from '../config/source.js';
@@ -20,6 +22,8 @@ export interface ConfigCheck {
 
 /** Reads the file (a broken file throws ConfigError, a missing one UserError) and finds the variables it needs. */
 export async function checkConfigFile(file: string, env: NodeJS.ProcessEnv): Promise<ConfigCheck> {
+  // The action's message for a missing file speaks of its "config" input and actions/checkout.
+  if (!existsSync(file)) throw new UserError(`Config file ${file} not found. Run herald in your repository's root, or give --config FILE.`);
   const source = await readConfigSource(file);
   const passed = readPassedSecrets(env);
   const isSet = (name: string) => env[name] !== undefined || (passed !== undefined && 'values' in passed && findPassedSecret(passed, name) !== undefined);

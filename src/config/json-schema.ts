@@ -38,6 +38,9 @@ export function configJsonSchema(): JsonSchema {
 function adjust(zodSchema: z.core.$ZodType, json: JsonSchema): void {
   // A marker for the loader's error messages (destinationSchema), not a JSON Schema keyword.
   delete json.template;
+  // zod leaves out the examples of a value it transforms (they describe its output); a status filter's are what to write.
+  const examples = z.globalRegistry.get(zodSchema as z.ZodType)?.examples;
+  if (examples && !json.examples) json.examples = examples;
   const def = zodSchema._zod.def as any;
   // z.preprocess before a list is how the loader reads `to: hooks` as `to: [hooks]`: the single item is allowed too.
   if (def.type === 'pipe' && def.in?._zod?.def?.type === 'transform' && json.type === 'array' && json.items) {

@@ -114,7 +114,7 @@ describe('herald validate', () => {
   it('says what the file lacks for a missing file', async () => {
     const result = await herald(['validate', '--config', 'nope.yml'], {});
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^Config file nope\.yml not found\. /);
+    expect(result.stderr).toBe("Config file nope.yml not found. Run herald in your repository's root, or give --config FILE.\n");
   });
 
   it('explains a wrong command or option with the usage, and exits 2', async () => {
