@@ -16,16 +16,19 @@ const SENSITIVE_NAME = /auth|token|secret|key|password|passwd|signature|sig$|coo
 /** Every registered secret, longest first so that a secret containing another is masked whole. */
 const secrets: string[] = [];
 
-/** Registers values with the runner's log masking and with `mask()`; call before anything is printed. */
-export function registerSecrets(values: Iterable<string>): void {
+/**
+ * Registers values with the runner's log masking and with `mask()`; call before anything is printed. The command line
+ * has no runner to tell (`::add-mask::` would print the secret on a terminal): it passes a `tellRunner` that does nothing.
+ */
+export function registerSecrets(values: Iterable<string>, tellRunner: (value: string) => void = core.setSecret): void {
   for (const value of values) {
     if (!value || value.length < MIN_SECRET_LENGTH || secrets.includes(value)) continue;
-    core.setSecret(value);
+    tellRunner(value);
     secrets.push(value);
     // The forms a server may echo it in: URL-encoded (a path or query), JSON-escaped (an error body).
     for (const form of [encodeURIComponent(value), JSON.stringify(value).slice(1, -1)]) {
       if (form !== value && !secrets.includes(form)) {
-        core.setSecret(form);
+        tellRunner(form);
         secrets.push(form);
       }
     }

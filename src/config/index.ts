@@ -98,7 +98,7 @@ function missingType(raw: Record<string, unknown>, path: string[]): { problem: P
 }
 
 /** The type a number or boolean field takes, for ${NAME} values that fill one. */
-function scalarTypeIn(data: unknown, path: (string | number)[]): 'number' | 'boolean' | undefined {
+export function scalarTypeIn(data: unknown, path: (string | number)[]): 'number' | 'boolean' | undefined {
   const [section, name, ...rest] = path;
   if (section === 'block_private_addresses' && path.length === 1) return 'boolean';
   if (section !== 'destinations' || typeof name !== 'string') return undefined;

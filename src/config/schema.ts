@@ -96,24 +96,45 @@ const statusPattern = z
     });
   });
 
+const GLOBS = 'Glob patterns (or one pattern), as GitHub\'s own filters: * within a path segment, ** across, !pattern excludes; the last match wins.';
+
 export const routeSchema = z.strictObject({
-  triggers: oneOrMany(trigger, `is empty: write one or more of ${TRIGGERS.join(', ')}`),
-  to: oneOrMany(z.string().min(1, 'is empty: name a destination'), 'is empty: name one or more destinations'),
-  branches: filterList.optional(),
-  head_branches: filterList.optional(),
-  workflows: filterList.optional(),
-  events: filterList.optional(),
-  statuses: oneOrMany(statusPattern, `is empty: write one or more of ${STATUSES.join(', ')}, or leave the filter out`).optional(),
+  triggers: oneOrMany(trigger.meta({ enum: [...TRIGGERS] }), `is empty: write one or more of ${TRIGGERS.join(', ')}`).describe(
+    `The triggers this route sends: one or a list of ${TRIGGERS.join(', ')} (failures and cancellations are routed with error).`,
+  ),
+  to: oneOrMany(z.string().min(1, 'is empty: name a destination'), 'is empty: name one or more destinations').describe(
+    'One destination name or a list. A destination named by several matching routes is notified once.',
+  ),
+  branches: filterList.optional().describe(`The branch, as GitHub's on.<event>.branches filter (on pull requests the base branch). ${GLOBS}`),
+  head_branches: filterList.optional().describe(`A pull request's head branch; on other events the same branch as branches. ${GLOBS}`),
+  workflows: filterList.optional().describe(`The workflow's name (the triggering workflow's, on workflow_run). ${GLOBS}`),
+  events: filterList.optional().describe(`The event name (push, pull_request, ...; the triggering run's event on workflow_run). ${GLOBS}`),
+  statuses: oneOrMany(
+    statusPattern.meta({ examples: [...STATUSES, '!cancelled'] }),
+    `is empty: write one or more of ${STATUSES.join(', ')}, or leave the filter out`,
+  )
+    .optional()
+    .describe(`The status: one or a list of ${STATUSES.join(', ')}; "!cancelled" leaves one out. Exact words, case does not matter.`),
 });
 export type Route = z.infer<typeof routeSchema>;
 
-export const routesSchema = z.array(routeSchema).min(1).optional();
+const ROUTES =
+  'Routing: which triggers go to which destinations, each route with optional filters. Without notifications, every destination gets every trigger.';
+
+export const routesSchema = z.array(routeSchema).min(1).optional().describe(ROUTES);
 
 /** The file's outline; each destination and the routes are then checked on their own, so all problems show at once. */
 export const fileSchema = z.strictObject({
-  destinations: z.record(z.string(), z.record(z.string(), z.unknown())),
-  notifications: z.unknown().optional(),
-  block_private_addresses: z.boolean().optional(),
+  destinations: z
+    .record(z.string(), z.record(z.string(), z.unknown()))
+    .describe('Named, reusable destinations: a name you choose, mapped to a destination whose type picks the kind and its fields.'),
+  notifications: z.unknown().optional().describe(ROUTES),
+  block_private_addresses: z
+    .boolean()
+    .optional()
+    .describe(
+      'Refuse to send to loopback, private, link-local and cloud metadata addresses, for every destination that does not set it itself (default false).',
+    ),
 });
 
 export type DestinationConfig = CommonConfig & Record<string, unknown>;

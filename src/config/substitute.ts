@@ -5,7 +5,7 @@ import type { Problem } from './problems.js';
 const REFERENCE = /\$\$\{|\$\{\{[^]*?\}\}|\$\{([^}]*)\}/g;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** A value that is exactly one reference, which takes the type of the field it fills. */
-const WHOLE_REFERENCE = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/;
+export const WHOLE_REFERENCE = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/;
 
 /** What a field takes when it is a number or a boolean, so that `retries: ${RETRIES}` is the number. */
 export type ScalarType = (path: (string | number)[]) => 'number' | 'boolean' | undefined;

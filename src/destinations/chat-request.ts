@@ -5,6 +5,9 @@ import { templateFor, type BuildInput, type HttpRequest } from './destination.js
 /** An http(s) URL field of a chat destination. */
 export const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
 
+/** What every chat destination's `payload` template is. */
+export const CHAT_PAYLOAD = 'Template for the whole JSON body, replacing the default message.';
+
 /** A JSON POST, the one request shape every chat service takes. */
 export function postJson(url: string, body: unknown, extra: Partial<HttpRequest> = {}): HttpRequest {
   return {

@@ -117,17 +117,18 @@ export type TemplateKind = TemplateFormat | ((config: Record<string, unknown>, t
  * The schema of one destination type: the common fields, its own fields, and its template fields with their
  * formats, which can also be overridden per trigger under `messages` (AWX's custom messages). Templates are checked
  * when the config is loaded: one that does not parse, or a JSON one that no values can make JSON, is a config error.
+ * Every field carries a description (the README's wording): the JSON Schema that editors complete with shows it.
  */
 export function destinationSchema<T extends string, S extends z.ZodRawShape, F extends string>(
   type: T,
   fields: S,
   templateFields: Record<F, TemplateKind>,
+  templateDescriptions: Record<F, string>,
 ) {
   const kinds = Object.entries(templateFields) as [F, TemplateKind][];
-  const templates = Object.fromEntries(kinds.map(([field]) => [field, z.string().meta({ template: true }).optional()])) as Record<
-    F,
-    z.ZodOptional<z.ZodString>
-  >;
+  const templates = Object.fromEntries(
+    kinds.map(([field]) => [field, z.string().meta({ template: true }).optional().describe(templateDescriptions[field])]),
+  ) as Record<F, z.ZodOptional<z.ZodString>>;
   const checkTemplates = z.superRefine((config: Record<string, unknown>, ctx) => {
     const delimiters = config.delimiters ?? '<< >>';
     if (delimiters !== '<< >>' && delimiters !== '{{ }}') return;
@@ -143,15 +144,43 @@ export function destinationSchema<T extends string, S extends z.ZodRawShape, F e
     }
   }, { when: () => true });
   return z.strictObject({
-    type: z.literal(type),
-    enabled: z.boolean().default(true),
-    timeout: z.number().positive().max(300).default(10),
-    retries: z.number().int().min(0).max(10).default(3),
-    retry_backoff: z.number().min(0).max(60).default(1),
-    delimiters: z.enum(['<< >>', '{{ }}']).default('<< >>'),
-    block_private_addresses: z.boolean().optional(),
+    type: z.literal(type).describe(`The kind of destination: ${type}.`),
+    enabled: z.boolean().default(true).describe('false keeps the destination but skips it (it shows as skipped in the results).'),
+    timeout: z
+      .number()
+      .positive()
+      .max(300)
+      .default(10)
+      .describe('Seconds one attempt may take (connect, send, answer; for SMTP the whole conversation), at most 300.'),
+    retries: z
+      .number()
+      .int()
+      .min(0)
+      .max(10)
+      .default(3)
+      .describe("Retries after the first attempt (0 to 10), on network errors, 5xx, 408 and 429. A receiver's Retry-After is honoured."),
+    retry_backoff: z
+      .number()
+      .min(0)
+      .max(60)
+      .default(1)
+      .describe('Seconds before the first retry; doubles each time, with random jitter (x1 to x2), at most 30 s.'),
+    delimiters: z.enum(['<< >>', '{{ }}']).default('<< >>').describe('Template tags; "{{ }}" for templates pasted from Devtron.'),
+    block_private_addresses: z
+      .boolean()
+      .optional()
+      .describe(
+        'true refuses to send to loopback, private, link-local and cloud metadata addresses (checked after DNS, on every redirect). ' +
+          "Unset: the file's top-level block_private_addresses, else false.",
+      ),
     ...templates,
-    messages: z.partialRecord(z.enum(MESSAGE_TRIGGERS), z.strictObject(templates)).optional(),
+    messages: z
+      .partialRecord(z.enum(MESSAGE_TRIGGERS), z.strictObject(templates))
+      .optional()
+      .describe(
+        "Per-trigger templates that replace the destination's templates for that trigger (AWX's custom messages): " +
+          `messages: {error: {payload: '...'}}. The keys are ${MESSAGE_TRIGGERS.join(', ')} (a test notification).`,
+      ),
     ...fields,
   }).check(checkTemplates);
 }

@@ -5,7 +5,7 @@ import { markdownLink } from '../render/markdown-link.js';
 import { TemplateError } from '../render/template.js';
 import { truncate } from '../render/truncate.js';
 import { builtOnFirstUse, destinationSchema, type BuildInput, type Destination, type Reply, type Verdict } from './destination.js';
-import { colourNumber, httpUrl, postJson, renderPayload, renderText, replyJson, serviceError } from './chat-request.js';
+import { CHAT_PAYLOAD, colourNumber, httpUrl, postJson, renderPayload, renderText, replyJson, serviceError } from './chat-request.js';
 import { secretUrl } from '../secrets.js';
 
 /** Discord's message and embed limits (discord.com/developers/docs/resources/message#embed-object-embed-limits). */
@@ -15,11 +15,17 @@ const schema = builtOnFirstUse(() =>
   destinationSchema(
     'discord',
     {
-      webhook_url: httpUrl,
-      username: z.string().min(1).max(DISCORD_LIMITS.username).optional(),
-      avatar_url: httpUrl.optional(),
+      webhook_url: httpUrl.describe('Channel webhook URL. A secret.'),
+      username: z
+        .string()
+        .min(1)
+        .max(DISCORD_LIMITS.username)
+        .optional()
+        .describe("Name to post as (at most 80 characters); the webhook's name by default."),
+      avatar_url: httpUrl.optional().describe("Avatar to post with; the webhook's avatar by default."),
     },
     { text: 'markdown', payload: 'json' },
+    { text: 'Template for content, the text above the embed. Values are Markdown-escaped.', payload: CHAT_PAYLOAD },
   ),
 );
 export type DiscordConfig = z.infer<ReturnType<typeof schema>>;

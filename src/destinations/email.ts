@@ -1,24 +1,31 @@
 import { z } from 'zod';
 import { builtOnFirstUse, destinationSchema, type Destination, type MailMessage, type Reply, type Verdict } from './destination.js';
-import { composeMail, MAIL_TEMPLATES, mailAddressFields, readableMail } from './mail-content.js';
+import { composeMail, MAIL_TEMPLATE_DESCRIPTIONS, MAIL_TEMPLATES, mailAddressFields, readableMail } from './mail-content.js';
 
 const schema = builtOnFirstUse(() =>
   destinationSchema(
     'email',
     {
-      host: z.string().trim().min(1, 'needs the SMTP server, e.g. smtp.example.com'),
-      /** 587 (STARTTLS) unless use_ssl, then 465. */
-      port: z.number().int().min(1).max(65535).optional(),
-      username: z.string().optional(),
-      password: z.string().optional(),
-      /** STARTTLS, required (AWX's name); on unless use_ssl. */
-      use_tls: z.boolean().optional(),
-      /** Implicit TLS from the first byte (port 465). */
-      use_ssl: z.boolean().default(false),
-      insecure_skip_verify: z.boolean().default(false),
+      host: z.string().trim().min(1, 'needs the SMTP server, e.g. smtp.example.com').describe('SMTP server name or IP address.'),
+      port: z.number().int().min(1).max(65535).optional().describe('SMTP port: 587 by default, 465 with use_ssl.'),
+      username: z
+        .string()
+        .optional()
+        .describe('User to authenticate as (AUTH PLAIN or LOGIN, whichever the server offers). Without it, no AUTH.'),
+      password: z.string().optional().describe('Its password. A secret: masked as **** everywhere, even when written in the file.'),
+      use_tls: z
+        .boolean()
+        .optional()
+        .describe(
+          'STARTTLS, required (true unless use_ssl): the connection must be upgraded to TLS before AUTH and the message. ' +
+            'false sends without encryption when the server offers none.',
+        ),
+      use_ssl: z.boolean().default(false).describe('TLS from the first byte ("SMTPS", usually port 465). Cannot be combined with use_tls: true.'),
+      insecure_skip_verify: z.boolean().default(false).describe('Accept a certificate that does not verify (self-signed, another host name).'),
       ...mailAddressFields,
     },
     MAIL_TEMPLATES,
+    MAIL_TEMPLATE_DESCRIPTIONS,
   ).refine((config) => !(config.use_tls && config.use_ssl), {
     path: ['use_tls'],
     message:

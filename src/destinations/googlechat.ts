@@ -3,14 +3,19 @@ import type { Message } from '../message.js';
 import { escapers } from '../render/escape.js';
 import { truncate, truncateEscaped } from '../render/truncate.js';
 import { builtOnFirstUse, destinationSchema, type Destination } from './destination.js';
-import { httpUrl, postJson, renderPayload, renderText, serviceError } from './chat-request.js';
+import { CHAT_PAYLOAD, httpUrl, postJson, renderPayload, renderText, serviceError } from './chat-request.js';
 import { secretUrl } from '../secrets.js';
 
 /** Google Chat takes 4,096 characters of text; card text is kept short enough to read. */
 export const GOOGLE_CHAT_LIMITS = { text: 4096, title: 200, value: 1000 };
 
 const schema = builtOnFirstUse(() =>
-  destinationSchema('googlechat', { webhook_url: httpUrl }, { text: 'googlechat', payload: 'json' }),
+  destinationSchema(
+    'googlechat',
+    { webhook_url: httpUrl.describe('Space webhook URL (with its key and token). A secret.') },
+    { text: 'googlechat', payload: 'json' },
+    { text: 'Template for the message text above the card.', payload: CHAT_PAYLOAD },
+  ),
 );
 export type GoogleChatConfig = z.infer<ReturnType<typeof schema>>;
 

@@ -5,6 +5,12 @@ import { templateFor, type BuildInput, type CommonConfig } from './destination.j
 /** The template fields of every e-mail destination and their escaping, each overridable per trigger under `messages`. */
 export const MAIL_TEMPLATES = { subject: 'text', body: 'text', html: 'html' } as const;
 
+export const MAIL_TEMPLATE_DESCRIPTIONS = {
+  subject: 'Template for the subject; values as they are, line breaks become spaces. Default: [owner/repo] <title> (#<run number>).',
+  body: 'Template for the plain-text part; values as they are. With body or html, only the parts you write are sent.',
+  html: 'Template for the HTML part; values are HTML-escaped. With body or html, only the parts you write are sent.',
+};
+
 /**
  * One address ("ops@example.com" or "CI <ci@example.com>"). Line breaks are refused here, so no config value can
  * start a header of its own.
@@ -23,11 +29,11 @@ const addresses = z.preprocess((value) => (typeof value === 'string' ? [value] :
 
 /** Sender and recipients, the same for SMTP and SES. */
 export const mailAddressFields = {
-  from: address,
-  to: addresses.pipe(z.array(address).min(1, 'needs at least one recipient')),
-  cc: addresses.default([]),
-  bcc: addresses.default([]),
-  reply_to: addresses.default([]),
+  from: address.describe('Sender: ci@example.com or "CI <ci@example.com>". Also the envelope sender (MAIL FROM).'),
+  to: addresses.pipe(z.array(address).min(1, 'needs at least one recipient')).describe('One recipient or a list.'),
+  cc: addresses.default([]).describe('One address or a list.'),
+  bcc: addresses.default([]).describe('One address or a list; they get the message but appear in no header.'),
+  reply_to: addresses.default([]).describe('One address or a list, for the Reply-To header.'),
 };
 
 /** What every e-mail destination's config has: addresses and the three templates. */

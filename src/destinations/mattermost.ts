@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { builtOnFirstUse, destinationSchema, type Destination } from './destination.js';
 import { attachmentPost } from './attachment-message.js';
-import { httpUrl, serviceError } from './chat-request.js';
+import { CHAT_PAYLOAD, httpUrl, serviceError } from './chat-request.js';
 import { hookKey } from './hook-key.js';
 
 /** Mattermost's post limit (16,383 characters). */
@@ -11,14 +11,23 @@ const schema = builtOnFirstUse(() =>
   destinationSchema(
     'mattermost',
     {
-      url: httpUrl,
-      username: z.string().min(1).optional(),
-      channel: z.string().min(1).optional(),
-      icon_url: httpUrl.optional(),
-      /** Self-hosted servers with an internal CA (AWX's mattermost_no_verify_ssl). */
-      insecure_skip_verify: z.boolean().default(false),
+      url: httpUrl.describe('Incoming webhook URL (https://chat.example.com/hooks/KEY). The key is masked; the server stays visible.'),
+      username: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('Name to post as (needs "Enable integrations to override usernames"); the webhook\'s by default.'),
+      channel: z.string().min(1).optional().describe("Channel to post to; the webhook's by default."),
+      icon_url: httpUrl
+        .optional()
+        .describe('Icon to post with (needs "Enable integrations to override profile picture icons"); the webhook\'s by default.'),
+      insecure_skip_verify: z
+        .boolean()
+        .default(false)
+        .describe("Accept any TLS certificate (a self-hosted server with an internal CA; AWX's mattermost_no_verify_ssl)."),
     },
     { text: 'markdown', payload: 'json' },
+    { text: 'Template for the message text above the attachment. Values are Markdown-escaped.', payload: CHAT_PAYLOAD },
   ),
 );
 export type MattermostConfig = z.infer<ReturnType<typeof schema>>;

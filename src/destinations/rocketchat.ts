@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { builtOnFirstUse, destinationSchema, type Destination } from './destination.js';
 import { attachmentPost } from './attachment-message.js';
-import { httpUrl, serviceError } from './chat-request.js';
+import { CHAT_PAYLOAD, httpUrl, serviceError } from './chat-request.js';
 import { hookKey } from './hook-key.js';
 
 /** Rocket.Chat's default Message_MaxAllowedSize. */
@@ -11,13 +11,16 @@ const schema = builtOnFirstUse(() =>
   destinationSchema(
     'rocketchat',
     {
-      url: httpUrl,
-      username: z.string().min(1).optional(),
-      icon_url: httpUrl.optional(),
-      /** Self-hosted servers with an internal CA (AWX's rocketchat_no_verify_ssl). */
-      insecure_skip_verify: z.boolean().default(false),
+      url: httpUrl.describe('Incoming webhook URL (https://rocket.example.com/hooks/ID/TOKEN). ID and token are masked.'),
+      username: z.string().min(1).optional().describe("Name to post as; the integration's by default."),
+      icon_url: httpUrl.optional().describe("Avatar to post with; the integration's by default."),
+      insecure_skip_verify: z
+        .boolean()
+        .default(false)
+        .describe("Accept any TLS certificate (a self-hosted server with an internal CA; AWX's rocketchat_no_verify_ssl)."),
     },
     { text: 'markdown', payload: 'json' },
+    { text: 'Template for the message text above the attachment. Values are Markdown-escaped.', payload: CHAT_PAYLOAD },
   ),
 );
 export type RocketChatConfig = z.infer<ReturnType<typeof schema>>;

@@ -1,24 +1,30 @@
 import aws4 from 'aws4';
 import { z } from 'zod';
 import { builtOnFirstUse, destinationSchema, type Destination, type HttpRequest, type Reply, type Verdict } from './destination.js';
-import { composeMail, MAIL_TEMPLATES, mailAddressFields } from './mail-content.js';
+import { composeMail, MAIL_TEMPLATE_DESCRIPTIONS, MAIL_TEMPLATES, mailAddressFields } from './mail-content.js';
 
 const schema = builtOnFirstUse(() =>
   destinationSchema(
     'ses',
     {
-      access_key_id: z.string().trim().min(1),
-      secret_access_key: z.string().min(1),
-      session_token: z.string().min(1).optional(),
+      access_key_id: z.string().trim().min(1).describe('Access key id of a user or role allowed ses:SendEmail. Masked.'),
+      secret_access_key: z.string().min(1).describe('Its secret key. Masked.'),
+      session_token: z.string().min(1).optional().describe('Session token of temporary credentials (STS, OIDC). Masked.'),
       region: z
         .string()
         .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'must be an AWS region such as us-east-1 or eu-west-1')
-        .default('us-east-1'),
-      /** Another endpoint (a VPC endpoint, a proxy, a test server); the default is https://email.{region}.amazonaws.com. */
-      api_url: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+        .default('us-east-1')
+        .describe('The SES region where from is verified, e.g. eu-west-1.'),
+      api_url: z
+        .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+        .optional()
+        .describe(
+          'Another endpoint: a VPC endpoint, a proxy, LocalStack (default https://email.{region}.amazonaws.com). The path /v2/email/outbound-emails is added.',
+        ),
       ...mailAddressFields,
     },
     MAIL_TEMPLATES,
+    MAIL_TEMPLATE_DESCRIPTIONS,
   ),
 );
 export type SesConfig = z.infer<ReturnType<typeof schema>>;

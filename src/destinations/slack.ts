@@ -5,7 +5,7 @@ import { escapers } from '../render/escape.js';
 import { TemplateError } from '../render/template.js';
 import { truncate, truncateEscaped } from '../render/truncate.js';
 import { builtOnFirstUse, destinationSchema, type BuildInput, type Destination, type Outbound, type Reply } from './destination.js';
-import { httpUrl, postJson, renderPayload, renderText, replyJson } from './chat-request.js';
+import { CHAT_PAYLOAD, httpUrl, postJson, renderPayload, renderText, replyJson } from './chat-request.js';
 import { secretUrl } from '../secrets.js';
 
 /** Block Kit's limits (docs.slack.dev/reference/block-kit). */
@@ -20,16 +20,32 @@ const schema = builtOnFirstUse(() =>
   destinationSchema(
     'slack',
     {
-      webhook_url: httpUrl.optional(),
-      token: z.string().min(1).optional(),
-      channels: channelList.optional(),
-      api_url: httpUrl.default('https://slack.com/api'),
-      hex_color: z.string().regex(/^#?[0-9a-fA-F]{6}$/, 'must be a colour like "#2eb886"').optional(),
-      username: z.string().min(1).optional(),
-      icon_url: httpUrl.optional(),
-      icon_emoji: z.string().min(1).optional(),
+      webhook_url: httpUrl.optional().describe('Incoming webhook URL (one of webhook_url or token). A secret: masked as **** everywhere.'),
+      token: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('Bot token (xoxb-...; one of webhook_url or token); Herald calls chat.postMessage with Authorization: Bearer. A secret.'),
+      channels: channelList
+        .optional()
+        .describe('Channel names or IDs, one string or a list; required with token, not allowed with webhook_url. One request per channel.'),
+      api_url: httpUrl
+        .default('https://slack.com/api')
+        .describe('Base of the Web API, for GovSlack (https://slack-gov.com/api), a proxy or tests.'),
+      hex_color: z
+        .string()
+        .regex(/^#?[0-9a-fA-F]{6}$/, 'must be a colour like "#2eb886"')
+        .optional()
+        .describe("Colour of the attachment bar, #rrggbb; the outcome's colour by default."),
+      username: z.string().min(1).optional().describe('Name to post as (bot tokens need chat:write.customize).'),
+      icon_url: httpUrl.optional().describe('Icon to post with.'),
+      icon_emoji: z.string().min(1).optional().describe('Icon to post with, as an emoji (:bell:).'),
     },
     { text: 'slack', payload: 'json' },
+    {
+      text: 'Template for the message text shown above the card (and in notifications). Values have &, < and > escaped, so they cannot mention or link.',
+      payload: `${CHAT_PAYLOAD} With token, channel is set per channel.`,
+    },
   ).superRefine((config, ctx) => {
     if (config.webhook_url !== undefined && config.token !== undefined) {
       ctx.addIssue({

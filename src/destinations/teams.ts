@@ -3,14 +3,23 @@ import { COLOURS, type Message } from '../message.js';
 import { breakMarkdownLinks } from '../render/escape.js';
 import { byteLength, truncate, truncateEscaped } from '../render/truncate.js';
 import { builtOnFirstUse, destinationSchema, type BuildInput, type Destination } from './destination.js';
-import { httpUrl, postJson, renderPayload, renderText, serviceError } from './chat-request.js';
+import { CHAT_PAYLOAD, httpUrl, postJson, renderPayload, renderText, serviceError } from './chat-request.js';
 import { secretUrl } from '../secrets.js';
 
 /** Teams refuses a message over 28 KB; keep a margin for what the Workflow adds around the card. */
 export const TEAMS_MAX_BYTES = 27 * 1024;
 
 const schema = builtOnFirstUse(() =>
-  destinationSchema('teams', { webhook_url: httpUrl }, { text: 'text', payload: 'json' }),
+  destinationSchema(
+    'teams',
+    {
+      webhook_url: httpUrl.describe(
+        'URL of a Teams Workflows (Power Automate) webhook ("Post to a channel when a webhook request is received"). A secret.',
+      ),
+    },
+    { text: 'text', payload: 'json' },
+    { text: "Template for a paragraph under the title. A value's Markdown link [text](url) is broken up.", payload: CHAT_PAYLOAD },
+  ),
 );
 export type TeamsConfig = z.infer<ReturnType<typeof schema>>;
 

@@ -10,19 +10,45 @@ const schema = builtOnFirstUse(() =>
   destinationSchema(
     'webhook',
     {
-      url: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }),
-      method: z.preprocess((v) => (typeof v === 'string' ? v.toUpperCase() : v), z.enum(METHODS)).default('POST'),
-      headers: z.record(z.string(), z.string()).default({}),
-      format: z.enum(['json', 'text']).optional(),
-      secret: z.string().min(1).optional(),
-      signature_header: z.string().min(1).default('X-Herald-Signature'),
-      signature_prefix: z.string().default('sha512='),
-      username: z.string().optional(),
-      password: z.string().optional(),
-      insecure_skip_verify: z.boolean().default(false),
-      follow_redirects: z.boolean().default(false),
+      url: z
+        .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+        .describe('http:// or https:// URL. Credentials in it (https://user:pass@host) are sent as Basic auth and masked.'),
+      method: z
+        .preprocess((v) => (typeof v === 'string' ? v.toUpperCase() : v), z.enum(METHODS))
+        .default('POST')
+        .describe('POST, PUT, PATCH, GET, DELETE or OPTIONS. GET and OPTIONS send no body.'),
+      headers: z
+        .record(z.string(), z.string())
+        .default({})
+        .describe("Extra headers; they win over Herald's own (Content-Type, Authorization)."),
+      format: z
+        .enum(['json', 'text'])
+        .optional()
+        .describe(
+          'json or text. By default json when the payload starts with { or [, else text; it sets the Content-Type and the escaping. ' +
+            'A json payload must render to valid JSON.',
+        ),
+      secret: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('Signs the exact body bytes with HMAC-SHA512; the hex digest goes into signature_header.'),
+      signature_header: z
+        .string()
+        .min(1)
+        .default('X-Herald-Signature')
+        .describe('Header for the signature. Terraform Cloud receivers: X-TFE-Notification-Signature.'),
+      signature_prefix: z.string().default('sha512=').describe('Written before the hex digest. Terraform Cloud receivers: "".'),
+      username: z.string().optional().describe('Basic auth user.'),
+      password: z.string().optional().describe('Basic auth password. A secret: masked as **** everywhere.'),
+      insecure_skip_verify: z.boolean().default(false).describe('Accept any TLS certificate (self-signed endpoints).'),
+      follow_redirects: z
+        .boolean()
+        .default(false)
+        .describe('Follow redirects of a POST, PUT, PATCH or DELETE too (a GET or HEAD is always followed).'),
     },
     { payload: payloadFormat },
+    { payload: 'A template for the body. Without it the body is the generic JSON payload (version 1).' },
   ),
 );
 export type WebhookConfig = z.infer<ReturnType<typeof schema>>;
