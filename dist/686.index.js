@@ -694,10 +694,11 @@ function selectTestDestinations(config, names) {
  * The schema of one destination type: the common fields, its own fields, and its template fields with their
  * formats, which can also be overridden per trigger under `messages` (AWX's custom messages). Templates are checked
  * when the config is loaded: one that does not parse, or a JSON one that no values can make JSON, is a config error.
+ * Every field carries a description (the README's wording): the JSON Schema that editors complete with shows it.
  */
-function destinationSchema(type, fields, templateFields) {
+function destinationSchema(type, fields, templateFields, templateDescriptions) {
     const kinds = Object.entries(templateFields);
-    const templates = Object.fromEntries(kinds.map(([field]) => [field, schemas/* string */.YjP().meta({ template: true }).optional()]));
+    const templates = Object.fromEntries(kinds.map(([field]) => [field, schemas/* string */.YjP().meta({ template: true }).optional().describe(templateDescriptions[field])]));
     const checkTemplates = schemas/* superRefine */.zni((config, ctx) => {
         const delimiters = config.delimiters ?? '<< >>';
         if (delimiters !== '<< >>' && delimiters !== '{{ }}')
@@ -717,15 +718,34 @@ function destinationSchema(type, fields, templateFields) {
         }
     }, { when: () => true });
     return schemas/* strictObject */.rej({
-        type: schemas/* literal */.euz(type),
-        enabled: schemas/* boolean */.zMY().default(true),
-        timeout: schemas/* number */.aig().positive().max(300).default(10),
-        retries: schemas/* number */.aig().int().min(0).max(10).default(3),
-        retry_backoff: schemas/* number */.aig().min(0).max(60).default(1),
-        delimiters: schemas/* enum */.k5n(['<< >>', '{{ }}']).default('<< >>'),
-        block_private_addresses: schemas/* boolean */.zMY().optional(),
+        type: schemas/* literal */.euz(type).describe(`The kind of destination: ${type}.`),
+        enabled: schemas/* boolean */.zMY().default(true).describe('false keeps the destination but skips it (it shows as skipped in the results).'),
+        timeout: schemas/* number */.aig()
+            .positive()
+            .max(300)
+            .default(10)
+            .describe('Seconds one attempt may take (connect, send, answer; for SMTP the whole conversation), at most 300.'),
+        retries: schemas/* number */.aig()
+            .int()
+            .min(0)
+            .max(10)
+            .default(3)
+            .describe("Retries after the first attempt (0 to 10), on network errors, 5xx, 408 and 429. A receiver's Retry-After is honoured."),
+        retry_backoff: schemas/* number */.aig()
+            .min(0)
+            .max(60)
+            .default(1)
+            .describe('Seconds before the first retry; doubles each time, with random jitter (x1 to x2), at most 30 s.'),
+        delimiters: schemas/* enum */.k5n(['<< >>', '{{ }}']).default('<< >>').describe('Template tags; "{{ }}" for templates pasted from Devtron.'),
+        block_private_addresses: schemas/* boolean */.zMY()
+            .optional()
+            .describe('true refuses to send to loopback, private, link-local and cloud metadata addresses (checked after DNS, on every redirect). ' +
+            "Unset: the file's top-level block_private_addresses, else false."),
         ...templates,
-        messages: schemas/* partialRecord */.jgl(schemas/* enum */.k5n(MESSAGE_TRIGGERS), schemas/* strictObject */.rej(templates)).optional(),
+        messages: schemas/* partialRecord */.jgl(schemas/* enum */.k5n(MESSAGE_TRIGGERS), schemas/* strictObject */.rej(templates))
+            .optional()
+            .describe("Per-trigger templates that replace the destination's templates for that trigger (AWX's custom messages): " +
+            `messages: {error: {payload: '...'}}. The keys are ${MESSAGE_TRIGGERS.join(', ')} (a test notification).`),
         ...fields,
     }).check(checkTemplates);
 }
@@ -751,6 +771,8 @@ function builtOnFirstUse(build) {
 
 /** An http(s) URL field of a chat destination. */
 const httpUrl = schemas/* url */.OZ5({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
+/** What every chat destination's `payload` template is. */
+const CHAT_PAYLOAD = 'Template for the whole JSON body, replacing the default message.';
 /** A JSON POST, the one request shape every chat service takes. */
 function postJson(url, body, extra = {}) {
     return {
@@ -810,17 +832,20 @@ const namesSecret = (name) => SECRET_VARIABLE.test(name);
 const SENSITIVE_NAME = /auth|token|secret|key|password|passwd|signature|sig$|cookie|session|credential/i;
 /** Every registered secret, longest first so that a secret containing another is masked whole. */
 const secrets = [];
-/** Registers values with the runner's log masking and with `mask()`; call before anything is printed. */
-function registerSecrets(values) {
+/**
+ * Registers values with the runner's log masking and with `mask()`; call before anything is printed. The command line
+ * has no runner to tell (`::add-mask::` would print the secret on a terminal): it passes a `tellRunner` that does nothing.
+ */
+function registerSecrets(values, tellRunner = core/* setSecret */.Pq) {
     for (const value of values) {
         if (!value || value.length < MIN_SECRET_LENGTH || secrets.includes(value))
             continue;
-        core/* setSecret */.Pq(value);
+        tellRunner(value);
         secrets.push(value);
         // The forms a server may echo it in: URL-encoded (a path or query), JSON-escaped (an error body).
         for (const form of [encodeURIComponent(value), JSON.stringify(value).slice(1, -1)]) {
             if (form !== value && !secrets.includes(form)) {
-                core/* setSecret */.Pq(form);
+                tellRunner(form);
                 secrets.push(form);
             }
         }
@@ -902,10 +927,14 @@ function secretsInHeaders(headers) {
 /** Discord's message and embed limits (discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 const DISCORD_LIMITS = { content: 2000, title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, embed: 6000, username: 80 };
 const schema = builtOnFirstUse(() => destinationSchema('discord', {
-    webhook_url: httpUrl,
-    username: schemas/* string */.YjP().min(1).max(DISCORD_LIMITS.username).optional(),
-    avatar_url: httpUrl.optional(),
-}, { text: 'markdown', payload: 'json' }));
+    webhook_url: httpUrl.describe('Channel webhook URL. A secret.'),
+    username: schemas/* string */.YjP()
+        .min(1)
+        .max(DISCORD_LIMITS.username)
+        .optional()
+        .describe("Name to post as (at most 80 characters); the webhook's name by default."),
+    avatar_url: httpUrl.optional().describe("Avatar to post with; the webhook's avatar by default."),
+}, { text: 'markdown', payload: 'json' }, { text: 'Template for content, the text above the embed. Values are Markdown-escaped.', payload: CHAT_PAYLOAD }));
 /** Mentions are never parsed, whatever a commit message holds. */
 const NO_MENTIONS = { parse: [] };
 /** A Discord channel webhook: an embed coloured by trigger, with `allowed_mentions` that pings nobody. */
@@ -974,6 +1003,11 @@ function discordEmbed(message, timestamp) {
 
 /** The template fields of every e-mail destination and their escaping, each overridable per trigger under `messages`. */
 const MAIL_TEMPLATES = { subject: 'text', body: 'text', html: 'html' };
+const MAIL_TEMPLATE_DESCRIPTIONS = {
+    subject: 'Template for the subject; values as they are, line breaks become spaces. Default: [owner/repo] <title> (#<run number>).',
+    body: 'Template for the plain-text part; values as they are. With body or html, only the parts you write are sent.',
+    html: 'Template for the HTML part; values are HTML-escaped. With body or html, only the parts you write are sent.',
+};
 /**
  * One address ("ops@example.com" or "CI <ci@example.com>"). Line breaks are refused here, so no config value can
  * start a header of its own.
@@ -986,11 +1020,11 @@ const address = schemas/* string */.YjP()
 const addresses = schemas/* preprocess */.vkY((value) => (typeof value === 'string' ? [value] : value), schemas/* array */.YOg(address));
 /** Sender and recipients, the same for SMTP and SES. */
 const mailAddressFields = {
-    from: address,
-    to: addresses.pipe(schemas/* array */.YOg(address).min(1, 'needs at least one recipient')),
-    cc: addresses.default([]),
-    bcc: addresses.default([]),
-    reply_to: addresses.default([]),
+    from: address.describe('Sender: ci@example.com or "CI <ci@example.com>". Also the envelope sender (MAIL FROM).'),
+    to: addresses.pipe(schemas/* array */.YOg(address).min(1, 'needs at least one recipient')).describe('One recipient or a list.'),
+    cc: addresses.default([]).describe('One address or a list.'),
+    bcc: addresses.default([]).describe('One address or a list; they get the message but appear in no header.'),
+    reply_to: addresses.default([]).describe('One address or a list, for the Reply-To header.'),
 };
 /**
  * Subject, text and HTML for this trigger. The defaults come from the Message; a `body` or `html` template replaces
@@ -1083,18 +1117,20 @@ function readableMail(mail, content) {
 
 
 const email_schema = builtOnFirstUse(() => destinationSchema('email', {
-    host: schemas/* string */.YjP().trim().min(1, 'needs the SMTP server, e.g. smtp.example.com'),
-    /** 587 (STARTTLS) unless use_ssl, then 465. */
-    port: schemas/* number */.aig().int().min(1).max(65535).optional(),
-    username: schemas/* string */.YjP().optional(),
-    password: schemas/* string */.YjP().optional(),
-    /** STARTTLS, required (AWX's name); on unless use_ssl. */
-    use_tls: schemas/* boolean */.zMY().optional(),
-    /** Implicit TLS from the first byte (port 465). */
-    use_ssl: schemas/* boolean */.zMY().default(false),
-    insecure_skip_verify: schemas/* boolean */.zMY().default(false),
+    host: schemas/* string */.YjP().trim().min(1, 'needs the SMTP server, e.g. smtp.example.com').describe('SMTP server name or IP address.'),
+    port: schemas/* number */.aig().int().min(1).max(65535).optional().describe('SMTP port: 587 by default, 465 with use_ssl.'),
+    username: schemas/* string */.YjP()
+        .optional()
+        .describe('User to authenticate as (AUTH PLAIN or LOGIN, whichever the server offers). Without it, no AUTH.'),
+    password: schemas/* string */.YjP().optional().describe('Its password. A secret: masked as **** everywhere, even when written in the file.'),
+    use_tls: schemas/* boolean */.zMY()
+        .optional()
+        .describe('STARTTLS, required (true unless use_ssl): the connection must be upgraded to TLS before AUTH and the message. ' +
+        'false sends without encryption when the server offers none.'),
+    use_ssl: schemas/* boolean */.zMY().default(false).describe('TLS from the first byte ("SMTPS", usually port 465). Cannot be combined with use_tls: true.'),
+    insecure_skip_verify: schemas/* boolean */.zMY().default(false).describe('Accept a certificate that does not verify (self-signed, another host name).'),
     ...mailAddressFields,
-}, MAIL_TEMPLATES).refine((config) => !(config.use_tls && config.use_ssl), {
+}, MAIL_TEMPLATES, MAIL_TEMPLATE_DESCRIPTIONS).refine((config) => !(config.use_tls && config.use_ssl), {
     path: ['use_tls'],
     message: 'use_tls (STARTTLS) and use_ssl (TLS from the start) exclude each other: port 465 usually wants use_ssl: true, port 587 use_tls: true',
 }));
@@ -1147,7 +1183,7 @@ const hostForUrl = (host) => (host.includes(':') && !host.startsWith('[') ? `[${
 
 /** Google Chat takes 4,096 characters of text; card text is kept short enough to read. */
 const GOOGLE_CHAT_LIMITS = { text: 4096, title: 200, value: 1000 };
-const googlechat_schema = builtOnFirstUse(() => destinationSchema('googlechat', { webhook_url: httpUrl }, { text: 'googlechat', payload: 'json' }));
+const googlechat_schema = builtOnFirstUse(() => destinationSchema('googlechat', { webhook_url: httpUrl.describe('Space webhook URL (with its key and token). A secret.') }, { text: 'googlechat', payload: 'json' }, { text: 'Template for the message text above the card.', payload: CHAT_PAYLOAD }));
 /** A Google Chat space webhook: a cardsV2 card with the facts and a button to the run. */
 const googlechat = {
     type: 'googlechat',
@@ -1270,13 +1306,19 @@ function hookKey(url) {
 /** Mattermost's post limit (16,383 characters). */
 const TEXT_LIMIT = 16383;
 const mattermost_schema = builtOnFirstUse(() => destinationSchema('mattermost', {
-    url: httpUrl,
-    username: schemas/* string */.YjP().min(1).optional(),
-    channel: schemas/* string */.YjP().min(1).optional(),
-    icon_url: httpUrl.optional(),
-    /** Self-hosted servers with an internal CA (AWX's mattermost_no_verify_ssl). */
-    insecure_skip_verify: schemas/* boolean */.zMY().default(false),
-}, { text: 'markdown', payload: 'json' }));
+    url: httpUrl.describe('Incoming webhook URL (https://chat.example.com/hooks/KEY). The key is masked; the server stays visible.'),
+    username: schemas/* string */.YjP()
+        .min(1)
+        .optional()
+        .describe('Name to post as (needs "Enable integrations to override usernames"); the webhook\'s by default.'),
+    channel: schemas/* string */.YjP().min(1).optional().describe("Channel to post to; the webhook's by default."),
+    icon_url: httpUrl
+        .optional()
+        .describe('Icon to post with (needs "Enable integrations to override profile picture icons"); the webhook\'s by default.'),
+    insecure_skip_verify: schemas/* boolean */.zMY()
+        .default(false)
+        .describe("Accept any TLS certificate (a self-hosted server with an internal CA; AWX's mattermost_no_verify_ssl)."),
+}, { text: 'markdown', payload: 'json' }, { text: 'Template for the message text above the attachment. Values are Markdown-escaped.', payload: CHAT_PAYLOAD }));
 /** A Mattermost incoming webhook (AWX's fields): a coloured attachment with the facts. */
 const mattermost = {
     type: 'mattermost',
@@ -1299,12 +1341,13 @@ const mattermost = {
 /** Rocket.Chat's default Message_MaxAllowedSize. */
 const rocketchat_TEXT_LIMIT = 5000;
 const rocketchat_schema = builtOnFirstUse(() => destinationSchema('rocketchat', {
-    url: httpUrl,
-    username: schemas/* string */.YjP().min(1).optional(),
-    icon_url: httpUrl.optional(),
-    /** Self-hosted servers with an internal CA (AWX's rocketchat_no_verify_ssl). */
-    insecure_skip_verify: schemas/* boolean */.zMY().default(false),
-}, { text: 'markdown', payload: 'json' }));
+    url: httpUrl.describe('Incoming webhook URL (https://rocket.example.com/hooks/ID/TOKEN). ID and token are masked.'),
+    username: schemas/* string */.YjP().min(1).optional().describe("Name to post as; the integration's by default."),
+    icon_url: httpUrl.optional().describe("Avatar to post with; the integration's by default."),
+    insecure_skip_verify: schemas/* boolean */.zMY()
+        .default(false)
+        .describe("Accept any TLS certificate (a self-hosted server with an internal CA; AWX's rocketchat_no_verify_ssl)."),
+}, { text: 'markdown', payload: 'json' }, { text: 'Template for the message text above the attachment. Values are Markdown-escaped.', payload: CHAT_PAYLOAD }));
 /** A Rocket.Chat incoming webhook (AWX's fields): a coloured attachment with the facts. */
 const rocketchat = {
     type: 'rocketchat',
@@ -1327,16 +1370,18 @@ var aws4_default = /*#__PURE__*/__webpack_require__.n(aws4);
 
 
 const ses_schema = builtOnFirstUse(() => destinationSchema('ses', {
-    access_key_id: schemas/* string */.YjP().trim().min(1),
-    secret_access_key: schemas/* string */.YjP().min(1),
-    session_token: schemas/* string */.YjP().min(1).optional(),
+    access_key_id: schemas/* string */.YjP().trim().min(1).describe('Access key id of a user or role allowed ses:SendEmail. Masked.'),
+    secret_access_key: schemas/* string */.YjP().min(1).describe('Its secret key. Masked.'),
+    session_token: schemas/* string */.YjP().min(1).optional().describe('Session token of temporary credentials (STS, OIDC). Masked.'),
     region: schemas/* string */.YjP()
         .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'must be an AWS region such as us-east-1 or eu-west-1')
-        .default('us-east-1'),
-    /** Another endpoint (a VPC endpoint, a proxy, a test server); the default is https://email.{region}.amazonaws.com. */
-    api_url: schemas/* url */.OZ5({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+        .default('us-east-1')
+        .describe('The SES region where from is verified, e.g. eu-west-1.'),
+    api_url: schemas/* url */.OZ5({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+        .optional()
+        .describe('Another endpoint: a VPC endpoint, a proxy, LocalStack (default https://email.{region}.amazonaws.com). The path /v2/email/outbound-emails is added.'),
     ...mailAddressFields,
-}, MAIL_TEMPLATES));
+}, MAIL_TEMPLATES, MAIL_TEMPLATE_DESCRIPTIONS));
 const SEND_EMAIL_PATH = '/v2/email/outbound-emails';
 /** E-mail through Amazon SES v2 SendEmail, signed with SigV4 (aws4): one message to all recipients. */
 const ses = {
@@ -1432,15 +1477,28 @@ function describeSesReply(reply) {
 const SLACK_LIMITS = { blocks: 50, header: 150, sectionText: 3000, fields: 10, fieldText: 2000, buttonText: 75, url: 3000, text: 40000 };
 const channelList = schemas/* preprocess */.vkY((value) => (typeof value === 'string' ? [value] : value), schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1, 'needs at least one channel'));
 const slack_schema = builtOnFirstUse(() => destinationSchema('slack', {
-    webhook_url: httpUrl.optional(),
-    token: schemas/* string */.YjP().min(1).optional(),
-    channels: channelList.optional(),
-    api_url: httpUrl.default('https://slack.com/api'),
-    hex_color: schemas/* string */.YjP().regex(/^#?[0-9a-fA-F]{6}$/, 'must be a colour like "#2eb886"').optional(),
-    username: schemas/* string */.YjP().min(1).optional(),
-    icon_url: httpUrl.optional(),
-    icon_emoji: schemas/* string */.YjP().min(1).optional(),
-}, { text: 'slack', payload: 'json' }).superRefine((config, ctx) => {
+    webhook_url: httpUrl.optional().describe('Incoming webhook URL (one of webhook_url or token). A secret: masked as **** everywhere.'),
+    token: schemas/* string */.YjP()
+        .min(1)
+        .optional()
+        .describe('Bot token (xoxb-...; one of webhook_url or token); Herald calls chat.postMessage with Authorization: Bearer. A secret.'),
+    channels: channelList
+        .optional()
+        .describe('Channel names or IDs, one string or a list; required with token, not allowed with webhook_url. One request per channel.'),
+    api_url: httpUrl
+        .default('https://slack.com/api')
+        .describe('Base of the Web API, for GovSlack (https://slack-gov.com/api), a proxy or tests.'),
+    hex_color: schemas/* string */.YjP()
+        .regex(/^#?[0-9a-fA-F]{6}$/, 'must be a colour like "#2eb886"')
+        .optional()
+        .describe("Colour of the attachment bar, #rrggbb; the outcome's colour by default."),
+    username: schemas/* string */.YjP().min(1).optional().describe('Name to post as (bot tokens need chat:write.customize).'),
+    icon_url: httpUrl.optional().describe('Icon to post with.'),
+    icon_emoji: schemas/* string */.YjP().min(1).optional().describe('Icon to post with, as an emoji (:bell:).'),
+}, { text: 'slack', payload: 'json' }, {
+    text: 'Template for the message text shown above the card (and in notifications). Values have &, < and > escaped, so they cannot mention or link.',
+    payload: `${CHAT_PAYLOAD} With token, channel is set per channel.`,
+}).superRefine((config, ctx) => {
     if (config.webhook_url !== undefined && config.token !== undefined) {
         ctx.addIssue({
             code: 'custom',
@@ -1655,7 +1713,9 @@ const urlPath = (name) => name
 
 /** Teams refuses a message over 28 KB; keep a margin for what the Workflow adds around the card. */
 const TEAMS_MAX_BYTES = 27 * 1024;
-const teams_schema = builtOnFirstUse(() => destinationSchema('teams', { webhook_url: httpUrl }, { text: 'text', payload: 'json' }));
+const teams_schema = builtOnFirstUse(() => destinationSchema('teams', {
+    webhook_url: httpUrl.describe('URL of a Teams Workflows (Power Automate) webhook ("Post to a channel when a webhook request is received"). A secret.'),
+}, { text: 'text', payload: 'json' }, { text: "Template for a paragraph under the title. A value's Markdown link [text](url) is broken up.", payload: CHAT_PAYLOAD }));
 /** Microsoft Teams through a Workflows (Power Automate) webhook: an Adaptive Card 1.4 with the facts and links. */
 const teams = {
     type: 'teams',
@@ -1767,18 +1827,34 @@ function genericPayload({ name, trigger, message, vars }) {
 
 const METHODS = ['POST', 'PUT', 'PATCH', 'GET', 'DELETE', 'OPTIONS'];
 const webhook_schema = builtOnFirstUse(() => destinationSchema('webhook', {
-    url: schemas/* url */.OZ5({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }),
-    method: schemas/* preprocess */.vkY((v) => (typeof v === 'string' ? v.toUpperCase() : v), schemas/* enum */.k5n(METHODS)).default('POST'),
-    headers: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).default({}),
-    format: schemas/* enum */.k5n(['json', 'text']).optional(),
-    secret: schemas/* string */.YjP().min(1).optional(),
-    signature_header: schemas/* string */.YjP().min(1).default('X-Herald-Signature'),
-    signature_prefix: schemas/* string */.YjP().default('sha512='),
-    username: schemas/* string */.YjP().optional(),
-    password: schemas/* string */.YjP().optional(),
-    insecure_skip_verify: schemas/* boolean */.zMY().default(false),
-    follow_redirects: schemas/* boolean */.zMY().default(false),
-}, { payload: payloadFormat }));
+    url: schemas/* url */.OZ5({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+        .describe('http:// or https:// URL. Credentials in it (https://user:pass@host) are sent as Basic auth and masked.'),
+    method: schemas/* preprocess */.vkY((v) => (typeof v === 'string' ? v.toUpperCase() : v), schemas/* enum */.k5n(METHODS))
+        .default('POST')
+        .describe('POST, PUT, PATCH, GET, DELETE or OPTIONS. GET and OPTIONS send no body.'),
+    headers: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP())
+        .default({})
+        .describe("Extra headers; they win over Herald's own (Content-Type, Authorization)."),
+    format: schemas/* enum */.k5n(['json', 'text'])
+        .optional()
+        .describe('json or text. By default json when the payload starts with { or [, else text; it sets the Content-Type and the escaping. ' +
+        'A json payload must render to valid JSON.'),
+    secret: schemas/* string */.YjP()
+        .min(1)
+        .optional()
+        .describe('Signs the exact body bytes with HMAC-SHA512; the hex digest goes into signature_header.'),
+    signature_header: schemas/* string */.YjP()
+        .min(1)
+        .default('X-Herald-Signature')
+        .describe('Header for the signature. Terraform Cloud receivers: X-TFE-Notification-Signature.'),
+    signature_prefix: schemas/* string */.YjP().default('sha512=').describe('Written before the hex digest. Terraform Cloud receivers: "".'),
+    username: schemas/* string */.YjP().optional().describe('Basic auth user.'),
+    password: schemas/* string */.YjP().optional().describe('Basic auth password. A secret: masked as **** everywhere.'),
+    insecure_skip_verify: schemas/* boolean */.zMY().default(false).describe('Accept any TLS certificate (self-signed endpoints).'),
+    follow_redirects: schemas/* boolean */.zMY()
+        .default(false)
+        .describe('Follow redirects of a POST, PUT, PATCH or DELETE too (a GET or HEAD is always followed).'),
+}, { payload: payloadFormat }, { payload: 'A template for the body. Without it the body is the generic JSON payload (version 1).' }));
 /** Any HTTP endpoint: a templated payload (or the generic JSON one), optional HMAC-SHA512 signature and basic auth. */
 const webhook = {
     type: 'webhook',
@@ -2008,21 +2084,28 @@ const statusPattern = schemas/* string */.YjP()
         message: `"${value}" is not a status${suggest(value, known, 'statuses')} Use one of: ${STATUSES.join(', ')}; "!cancelled" leaves one out.`,
     });
 });
+const GLOBS = 'Glob patterns (or one pattern), as GitHub\'s own filters: * within a path segment, ** across, !pattern excludes; the last match wins.';
 const routeSchema = schemas/* strictObject */.rej({
-    triggers: oneOrMany(trigger, `is empty: write one or more of ${TRIGGERS.join(', ')}`),
-    to: oneOrMany(schemas/* string */.YjP().min(1, 'is empty: name a destination'), 'is empty: name one or more destinations'),
-    branches: filterList.optional(),
-    head_branches: filterList.optional(),
-    workflows: filterList.optional(),
-    events: filterList.optional(),
-    statuses: oneOrMany(statusPattern, `is empty: write one or more of ${STATUSES.join(', ')}, or leave the filter out`).optional(),
+    triggers: oneOrMany(trigger.meta({ enum: [...TRIGGERS] }), `is empty: write one or more of ${TRIGGERS.join(', ')}`).describe(`The triggers this route sends: one or a list of ${TRIGGERS.join(', ')} (failures and cancellations are routed with error).`),
+    to: oneOrMany(schemas/* string */.YjP().min(1, 'is empty: name a destination'), 'is empty: name one or more destinations').describe('One destination name or a list. A destination named by several matching routes is notified once.'),
+    branches: filterList.optional().describe(`The branch, as GitHub's on.<event>.branches filter (on pull requests the base branch). ${GLOBS}`),
+    head_branches: filterList.optional().describe(`A pull request's head branch; on other events the same branch as branches. ${GLOBS}`),
+    workflows: filterList.optional().describe(`The workflow's name (the triggering workflow's, on workflow_run). ${GLOBS}`),
+    events: filterList.optional().describe(`The event name (push, pull_request, ...; the triggering run's event on workflow_run). ${GLOBS}`),
+    statuses: oneOrMany(statusPattern.meta({ examples: [...STATUSES, '!cancelled'] }), `is empty: write one or more of ${STATUSES.join(', ')}, or leave the filter out`)
+        .optional()
+        .describe(`The status: one or a list of ${STATUSES.join(', ')}; "!cancelled" leaves one out. Exact words, case does not matter.`),
 });
-const routesSchema = schemas/* array */.YOg(routeSchema).min(1).optional();
+const ROUTES = 'Routing: which triggers go to which destinations, each route with optional filters. Without notifications, every destination gets every trigger.';
+const routesSchema = schemas/* array */.YOg(routeSchema).min(1).optional().describe(ROUTES);
 /** The file's outline; each destination and the routes are then checked on their own, so all problems show at once. */
 const fileSchema = schemas/* strictObject */.rej({
-    destinations: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J())),
-    notifications: schemas/* unknown */.L5J().optional(),
-    block_private_addresses: schemas/* boolean */.zMY().optional(),
+    destinations: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()))
+        .describe('Named, reusable destinations: a name you choose, mapped to a destination whose type picks the kind and its fields.'),
+    notifications: schemas/* unknown */.L5J().optional().describe(ROUTES),
+    block_private_addresses: schemas/* boolean */.zMY()
+        .optional()
+        .describe('Refuse to send to loopback, private, link-local and cloud metadata addresses, for every destination that does not set it itself (default false).'),
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
