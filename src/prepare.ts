@@ -1,7 +1,8 @@
 import type { Config } from './config/schema.js';
 import type { RunContext } from './context.js';
 import { findDestination } from './destinations/index.js';
-import type { Outbound, Render, Reply, Verdict } from './destinations/destination.js';
+import type { Render, Verdict } from './destinations/destination.js';
+import type { Outbound, Reply } from './transport/wire.js';
 import type { Message } from './message.js';
 import { renderTemplate, TemplateError } from './render/template.js';
 import { templateVariables } from './render/variables.js';

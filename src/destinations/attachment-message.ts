@@ -1,7 +1,8 @@
 import type { Message } from '../message.js';
 import { markdownLink } from '../render/markdown-link.js';
 import { truncate } from '../render/truncate.js';
-import type { BuildInput, HttpRequest } from './destination.js';
+import type { HttpRequest } from '../transport/wire.js';
+import type { BuildInput } from './destination.js';
 import { postJson, renderPayload, renderText } from './chat-request.js';
 
 /** Cut long values here: both services take far more, but a 5,000-character commit message is not worth reading. */

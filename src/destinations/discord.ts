@@ -4,7 +4,8 @@ import type { Message } from '../message.js';
 import { markdownLink } from '../render/markdown-link.js';
 import { TemplateError } from '../render/template.js';
 import { truncate } from '../render/truncate.js';
-import { builtOnFirstUse, destinationSchema, type BuildInput, type Destination, type Reply, type Verdict } from './destination.js';
+import { builtOnFirstUse, destinationSchema, type BuildInput, type Destination, type Verdict } from './destination.js';
+import type { Reply } from '../transport/wire.js';
 import { CHAT_PAYLOAD, colourNumber, httpUrl, postJson, renderPayload, renderText, replyJson, serviceError } from './chat-request.js';
 import { secretUrl } from '../secrets.js';
 

@@ -4,7 +4,8 @@ import type { Fact, Message } from '../message.js';
 import { escapers } from '../render/escape.js';
 import { TemplateError } from '../render/template.js';
 import { truncate, truncateEscaped } from '../render/truncate.js';
-import { builtOnFirstUse, destinationSchema, type BuildInput, type Destination, type Outbound, type Reply } from './destination.js';
+import { builtOnFirstUse, destinationSchema, type BuildInput, type Destination } from './destination.js';
+import type { Outbound, Reply } from '../transport/wire.js';
 import { CHAT_PAYLOAD, httpUrl, postJson, renderPayload, renderText, replyJson } from './chat-request.js';
 import { secretUrl } from '../secrets.js';
 
@@ -102,7 +103,7 @@ export function interpretSlackReply(reply: Reply): { error?: string; retryAfterM
   if (json?.ok === false) {
     const error = `Slack error: ${String(json.error ?? 'unknown')}`;
     if (json.error !== 'ratelimited') return { error };
-    const seconds = Number(reply.headers['retry-after']);
+    const seconds = Number(reply.headers?.['retry-after']);
     return { error, retryAfterMs: Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 1000 };
   }
   if (reply.code !== null && reply.code >= 400 && /^[a-z_]{2,64}$/.test(reply.body.trim())) {
