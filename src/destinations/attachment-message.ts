@@ -1,4 +1,4 @@
-import type { Message } from '../message.js';
+import { isSentence, type Message } from '../message.js';
 import { markdownLink } from '../render/markdown-link.js';
 import { truncate } from '../render/truncate.js';
 import type { HttpRequest } from '../transport/wire.js';
@@ -20,7 +20,7 @@ export function messageAttachment(message: Message) {
     ...(message.url && { title_link: message.url }),
     ...(message.description && { text: markdownLink(message.description, undefined, VALUE_LIMIT) }),
     fields: message.facts.map((fact) => ({
-      short: fact.label !== 'Commit' && fact.label !== 'Pull request',
+      short: !isSentence(fact),
       title: fact.label,
       value: markdownLink(fact.value, fact.url, VALUE_LIMIT),
     })),

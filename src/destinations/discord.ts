@@ -1,6 +1,6 @@
 import type { APIEmbed, APIEmbedField, RESTPostAPIWebhookWithTokenJSONBody } from 'discord-api-types/v10';
 import { z } from 'zod';
-import type { Message } from '../message.js';
+import { isSentence, type Message } from '../message.js';
 import { markdownLink } from '../render/markdown-link.js';
 import { TemplateError } from '../render/template.js';
 import { truncate } from '../render/truncate.js';
@@ -82,8 +82,7 @@ export function discordEmbed(message: Message, timestamp: string): APIEmbed {
   const room = DISCORD_LIMITS.embed - title.length - (description?.length ?? 0) - names.reduce((sum, name) => sum + name.length, 0);
   const perValue = Math.min(DISCORD_LIMITS.fieldValue, Math.floor(room / Math.max(1, facts.length)));
   const fields = facts.map((fact, i): APIEmbedField => {
-    const long = fact.label === 'Commit' || fact.label === 'Pull request';
-    return { name: names[i]!, value: markdownLink(fact.value, fact.url, perValue), inline: !long };
+    return { name: names[i]!, value: markdownLink(fact.value, fact.url, perValue), inline: !isSentence(fact) };
   });
   return {
     title,

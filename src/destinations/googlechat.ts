@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Message } from '../message.js';
+import { factOf, type Message } from '../message.js';
 import { escapers } from '../render/escape.js';
 import { truncate, truncateEscaped } from '../render/truncate.js';
 import { builtOnFirstUse, destinationSchema, type Destination } from './destination.js';
@@ -43,7 +43,7 @@ function rgb(hex: string) {
 }
 
 export function googleChatMessage(message: Message, text: string | undefined) {
-  const repository = message.facts.find((fact) => fact.label === 'Repository')?.value;
+  const repository = factOf(message, 'repository')?.value;
   const widgets: object[] = message.description
     ? [{ textParagraph: { text: truncateEscaped(message.description, GOOGLE_CHAT_LIMITS.value, html) } }]
     : [];

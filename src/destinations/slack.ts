@@ -1,6 +1,6 @@
 import type { KnownBlock, MessageAttachment } from '@slack/types';
 import { z } from 'zod';
-import type { Fact, Message } from '../message.js';
+import { factOf, type Fact, type Message } from '../message.js';
 import { escapers } from '../render/escape.js';
 import { TemplateError } from '../render/template.js';
 import { truncate, truncateEscaped } from '../render/truncate.js';
@@ -148,7 +148,7 @@ export function slackMessage(config: SlackConfig, input: BuildInput) {
 }
 
 export function slackBlocks(message: Message): KnownBlock[] {
-  const commit = message.facts.find((fact) => fact.label === 'Commit');
+  const commit = factOf(message, 'commit');
   const fields = message.facts.filter((fact) => fact !== commit).slice(0, SLACK_LIMITS.fields);
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: truncate(`${message.emoji} ${message.title}`, SLACK_LIMITS.header), emoji: true } },

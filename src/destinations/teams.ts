@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COLOURS, type Message } from '../message.js';
+import { COLOURS, factOf, type Message } from '../message.js';
 import { breakMarkdownLinks } from '../render/escape.js';
 import { byteLength, truncate, truncateEscaped } from '../render/truncate.js';
 import { builtOnFirstUse, destinationSchema, type BuildInput, type Destination } from './destination.js';
@@ -63,8 +63,8 @@ export function adaptiveCard(message: Message, text: string | undefined, limit: 
   const cut = (value: string) => truncateEscaped(value, limit, breakMarkdownLinks);
   const links = [
     { title: 'View run', url: message.url },
-    { title: 'View commit', url: message.facts.find((fact) => fact.label === 'Commit')?.url },
-    { title: 'View pull request', url: message.facts.find((fact) => fact.label === 'Pull request')?.url },
+    { title: 'View commit', url: factOf(message, 'commit')?.url },
+    { title: 'View pull request', url: factOf(message, 'pull_request')?.url },
   ].filter((link): link is { title: string; url: string } => Boolean(link.url));
   return {
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',

@@ -184,9 +184,9 @@ describe('the test notification message', () => {
       emoji: '🔔',
       colour: '#9e9e9e',
       facts: [
-        { label: 'Repository', value: 'Codertocat/Hello-World', url: repo },
-        { label: 'Workflow', value: 'CI / build', url: `${repo}/actions/runs/77` },
-        { label: 'Actor', value: 'octocat' },
+        { kind: 'repository', label: 'Repository', value: 'Codertocat/Hello-World', url: repo },
+        { kind: 'workflow', label: 'Workflow', value: 'CI / build', url: `${repo}/actions/runs/77` },
+        { kind: 'actor', label: 'Actor', value: 'octocat' },
       ],
       url: `${repo}/actions/runs/77`,
     });
