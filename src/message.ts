@@ -1,5 +1,5 @@
 import type { RunContext } from './context.js';
-import type { Outcome } from './triggers.js';
+import type { Outcome } from './outcome.js';
 
 /** The one message model that every default (chat, email, ops) is rendered from. */
 export interface Message {

@@ -6,7 +6,8 @@ import type { Outbound, Reply } from './transport/wire.js';
 import type { Message } from './message.js';
 import { renderTemplate, TemplateError } from './render/template.js';
 import { templateVariables } from './render/variables.js';
-import type { Outcome, Selected } from './triggers.js';
+import type { Outcome } from './outcome.js';
+import type { Selected } from './routing.js';
 
 interface DeliveryBase {
   destination: string;

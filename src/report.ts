@@ -3,7 +3,7 @@ import type { DeliveryResult } from './deliver.js';
 import type { Message } from './message.js';
 import { fitPayloads, OUTPUT_TARGET_BYTES, SUMMARY_TARGET_BYTES } from './payload-limits.js';
 import { mask } from './secrets.js';
-import type { NoTrigger, Outcome } from './triggers.js';
+import type { NoTrigger, Outcome } from './outcome.js';
 
 export interface ReportOptions {
   message: Message;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TRIGGERS, type Trigger } from '../triggers.js';
+import { TRIGGERS, type Trigger } from '../outcome.js';
 import { STATUSES } from '../statuses.js';
 import type { CommonConfig } from '../destinations/destination.js';
 import { suggest } from './problems.js';

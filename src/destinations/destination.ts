@@ -3,8 +3,7 @@ import type { Message } from '../message.js';
 import type { TemplateVariables } from '../render/variables.js';
 import type { TemplateFormat } from '../render/escape.js';
 import { checkTemplate } from '../render/template.js';
-import type { Trigger } from '../triggers.js';
-import { MESSAGE_TRIGGERS } from '../triggers.js';
+import { MESSAGE_TRIGGERS, type Trigger } from '../outcome.js';
 import type { Outbound, Reply } from '../transport/wire.js';
 
 /**

@@ -3,7 +3,7 @@ import { githubEvent } from '../fixtures/events.js';
 import { readRunContext, type GitHubContext } from '../../src/context.js';
 import type { Config } from '../../src/config/schema.js';
 import { composeMessage } from '../../src/message.js';
-import { selectDestinations } from '../../src/triggers.js';
+import { selectDestinations } from '../../src/routing.js';
 import { templateVariables } from '../../src/render/variables.js';
 
 const gh = (eventName: string, payload: Record<string, any>, extra: Partial<GitHubContext> = {}): GitHubContext => ({
