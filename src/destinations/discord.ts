@@ -6,7 +6,7 @@ import { TemplateError } from '../render/template.js';
 import { truncate } from '../render/truncate.js';
 import { builtOnFirstUse, destinationSchema, type BuildInput, type Destination, type Verdict } from './destination.js';
 import type { Reply } from '../transport/wire.js';
-import { CHAT_PAYLOAD, colourNumber, httpUrl, postJson, renderPayload, renderText, replyJson, serviceError } from './chat-request.js';
+import { CHAT_PAYLOAD, colourNumber, httpUrl, postJson, renderPayload, renderText, replyJson, serviceError } from './shared/chat-request.js';
 import { secretUrl } from '../secrets.js';
 
 /** Discord's message and embed limits (discord.com/developers/docs/resources/message#embed-object-embed-limits). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { builtOnFirstUse, destinationSchema, type Destination, type Verdict } from './destination.js';
 import type { MailMessage, Reply } from '../transport/wire.js';
-import { composeMail, MAIL_TEMPLATE_DESCRIPTIONS, MAIL_TEMPLATES, mailAddressFields, readableMail } from './mail-content.js';
+import { composeMail, MAIL_TEMPLATE_DESCRIPTIONS, MAIL_TEMPLATES, mailAddressFields, readableMail } from './shared/mail-content.js';
 
 const schema = builtOnFirstUse(() =>
   destinationSchema(

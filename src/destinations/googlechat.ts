@@ -3,7 +3,7 @@ import { factOf, type Message } from '../message.js';
 import { escapers } from '../render/escape.js';
 import { truncate, truncateEscaped } from '../render/truncate.js';
 import { builtOnFirstUse, destinationSchema, type Destination } from './destination.js';
-import { CHAT_PAYLOAD, httpUrl, postJson, renderPayload, renderText, serviceError } from './chat-request.js';
+import { CHAT_PAYLOAD, httpUrl, postJson, renderPayload, renderText, serviceError } from './shared/chat-request.js';
 import { secretUrl } from '../secrets.js';
 
 /** Google Chat takes 4,096 characters of text; card text is kept short enough to read. */

@@ -2,7 +2,7 @@ import aws4 from 'aws4';
 import { z } from 'zod';
 import { builtOnFirstUse, destinationSchema, type Destination, type Verdict } from './destination.js';
 import type { HttpRequest, Reply } from '../transport/wire.js';
-import { composeMail, MAIL_TEMPLATE_DESCRIPTIONS, MAIL_TEMPLATES, mailAddressFields } from './mail-content.js';
+import { composeMail, MAIL_TEMPLATE_DESCRIPTIONS, MAIL_TEMPLATES, mailAddressFields } from './shared/mail-content.js';
 
 const schema = builtOnFirstUse(() =>
   destinationSchema(

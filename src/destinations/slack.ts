@@ -6,7 +6,7 @@ import { TemplateError } from '../render/template.js';
 import { truncate, truncateEscaped } from '../render/truncate.js';
 import { builtOnFirstUse, destinationSchema, type BuildInput, type Destination } from './destination.js';
 import type { Outbound, Reply } from '../transport/wire.js';
-import { CHAT_PAYLOAD, httpUrl, postJson, renderPayload, renderText, replyJson } from './chat-request.js';
+import { CHAT_PAYLOAD, httpUrl, postJson, renderPayload, renderText, replyJson } from './shared/chat-request.js';
 import { secretUrl } from '../secrets.js';
 
 /** Block Kit's limits (docs.slack.dev/reference/block-kit). */

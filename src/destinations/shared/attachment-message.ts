@@ -1,8 +1,8 @@
-import { isSentence, type Message } from '../message.js';
-import { markdownLink } from '../render/markdown-link.js';
-import { truncate } from '../render/truncate.js';
-import type { HttpRequest } from '../transport/wire.js';
-import type { BuildInput } from './destination.js';
+import { isSentence, type Message } from '../../message.js';
+import { markdownLink } from '../../render/markdown-link.js';
+import { truncate } from '../../render/truncate.js';
+import type { HttpRequest } from '../../transport/wire.js';
+import type { BuildInput } from '../destination.js';
 import { postJson, renderPayload, renderText } from './chat-request.js';
 
 /** Cut long values here: both services take far more, but a 5,000-character commit message is not worth reading. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { HttpRequest, Reply } from '../transport/wire.js';
-import { templateFor, type BuildInput, type Verdict } from './destination.js';
+import type { HttpRequest, Reply } from '../../transport/wire.js';
+import { templateFor, type BuildInput, type Verdict } from '../destination.js';
 
 /** An http(s) URL field of a chat destination. */
 export const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });

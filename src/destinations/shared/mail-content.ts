@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { escapers } from '../render/escape.js';
-import { templateFor, type BuildInput, type CommonConfig } from './destination.js';
+import { escapers } from '../../render/escape.js';
+import { templateFor, type BuildInput, type CommonConfig } from '../destination.js';
 
 /** The template fields of every e-mail destination and their escaping, each overridable per trigger under `messages`. */
 export const MAIL_TEMPLATES = { subject: 'text', body: 'text', html: 'html' } as const;
