@@ -1,12 +1,13 @@
 import type { APIEmbed, APIEmbedField, RESTPostAPIWebhookWithTokenJSONBody } from 'discord-api-types/v10';
 import { z } from 'zod';
+import { httpUrl } from '../config/fields.js';
 import { isSentence, type Message } from '../message.js';
 import { markdownLink } from '../render/markdown-link.js';
 import { TemplateError } from '../render/template.js';
 import { truncate } from '../render/truncate.js';
 import { builtOnFirstUse, destinationSchema, type BuildInput, type Destination, type Verdict } from './destination.js';
 import type { Reply } from '../transport/wire.js';
-import { CHAT_PAYLOAD, colourNumber, httpUrl, postJson, renderPayload, renderText, replyJson, serviceError } from './shared/chat-request.js';
+import { CHAT_PAYLOAD, colourNumber, postJson, renderPayload, renderText, replyJson, serviceError } from './shared/chat-request.js';
 import { secretUrl } from '../secrets.js';
 
 /** Discord's message and embed limits (discord.com/developers/docs/resources/message#embed-object-embed-limits). */

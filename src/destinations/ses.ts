@@ -1,5 +1,6 @@
 import aws4 from 'aws4';
 import { z } from 'zod';
+import { httpUrl } from '../config/fields.js';
 import { builtOnFirstUse, destinationSchema, type Destination, type Verdict } from './destination.js';
 import type { HttpRequest, Reply } from '../transport/wire.js';
 import { composeMail, MAIL_TEMPLATE_DESCRIPTIONS, MAIL_TEMPLATES, mailAddressFields } from './shared/mail-content.js';
@@ -16,8 +17,7 @@ const schema = builtOnFirstUse(() =>
         .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'must be an AWS region such as us-east-1 or eu-west-1')
         .default('us-east-1')
         .describe('The SES region where from is verified, e.g. eu-west-1.'),
-      api_url: z
-        .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+      api_url: httpUrl
         .optional()
         .describe(
           'Another endpoint: a VPC endpoint, a proxy, LocalStack (default https://email.{region}.amazonaws.com). The path /v2/email/outbound-emails is added.',

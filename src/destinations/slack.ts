@@ -1,21 +1,19 @@
 import type { KnownBlock, MessageAttachment } from '@slack/types';
 import { z } from 'zod';
+import { httpUrl, oneOrMany } from '../config/fields.js';
 import { factOf, type Fact, type Message } from '../message.js';
 import { escapers } from '../render/escape.js';
 import { TemplateError } from '../render/template.js';
 import { truncate, truncateEscaped } from '../render/truncate.js';
 import { builtOnFirstUse, destinationSchema, type BuildInput, type Destination } from './destination.js';
 import type { Outbound, Reply } from '../transport/wire.js';
-import { CHAT_PAYLOAD, httpUrl, postJson, renderPayload, renderText, replyJson } from './shared/chat-request.js';
+import { CHAT_PAYLOAD, postJson, renderPayload, renderText, replyJson } from './shared/chat-request.js';
 import { secretUrl } from '../secrets.js';
 
 /** Block Kit's limits (docs.slack.dev/reference/block-kit). */
 export const SLACK_LIMITS = { blocks: 50, header: 150, sectionText: 3000, fields: 10, fieldText: 2000, buttonText: 75, url: 3000, text: 40000 };
 
-const channelList = z.preprocess(
-  (value) => (typeof value === 'string' ? [value] : value),
-  z.array(z.string().min(1)).min(1, 'needs at least one channel'),
-);
+const channelList = oneOrMany(z.string().min(1), 'needs at least one channel');
 
 const schema = builtOnFirstUse(() =>
   destinationSchema(

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { httpUrl } from '../config/fields.js';
 import { COLOURS, factOf, type Message } from '../message.js';
 import { breakMarkdownLinks } from '../render/escape.js';
 import { byteLength, truncate, truncateEscaped } from '../render/truncate.js';
 import { builtOnFirstUse, destinationSchema, type BuildInput, type Destination } from './destination.js';
-import { CHAT_PAYLOAD, httpUrl, postJson, renderPayload, renderText, serviceError } from './shared/chat-request.js';
+import { CHAT_PAYLOAD, postJson, renderPayload, renderText, serviceError } from './shared/chat-request.js';
 import { secretUrl } from '../secrets.js';
 
 /** Teams refuses a message over 28 KB; keep a margin for what the Workflow adds around the card. */
