@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
-import type { SecretsWithheld } from './config/index.js';
+import type { SecretsWithheld } from './config/substitute.js';
 import { UserError } from './user-error.js';
 
 /** What the runner tells a step about its run: the GITHUB_* variables and the event payload, as given (strings). */

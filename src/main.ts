@@ -8,7 +8,9 @@ import { composeMessage } from './message.js';
 import { prepareDeliveries } from './prepare.js';
 import { report, reportIfUnreported, reportNothingSent } from './report.js';
 import { registerSecrets } from './secrets.js';
-import { pickOutcome, selectDestinations, selectTestDestinations, TEST_OUTCOME } from './triggers.js';
+import { TEST_OUTCOME } from './outcome.js';
+import { selectDestinations, selectTestDestinations } from './routing.js';
+import { pickOutcome } from './triggers.js';
 import { UserError } from './user-error.js';
 
 /** The whole pipeline: inputs, config, run context, trigger, routing, rendering, delivery, report. */

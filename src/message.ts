@@ -1,5 +1,5 @@
 import type { RunContext } from './context.js';
-import type { Outcome } from './triggers.js';
+import type { Outcome } from './outcome.js';
 
 /** The one message model that every default (chat, email, ops) is rendered from. */
 export interface Message {
@@ -19,7 +19,25 @@ export interface Message {
   url: string;
 }
 
+/** What a fact is about: stable, so a layout that picks a fact never depends on its English label. */
+export type FactKind = 'repository' | 'workflow' | 'pull_request' | 'branch' | 'tag' | 'commit' | 'actor' | 'environment' | 'duration';
+
+/** The words shown next to each kind of fact. */
+const FACT_LABELS: Record<FactKind, string> = {
+  repository: 'Repository',
+  workflow: 'Workflow',
+  pull_request: 'Pull request',
+  branch: 'Branch',
+  tag: 'Tag',
+  commit: 'Commit',
+  actor: 'Actor',
+  environment: 'Environment',
+  duration: 'Duration',
+};
+
 export interface Fact {
+  kind: FactKind;
+  /** The words shown next to the value: "Pull request". */
   label: string;
   value: string;
   url?: string;
@@ -55,16 +73,16 @@ export function composeMessage(run: RunContext, outcome: Outcome): Message {
   const line = `${title}${run.repository ? ` in ${run.repository}` : ''}${runLabel}`;
 
   const { facts, add } = factList();
-  add('Repository', run.repository, run.repositoryUrl);
-  add('Workflow', [run.workflow, run.job].filter(Boolean).join(' / '), run.runUrl);
-  if (run.prNumber) add('Pull request', `#${run.prNumber} ${run.prTitle}`.trim(), run.prUrl);
+  add('repository', run.repository, run.repositoryUrl);
+  add('workflow', [run.workflow, run.job].filter(Boolean).join(' / '), run.runUrl);
+  if (run.prNumber) add('pull_request', `#${run.prNumber} ${run.prTitle}`.trim(), run.prUrl);
   // A deleted branch or tag has no page to link to.
-  else add(run.tag ? 'Tag' : 'Branch', ref, run.deleted ? undefined : branchUrl(run));
-  add('Commit', [run.shortSha, run.commitTitle].filter(Boolean).join(' '), run.commitUrl);
-  add('Actor', run.actor);
-  add('Environment', run.environment, run.environmentUrl || undefined);
+  else add(run.tag ? 'tag' : 'branch', ref, run.deleted ? undefined : branchUrl(run));
+  add('commit', [run.shortSha, run.commitTitle].filter(Boolean).join(' '), run.commitUrl);
+  add('actor', run.actor);
+  add('environment', run.environment, run.environmentUrl || undefined);
   // A start has no duration yet, even when an earlier step or the event (workflow_run in_progress) gives a start time.
-  if (outcome.trigger !== 'started') add('Duration', run.duration);
+  if (outcome.trigger !== 'started') add('duration', run.duration);
 
   return { title, line, verb, emoji: EMOJI[look], colour: COLOURS[look], facts, url: run.runUrl };
 }
@@ -78,17 +96,24 @@ function testMessage(run: RunContext): Message {
   const from = run.repository ? ` from ${run.repository}` : '';
   const description = `Sent${by}${from} to check that this destination works.`;
   const { facts, add } = factList();
-  add('Repository', run.repository, run.repositoryUrl);
-  add('Workflow', [run.workflow, run.job].filter(Boolean).join(' / '), run.runUrl);
-  add('Actor', run.actor);
+  add('repository', run.repository, run.repositoryUrl);
+  add('workflow', [run.workflow, run.job].filter(Boolean).join(' / '), run.runUrl);
+  add('actor', run.actor);
   return { title, line, description, verb: 'test notification', emoji: EMOJI.test, colour: COLOURS.test, facts, url: run.runUrl };
 }
+
+/** The message's fact of that kind, if it has one. */
+export const factOf = (message: Message, kind: FactKind): Fact | undefined => message.facts.find((fact) => fact.kind === kind);
+
+/** A fact whose value reads as a sentence (a commit's or a pull request's title): chat layouts give it a whole row. */
+export const isSentence = (fact: Fact): boolean => fact.kind === 'commit' || fact.kind === 'pull_request';
 
 /** The facts of a message, and how to add one: an empty value is left out. */
 function factList() {
   const facts: Fact[] = [];
-  const add = (label: string, value: string, url?: string) => {
-    if (value) facts.push(url ? { label, value, url } : { label, value });
+  const add = (kind: FactKind, value: string, url?: string) => {
+    const label = FACT_LABELS[kind];
+    if (value) facts.push(url ? { kind, label, value, url } : { kind, label, value });
   };
   return { facts, add };
 }

@@ -1,11 +1,13 @@
 import type { Config } from './config/schema.js';
 import type { RunContext } from './context.js';
 import { findDestination } from './destinations/index.js';
-import type { Outbound, Render, Reply, Verdict } from './destinations/destination.js';
+import type { Render, Verdict } from './destinations/destination.js';
+import type { Outbound, Reply } from './transport/wire.js';
 import type { Message } from './message.js';
 import { renderTemplate, TemplateError } from './render/template.js';
 import { templateVariables } from './render/variables.js';
-import type { Outcome, Selected } from './triggers.js';
+import type { Outcome } from './outcome.js';
+import type { Selected } from './routing.js';
 
 interface DeliveryBase {
   destination: string;

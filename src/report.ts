@@ -2,8 +2,9 @@ import * as core from '@actions/core';
 import type { DeliveryResult } from './deliver.js';
 import type { Message } from './message.js';
 import { fitPayloads, OUTPUT_TARGET_BYTES, SUMMARY_TARGET_BYTES } from './payload-limits.js';
+import { escapeHtml } from './render/escape.js';
 import { mask } from './secrets.js';
-import type { NoTrigger, Outcome } from './triggers.js';
+import type { NoTrigger, Outcome } from './outcome.js';
 
 export interface ReportOptions {
   message: Message;
@@ -147,8 +148,4 @@ async function writeSummary(results: DeliveryResult[], { message, outcome, dryRu
   }
   shown.forEach((result, i) => summary.addDetails(label(result), pre(cell(payloads[i]!))));
   await summary.write();
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }

@@ -41,8 +41,13 @@ export function mask(text: string): string;
 export function mask(text: string | null): string | null;
 export function mask(text: string | null): string | null {
   if (text === null) return null;
+  return maskValues(text, secrets);
+}
+
+/** The text with each of `values` that is long enough to mask (MIN_SECRET_LENGTH) replaced by ****, in that order. */
+export function maskValues(text: string, values: readonly string[]): string {
   let masked = text;
-  for (const secret of secrets) masked = masked.split(secret).join(MASK);
+  for (const value of values) if (value.length >= MIN_SECRET_LENGTH) masked = masked.split(value).join(MASK);
   return masked;
 }
 

@@ -1,6 +1,6 @@
 import type { Destination } from '../destinations/destination.js';
 import { destinationTypes, findDestination } from '../destinations/index.js';
-import { MIN_SECRET_LENGTH } from '../secrets.js';
+import { maskValues, MIN_SECRET_LENGTH } from '../secrets.js';
 import { ConfigError } from './config-error.js';
 import { fileSchema, routesSchema, type Config, type DestinationConfig } from './schema.js';
 import { formatPath, problemsFromZod, scalarTypeAt, suggest, type Problem } from './problems.js';
@@ -136,12 +136,11 @@ function declaredSecrets(destination: Destination<any>, raw: Record<string, unkn
 
 /** Every problem with its place; secrets are masked (the runner does not know them yet). */
 function configError(source: ConfigSource, problems: Problem[], secrets: string[], advice: string): ConfigError {
-  const mask = (text: string) => secrets.reduce((masked, secret) => (secret.length >= MIN_SECRET_LENGTH ? masked.split(secret).join('****') : masked), text);
   const located = problems.map((problem) => ({ problem, at: source.locate(problem.path, problem.atKey) }));
   located.sort((a, b) => (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.col ?? 0) - (b.at?.col ?? 0));
   return new ConfigError(
     source.file,
-    located.map(({ problem, at }) => ({ file: source.file, ...at, path: formatPath(problem.path), message: mask(problem.message) })),
+    located.map(({ problem, at }) => ({ file: source.file, ...at, path: formatPath(problem.path), message: maskValues(problem.message, secrets) })),
     advice,
   );
 }

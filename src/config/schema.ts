@@ -1,12 +1,10 @@
 import { z } from 'zod';
-import { TRIGGERS, type Trigger } from '../triggers.js';
+import { TRIGGERS, type Trigger } from '../outcome.js';
 import { STATUSES } from '../statuses.js';
 import type { CommonConfig } from '../destinations/destination.js';
+import { oneOrMany } from './fields.js';
 import { suggest } from './problems.js';
 
-/** One value or a list of them: `to: hooks` is `to: [hooks]`. Problems with a single value are reported at the value. */
-export const oneOrMany = <T extends z.ZodType>(item: T, empty: string) =>
-  z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(item).min(1, empty));
 
 /** Words people write where a trigger goes, and the trigger that routes what they mean. */
 const TRIGGER_WORDS: { trigger: Trigger; routes: string; words: string[] }[] = [

@@ -3,64 +3,8 @@ import type { Message } from '../message.js';
 import type { TemplateVariables } from '../render/variables.js';
 import type { TemplateFormat } from '../render/escape.js';
 import { checkTemplate } from '../render/template.js';
-import type { Trigger } from '../triggers.js';
-import { MESSAGE_TRIGGERS } from '../triggers.js';
-
-/** An HTTP request a destination wants sent. */
-export interface HttpRequest {
-  transport: 'http';
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body?: string;
-  /** Shown after the destination name when one destination sends several requests (a Slack channel, say). */
-  label?: string;
-  insecureSkipVerify?: boolean;
-  /** Follow redirects of a POST, PUT, PATCH or DELETE too (GET and HEAD are always followed). */
-  followRedirects?: boolean;
-}
-
-/** How to reach an SMTP server: the connection half of a mail message. */
-export interface SmtpServer {
-  host: string;
-  port: number;
-  /** Implicit TLS from the first byte (port 465). */
-  secure: boolean;
-  /** Insist on STARTTLS; without it the upgrade happens only when the server offers it. */
-  requireTLS: boolean;
-  auth?: { user: string; pass: string };
-  insecureSkipVerify: boolean;
-}
-
-/** One e-mail for an SMTP server: every recipient in one message, sent over one connection. */
-export interface MailMessage {
-  transport: 'smtp';
-  /** smtp://host:port or smtps://host:port, never with credentials: what the result shows. */
-  url: string;
-  smtp: SmtpServer;
-  from: string;
-  to: string[];
-  cc: string[];
-  bcc: string[];
-  replyTo: string[];
-  subject: string;
-  text?: string;
-  html?: string;
-  /** The message as a reader would see it (headers, then the text), for dry runs. */
-  body: string;
-  label?: string;
-}
-
-/** Everything a destination builds is sent by the transport named in `transport`. */
-export type Outbound = HttpRequest | MailMessage;
-
-/** What a transport got back. */
-export interface Reply {
-  /** HTTP status (or SMTP reply code); null when there was no answer. */
-  code: number | null;
-  body: string;
-  headers: Record<string, string>;
-}
+import { MESSAGE_TRIGGERS, type Trigger } from '../outcome.js';
+import type { Outbound, Reply } from '../transport/wire.js';
 
 /**
  * A destination's reading of a reply, for every reply: `error` fails a 2xx (Slack answers 200 {"ok":false}) or

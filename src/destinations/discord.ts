@@ -1,11 +1,13 @@
 import type { APIEmbed, APIEmbedField, RESTPostAPIWebhookWithTokenJSONBody } from 'discord-api-types/v10';
 import { z } from 'zod';
-import type { Message } from '../message.js';
+import { httpUrl } from '../config/fields.js';
+import { isSentence, type Message } from '../message.js';
 import { markdownLink } from '../render/markdown-link.js';
 import { TemplateError } from '../render/template.js';
 import { truncate } from '../render/truncate.js';
-import { builtOnFirstUse, destinationSchema, type BuildInput, type Destination, type Reply, type Verdict } from './destination.js';
-import { CHAT_PAYLOAD, colourNumber, httpUrl, postJson, renderPayload, renderText, replyJson, serviceError } from './chat-request.js';
+import { builtOnFirstUse, destinationSchema, type BuildInput, type Destination, type Verdict } from './destination.js';
+import type { Reply } from '../transport/wire.js';
+import { CHAT_PAYLOAD, colourNumber, postJson, renderPayload, renderText, replyJson, serviceError } from './shared/chat-request.js';
 import { secretUrl } from '../secrets.js';
 
 /** Discord's message and embed limits (discord.com/developers/docs/resources/message#embed-object-embed-limits). */
@@ -81,8 +83,7 @@ export function discordEmbed(message: Message, timestamp: string): APIEmbed {
   const room = DISCORD_LIMITS.embed - title.length - (description?.length ?? 0) - names.reduce((sum, name) => sum + name.length, 0);
   const perValue = Math.min(DISCORD_LIMITS.fieldValue, Math.floor(room / Math.max(1, facts.length)));
   const fields = facts.map((fact, i): APIEmbedField => {
-    const long = fact.label === 'Commit' || fact.label === 'Pull request';
-    return { name: names[i]!, value: markdownLink(fact.value, fact.url, perValue), inline: !long };
+    return { name: names[i]!, value: markdownLink(fact.value, fact.url, perValue), inline: !isSentence(fact) };
   });
   return {
     title,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { builtOnFirstUse, destinationSchema, type Destination, type MailMessage, type Reply, type Verdict } from './destination.js';
-import { composeMail, MAIL_TEMPLATE_DESCRIPTIONS, MAIL_TEMPLATES, mailAddressFields, readableMail } from './mail-content.js';
+import { builtOnFirstUse, destinationSchema, type Destination, type Verdict } from './destination.js';
+import type { MailMessage, Reply } from '../transport/wire.js';
+import { composeMail, MAIL_TEMPLATE_DESCRIPTIONS, MAIL_TEMPLATES, mailAddressFields, readableMail } from './shared/mail-content.js';
 
 const schema = builtOnFirstUse(() =>
   destinationSchema(
@@ -70,7 +71,7 @@ export const email: Destination<EmailConfig> = {
 /** Words a refusal after the stage it happened at: "the server refused AUTH PLAIN: 535 5.7.8 ...". */
 export function describeSmtpReply(reply: Reply): Verdict {
   if (reply.code === null || reply.code < 400) return {};
-  const stage = reply.headers.command;
+  const stage = reply.stage;
   return { error: `the SMTP server refused ${stage ? `${stage}` : 'the message'}: ${reply.body}` };
 }
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import type { Message } from '../message.js';
+import { httpUrl } from '../config/fields.js';
+import { factOf, type Message } from '../message.js';
 import { escapers } from '../render/escape.js';
 import { truncate, truncateEscaped } from '../render/truncate.js';
 import { builtOnFirstUse, destinationSchema, type Destination } from './destination.js';
-import { CHAT_PAYLOAD, httpUrl, postJson, renderPayload, renderText, serviceError } from './chat-request.js';
+import { CHAT_PAYLOAD, colourNumber, postJson, renderPayload, renderText, serviceError } from './shared/chat-request.js';
 import { secretUrl } from '../secrets.js';
 
 /** Google Chat takes 4,096 characters of text; card text is kept short enough to read. */
@@ -38,12 +39,12 @@ const html = (text: string): string => escapers.html(text);
 
 /** A #rrggbb colour as Google's Color message (floats 0..1). */
 function rgb(hex: string) {
-  const n = Number.parseInt(hex.replace(/^#/, ''), 16);
+  const n = colourNumber(hex);
   return { red: ((n >> 16) & 255) / 255, green: ((n >> 8) & 255) / 255, blue: (n & 255) / 255, alpha: 1 };
 }
 
 export function googleChatMessage(message: Message, text: string | undefined) {
-  const repository = message.facts.find((fact) => fact.label === 'Repository')?.value;
+  const repository = factOf(message, 'repository')?.value;
   const widgets: object[] = message.description
     ? [{ textParagraph: { text: truncateEscaped(message.description, GOOGLE_CHAT_LIMITS.value, html) } }]
     : [];

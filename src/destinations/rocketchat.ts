@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { httpUrl } from '../config/fields.js';
 import { builtOnFirstUse, destinationSchema, type Destination } from './destination.js';
-import { attachmentPost } from './attachment-message.js';
-import { CHAT_PAYLOAD, httpUrl, serviceError } from './chat-request.js';
-import { hookKey } from './hook-key.js';
+import { attachmentPost } from './shared/attachment-message.js';
+import { CHAT_PAYLOAD, serviceError } from './shared/chat-request.js';
+import { hookKey } from './shared/hook-key.js';
 
 /** Rocket.Chat's default Message_MaxAllowedSize. */
 const TEXT_LIMIT = 5000;

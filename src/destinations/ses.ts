@@ -1,7 +1,9 @@
 import aws4 from 'aws4';
 import { z } from 'zod';
-import { builtOnFirstUse, destinationSchema, type Destination, type HttpRequest, type Reply, type Verdict } from './destination.js';
-import { composeMail, MAIL_TEMPLATE_DESCRIPTIONS, MAIL_TEMPLATES, mailAddressFields } from './mail-content.js';
+import { httpUrl } from '../config/fields.js';
+import { builtOnFirstUse, destinationSchema, type Destination, type Verdict } from './destination.js';
+import type { HttpRequest, Reply } from '../transport/wire.js';
+import { composeMail, MAIL_TEMPLATE_DESCRIPTIONS, MAIL_TEMPLATES, mailAddressFields } from './shared/mail-content.js';
 
 const schema = builtOnFirstUse(() =>
   destinationSchema(
@@ -15,8 +17,7 @@ const schema = builtOnFirstUse(() =>
         .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'must be an AWS region such as us-east-1 or eu-west-1')
         .default('us-east-1')
         .describe('The SES region where from is verified, e.g. eu-west-1.'),
-      api_url: z
-        .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+      api_url: httpUrl
         .optional()
         .describe(
           'Another endpoint: a VPC endpoint, a proxy, LocalStack (default https://email.{region}.amazonaws.com). The path /v2/email/outbound-emails is added.',
@@ -103,7 +104,7 @@ export function describeSesReply(reply: Reply): Verdict {
   }
   const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
   // "MessageRejected", "MessageRejected:http://internal.amazon.com/...", "com.amazonaws.sesv2#MessageRejected"
-  const type = (text(reply.headers['x-amzn-errortype']) ?? text(parsed.__type) ?? text(parsed.code) ?? '')
+  const type = (text(reply.headers?.['x-amzn-errortype']) ?? text(parsed.__type) ?? text(parsed.code) ?? '')
     .split(':')[0]!
     .split('#')
     .at(-1);
@@ -111,6 +112,6 @@ export function describeSesReply(reply: Reply): Verdict {
   const what = [type, message].filter(Boolean).join(': ');
   const error = `SES ${reply.code ?? ''}${what ? ` ${what}` : ''}`.trim();
   if (!type || !THROTTLING.has(type)) return { error };
-  const seconds = Number(reply.headers['retry-after']);
-  return { error, retryAfterMs: reply.headers['retry-after'] && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : THROTTLED_WAIT_MS };
+  const seconds = Number(reply.headers?.['retry-after']);
+  return { error, retryAfterMs: reply.headers?.['retry-after'] && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : THROTTLED_WAIT_MS };
 }

@@ -1,20 +1,19 @@
 import type { KnownBlock, MessageAttachment } from '@slack/types';
 import { z } from 'zod';
-import type { Fact, Message } from '../message.js';
+import { httpUrl, oneOrMany } from '../config/fields.js';
+import { factOf, type Fact, type Message } from '../message.js';
 import { escapers } from '../render/escape.js';
 import { TemplateError } from '../render/template.js';
 import { truncate, truncateEscaped } from '../render/truncate.js';
-import { builtOnFirstUse, destinationSchema, type BuildInput, type Destination, type Outbound, type Reply } from './destination.js';
-import { CHAT_PAYLOAD, httpUrl, postJson, renderPayload, renderText, replyJson } from './chat-request.js';
+import { builtOnFirstUse, destinationSchema, type BuildInput, type Destination } from './destination.js';
+import type { Outbound, Reply } from '../transport/wire.js';
+import { CHAT_PAYLOAD, postJson, renderPayload, renderText, replyJson } from './shared/chat-request.js';
 import { secretUrl } from '../secrets.js';
 
 /** Block Kit's limits (docs.slack.dev/reference/block-kit). */
 export const SLACK_LIMITS = { blocks: 50, header: 150, sectionText: 3000, fields: 10, fieldText: 2000, buttonText: 75, url: 3000, text: 40000 };
 
-const channelList = z.preprocess(
-  (value) => (typeof value === 'string' ? [value] : value),
-  z.array(z.string().min(1)).min(1, 'needs at least one channel'),
-);
+const channelList = oneOrMany(z.string().min(1), 'needs at least one channel');
 
 const schema = builtOnFirstUse(() =>
   destinationSchema(
@@ -102,7 +101,7 @@ export function interpretSlackReply(reply: Reply): { error?: string; retryAfterM
   if (json?.ok === false) {
     const error = `Slack error: ${String(json.error ?? 'unknown')}`;
     if (json.error !== 'ratelimited') return { error };
-    const seconds = Number(reply.headers['retry-after']);
+    const seconds = Number(reply.headers?.['retry-after']);
     return { error, retryAfterMs: Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 1000 };
   }
   if (reply.code !== null && reply.code >= 400 && /^[a-z_]{2,64}$/.test(reply.body.trim())) {
@@ -147,7 +146,7 @@ export function slackMessage(config: SlackConfig, input: BuildInput) {
 }
 
 export function slackBlocks(message: Message): KnownBlock[] {
-  const commit = message.facts.find((fact) => fact.label === 'Commit');
+  const commit = factOf(message, 'commit');
   const fields = message.facts.filter((fact) => fact !== commit).slice(0, SLACK_LIMITS.fields);
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: truncate(`${message.emoji} ${message.title}`, SLACK_LIMITS.header), emoji: true } },

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { COLOURS, type Message } from '../message.js';
+import { httpUrl } from '../config/fields.js';
+import { COLOURS, factOf, type Message } from '../message.js';
 import { breakMarkdownLinks } from '../render/escape.js';
 import { byteLength, truncate, truncateEscaped } from '../render/truncate.js';
 import { builtOnFirstUse, destinationSchema, type BuildInput, type Destination } from './destination.js';
-import { CHAT_PAYLOAD, httpUrl, postJson, renderPayload, renderText, serviceError } from './chat-request.js';
+import { CHAT_PAYLOAD, postJson, renderPayload, renderText, serviceError } from './shared/chat-request.js';
 import { secretUrl } from '../secrets.js';
 
 /** Teams refuses a message over 28 KB; keep a margin for what the Workflow adds around the card. */
@@ -63,8 +64,8 @@ export function adaptiveCard(message: Message, text: string | undefined, limit: 
   const cut = (value: string) => truncateEscaped(value, limit, breakMarkdownLinks);
   const links = [
     { title: 'View run', url: message.url },
-    { title: 'View commit', url: message.facts.find((fact) => fact.label === 'Commit')?.url },
-    { title: 'View pull request', url: message.facts.find((fact) => fact.label === 'Pull request')?.url },
+    { title: 'View commit', url: factOf(message, 'commit')?.url },
+    { title: 'View pull request', url: factOf(message, 'pull_request')?.url },
   ].filter((link): link is { title: string; url: string } => Boolean(link.url));
   return {
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',

@@ -1,8 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
+import { httpUrl } from '../config/fields.js';
 import { basicCredentials, secretsInHeaders, secretsInUrl } from '../secrets.js';
 import { builtOnFirstUse, destinationSchema, templateFor, type BuildInput, type Destination } from './destination.js';
-import { genericPayload } from './generic-payload.js';
+import { genericPayload } from './shared/generic-payload.js';
 
 const METHODS = ['POST', 'PUT', 'PATCH', 'GET', 'DELETE', 'OPTIONS'] as const;
 
@@ -10,9 +11,7 @@ const schema = builtOnFirstUse(() =>
   destinationSchema(
     'webhook',
     {
-      url: z
-        .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
-        .describe('http:// or https:// URL. Credentials in it (https://user:pass@host) are sent as Basic auth and masked.'),
+      url: httpUrl.describe('http:// or https:// URL. Credentials in it (https://user:pass@host) are sent as Basic auth and masked.'),
       method: z
         .preprocess((v) => (typeof v === 'string' ? v.toUpperCase() : v), z.enum(METHODS))
         .default('POST')

@@ -43,6 +43,9 @@ function plain(value: unknown): string {
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+/** Text as HTML text or an attribute value: & < > " ' as entities. */
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+
 /** Slack's three control characters; `<!channel>`, `<@U123>` and `<url|text>` need a raw `<`. */
 const SLACK_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
@@ -67,7 +70,7 @@ export const escapers: Record<TemplateFormat, (value: unknown) => string> = {
   /** JSON string content: the payload stays valid JSON whatever the value holds. */
   json: (value) => jsonLiteral(value) ?? JSON.stringify(plain(value)).slice(1, -1),
   text: (value) => jsonLiteral(value) ?? plain(value),
-  html: (value) => (jsonLiteral(value) ?? plain(value)).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!),
+  html: (value) => escapeHtml(jsonLiteral(value) ?? plain(value)),
   /** Slack mrkdwn: &, < and > as entities, which Slack shows as the characters but never reads as a mention or link. */
   slack: (value) => (jsonLiteral(value) ?? plain(value)).replace(/[&<>]/g, (c) => SLACK_ESCAPES[c]!),
   /** Discord, Mattermost, Rocket.Chat: formatting characters backslash-escaped, mentions broken. */

@@ -1,6 +1,6 @@
 import type { RunContext } from '../context.js';
 import type { Message } from '../message.js';
-import type { Outcome } from '../triggers.js';
+import type { Outcome } from '../outcome.js';
 
 /** The variables a template can use: the run's facts plus what this notification is about. */
 export interface TemplateVariables extends RunContext {

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
-import type { HttpRequest } from '../destinations/destination.js';
+import type { HttpRequest } from './wire.js';
 import { USER_AGENT } from '../version.js';
 import { BlockedAddressError, checkHost, guardedLookup, proxyHostsIn } from './address-guard.js';
 import { attemptLimit, TransportError, type SendOptions, type TransportReply } from './transport.js';

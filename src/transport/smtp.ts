@@ -1,4 +1,4 @@
-import type { MailMessage } from '../destinations/destination.js';
+import type { MailMessage } from './wire.js';
 import { USER_AGENT } from '../version.js';
 import { BlockedAddressError, checkHost } from './address-guard.js';
 import { attemptLimit, TransportError, type SendOptions, type TransportReply } from './transport.js';
@@ -63,10 +63,10 @@ export async function sendMail(mail: MailMessage, { timeoutMs, signal, deliveryI
         retryable: false,
         code: first.responseCode ?? null,
         body: `${refused.map((error) => `${error.response ?? error.message}`).join('; ')} (the others accepted it: ${info.response})`,
-        headers: { command: `RCPT TO for ${info.rejected.join(', ')}` },
+        stage: `RCPT TO for ${info.rejected.join(', ')}`,
       };
     }
-    return { ok: true, retryable: false, code: replyCode(info.response), body: info.response, headers: {} };
+    return { ok: true, retryable: false, code: replyCode(info.response), body: info.response };
   } catch (error) {
     if (error instanceof TransportError) throw error;
     const failure = error as SmtpError;
@@ -78,7 +78,7 @@ export async function sendMail(mail: MailMessage, { timeoutMs, signal, deliveryI
         retryable: failure.responseCode < 500,
         code: failure.responseCode,
         body: failure.response ?? failure.message,
-        headers: failure.command ? { command: failure.command } : {},
+        ...(failure.command && { stage: failure.command }),
       };
     }
     throw describeConnectionError(failure, timeoutMs);

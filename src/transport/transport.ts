@@ -1,4 +1,4 @@
-import type { Outbound, Reply } from '../destinations/destination.js';
+import type { Outbound, Reply } from './wire.js';
 
 /** What a transport reports for one attempt. */
 export interface TransportReply extends Reply {

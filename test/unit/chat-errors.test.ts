@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Destination, Reply } from '../../src/destinations/destination.js';
+import type { Destination } from '../../src/destinations/destination.js';
+import type { Reply } from '../../src/transport/wire.js';
 import { googlechat } from '../../src/destinations/googlechat.js';
 import { mattermost } from '../../src/destinations/mattermost.js';
 import { rocketchat } from '../../src/destinations/rocketchat.js';

@@ -3,7 +3,7 @@ import { githubEvent } from '../fixtures/events.js';
 import { readRunContext, type GitHubContext } from '../../src/context.js';
 import type { Config } from '../../src/config/schema.js';
 import { composeMessage } from '../../src/message.js';
-import { selectDestinations } from '../../src/triggers.js';
+import { selectDestinations } from '../../src/routing.js';
 import { templateVariables } from '../../src/render/variables.js';
 
 const gh = (eventName: string, payload: Record<string, any>, extra: Partial<GitHubContext> = {}): GitHubContext => ({
@@ -184,9 +184,9 @@ describe('the test notification message', () => {
       emoji: '🔔',
       colour: '#9e9e9e',
       facts: [
-        { label: 'Repository', value: 'Codertocat/Hello-World', url: repo },
-        { label: 'Workflow', value: 'CI / build', url: `${repo}/actions/runs/77` },
-        { label: 'Actor', value: 'octocat' },
+        { kind: 'repository', label: 'Repository', value: 'Codertocat/Hello-World', url: repo },
+        { kind: 'workflow', label: 'Workflow', value: 'CI / build', url: `${repo}/actions/runs/77` },
+        { kind: 'actor', label: 'Actor', value: 'octocat' },
       ],
       url: `${repo}/actions/runs/77`,
     });

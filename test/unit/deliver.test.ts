@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deliverAll } from '../../src/deliver.js';
 import type { Delivery } from '../../src/prepare.js';
 import { registerSecrets } from '../../src/secrets.js';
+import type { HttpRequest } from '../../src/transport/wire.js';
 
 /** A real HTTP server on 127.0.0.1: records each request and answers with `answer(index)`. */
 let server: Server;
@@ -32,7 +33,7 @@ const base = { destination: 'hooks', type: 'webhook', trigger: 'error', target: 
 const ready = (path: string, overrides: Partial<Extract<Delivery, { state: 'ready' }>> = {}): Delivery => ({
   ...base,
   state: 'ready',
-  outbound: { transport: 'http', method: 'POST', url: url(path), headers: { 'Content-Type': 'application/json' }, body: '{"text":"CI failed"}' },
+  outbound: { transport: 'http', method: 'POST', url: url(path), headers: { 'Content-Type': 'application/json' }, body: '{"text":"CI failed"}' } as HttpRequest,
   timeoutMs: 5000,
   retries: 3,
   backoffMs: 10,

@@ -238,10 +238,10 @@ describe('SMTP replies', () => {
   });
 
   it('a refusal names the command the server refused, with its code and text', () => {
-    expect(describeSmtpReply({ code: 535, body: '535 5.7.8 Error: authentication failed', headers: { command: 'AUTH PLAIN' } })).toEqual({
+    expect(describeSmtpReply({ code: 535, body: '535 5.7.8 Error: authentication failed', stage: 'AUTH PLAIN' })).toEqual({
       error: 'the SMTP server refused AUTH PLAIN: 535 5.7.8 Error: authentication failed',
     });
-    expect(describeSmtpReply({ code: 550, body: '550 5.1.1 <x@example.com>: Recipient address rejected', headers: { command: 'RCPT TO' } })).toEqual({
+    expect(describeSmtpReply({ code: 550, body: '550 5.1.1 <x@example.com>: Recipient address rejected', stage: 'RCPT TO' })).toEqual({
       error: 'the SMTP server refused RCPT TO: 550 5.1.1 <x@example.com>: Recipient address rejected',
     });
     expect(describeSmtpReply({ code: 554, body: '554 5.7.1 Spam', headers: {} })).toEqual({ error: 'the SMTP server refused the message: 554 5.7.1 Spam' });

@@ -25,7 +25,7 @@ const json = (body: string | undefined) => JSON.parse(body!);
 
 describe('links built from branch and tag names', () => {
   it.each(NAMES)('%s: each path segment is percent-encoded', (ref, label, name, url) => {
-    expect(fact(ref, label)).toEqual({ label, value: name, url });
+    expect(fact(ref, label)).toEqual({ kind: label.toLowerCase(), label, value: name, url });
   });
 
   it.each(NAMES)('%s: Slack gets <url|name> whole', (ref, label, name, url) => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { renderTemplate } from '../../src/render/template.js';
-import type { Trigger } from '../../src/triggers.js';
+import type { Trigger } from '../../src/outcome.js';
 import { buildInput } from '../fixtures/build-input.js';
 import { githubEvent } from '../fixtures/events.js';
 

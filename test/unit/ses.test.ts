@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeSesReply, ses, type SesConfig } from '../../src/destinations/ses.js';
-import type { Trigger } from '../../src/triggers.js';
+import type { Trigger } from '../../src/outcome.js';
 import { buildInput } from '../fixtures/build-input.js';
 import { configProblems } from '../fixtures/config.js';
 import { httpRequests } from '../fixtures/outbound.js';

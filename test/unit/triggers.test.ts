@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { githubEvent } from '../fixtures/events.js';
-import { matchesAny, pickOutcome, selectDestinations, selectTestDestinations } from '../../src/triggers.js';
+import { matchesAny, selectDestinations, selectTestDestinations } from '../../src/routing.js';
+import { pickOutcome } from '../../src/triggers.js';
 import type { Config } from '../../src/config/schema.js';
 import { readRunContext, type RunContext } from '../../src/context.js';
 

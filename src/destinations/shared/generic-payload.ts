@@ -1,4 +1,4 @@
-import type { BuildInput } from './destination.js';
+import type { BuildInput } from '../destination.js';
 
 /** The documented generic JSON payload (version 1) that a webhook sends when it has no `payload` template. */
 export function genericPayload({ name, trigger, message, vars }: BuildInput) {

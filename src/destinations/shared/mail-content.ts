@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { escapers } from '../render/escape.js';
-import { templateFor, type BuildInput, type CommonConfig } from './destination.js';
+import { oneOrList } from '../../config/fields.js';
+import { escapers } from '../../render/escape.js';
+import { templateFor, type BuildInput, type CommonConfig } from '../destination.js';
 
 /** The template fields of every e-mail destination and their escaping, each overridable per trigger under `messages`. */
 export const MAIL_TEMPLATES = { subject: 'text', body: 'text', html: 'html' } as const;
@@ -25,7 +26,7 @@ const address = z
   );
 
 /** One address or a list of them. */
-const addresses = z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(address));
+const addresses = oneOrList(z.array(address));
 
 /** Sender and recipients, the same for SMTP and SES. */
 export const mailAddressFields = {

@@ -1,4 +1,4 @@
-import { secretsInUrl } from '../secrets.js';
+import { secretsInUrl } from '../../secrets.js';
 
 /**
  * The secret part of a Mattermost (/hooks/KEY) or Rocket.Chat (/hooks/ID/TOKEN) incoming webhook URL: whoever has it

@@ -1,7 +1,8 @@
-import type { Message } from '../message.js';
-import { markdownLink } from '../render/markdown-link.js';
-import { truncate } from '../render/truncate.js';
-import type { BuildInput, HttpRequest } from './destination.js';
+import { isSentence, type Message } from '../../message.js';
+import { markdownLink } from '../../render/markdown-link.js';
+import { truncate } from '../../render/truncate.js';
+import type { HttpRequest } from '../../transport/wire.js';
+import type { BuildInput } from '../destination.js';
 import { postJson, renderPayload, renderText } from './chat-request.js';
 
 /** Cut long values here: both services take far more, but a 5,000-character commit message is not worth reading. */
@@ -19,7 +20,7 @@ export function messageAttachment(message: Message) {
     ...(message.url && { title_link: message.url }),
     ...(message.description && { text: markdownLink(message.description, undefined, VALUE_LIMIT) }),
     fields: message.facts.map((fact) => ({
-      short: fact.label !== 'Commit' && fact.label !== 'Pull request',
+      short: !isSentence(fact),
       title: fact.label,
       value: markdownLink(fact.value, fact.url, VALUE_LIMIT),
     })),

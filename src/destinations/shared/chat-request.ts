@@ -1,9 +1,5 @@
-import { z } from 'zod';
-import type { Reply, Verdict } from './destination.js';
-import { templateFor, type BuildInput, type HttpRequest } from './destination.js';
-
-/** An http(s) URL field of a chat destination. */
-export const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
+import type { HttpRequest, Reply } from '../../transport/wire.js';
+import { templateFor, type BuildInput, type Verdict } from '../destination.js';
 
 /** What every chat destination's `payload` template is. */
 export const CHAT_PAYLOAD = 'Template for the whole JSON body, replacing the default message.';
