@@ -67,7 +67,13 @@ async function deliverOne(delivery: Delivery, options: DeliverOptions, deadline:
   const { outbound } = delivery;
   if (options.dryRun) return { ...result, status: 'skipped', payload: mask(outbound.body ?? ''), log: ['dry run: not sent'] };
 
-  const send = await transportFor(outbound);
+  let send;
+  try {
+    send = await transportFor(outbound);
+  } catch (error) {
+    // A destination's bug (an unknown transport) or a chunk that cannot load fails this delivery, not the run.
+    return { ...result, error: `Herald could not load the ${outbound.transport} transport (${String(error)}); please report this` };
+  }
   const protocol = outbound.transport.toUpperCase();
   const deliveryId = randomUUID();
   const started = performance.now();

@@ -186,10 +186,10 @@ async function sendMail(mail, { timeoutMs, signal, deliveryId, blockPrivateAddre
                 retryable: false,
                 code: first.responseCode ?? null,
                 body: `${refused.map((error) => `${error.response ?? error.message}`).join('; ')} (the others accepted it: ${info.response})`,
-                headers: { command: `RCPT TO for ${info.rejected.join(', ')}` },
+                stage: `RCPT TO for ${info.rejected.join(', ')}`,
             };
         }
-        return { ok: true, retryable: false, code: replyCode(info.response), body: info.response, headers: {} };
+        return { ok: true, retryable: false, code: replyCode(info.response), body: info.response };
     }
     catch (error) {
         if (error instanceof _transport_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .w)
@@ -204,7 +204,7 @@ async function sendMail(mail, { timeoutMs, signal, deliveryId, blockPrivateAddre
                 retryable: failure.responseCode < 500,
                 code: failure.responseCode,
                 body: failure.response ?? failure.message,
-                headers: failure.command ? { command: failure.command } : {},
+                ...(failure.command && { stage: failure.command }),
             };
         }
         throw describeConnectionError(failure, timeoutMs);

@@ -3091,7 +3091,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _config_json_schema_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4752);
 /* harmony import */ var _user_error_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7495);
 /* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6657);
-/* harmony import */ var _preview_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6047);
+/* harmony import */ var _preview_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6802);
 /* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4446);
 // `herald`: check and preview a config from a developer's machine. A bundle of its own (dist/cli/index.js): the action's
 // entry never loads it.
@@ -3192,7 +3192,7 @@ const consoleOutput = {
 
 /***/ }),
 
-/***/ 6047:
+/***/ 6802:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3393,13 +3393,20 @@ const seconds = (ms) => Math.round(ms / 100) / 10;
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __nccwpck_require__(7194);
 ;// CONCATENATED MODULE: ./src/transport/index.ts
-/** Transports load on first use, so a run pays only for the ones its config needs. */
-const loaders = {
+/**
+ * Every transport, by the name an outbound gives in `transport`; each loads on first use, so a run pays only for the
+ * ones its config needs. A new kind of connection is one file and one line here.
+ */
+const transports = {
     http: async () => (await __nccwpck_require__.e(/* import() */ 25).then(__nccwpck_require__.bind(__nccwpck_require__, 4025))).sendHttp,
     smtp: async () => (await __nccwpck_require__.e(/* import() */ 625).then(__nccwpck_require__.bind(__nccwpck_require__, 8625))).sendMail,
 };
 async function transportFor(outbound) {
-    return loaders[outbound.transport]();
+    const load = transports[outbound.transport];
+    // Only a destination's bug can name a transport that does not exist.
+    if (!load)
+        throw new Error(`no transport named "${outbound.transport}"`);
+    return load();
 }
 
 // EXTERNAL MODULE: ./src/transport/transport.ts
@@ -3442,7 +3449,14 @@ async function deliverOne(delivery, options, deadline, deadlineAt) {
     const { outbound } = delivery;
     if (options.dryRun)
         return { ...result, status: 'skipped', payload: (0,secrets/* mask */.dK)(outbound.body ?? ''), log: ['dry run: not sent'] };
-    const send = await transportFor(outbound);
+    let send;
+    try {
+        send = await transportFor(outbound);
+    }
+    catch (error) {
+        // A destination's bug (an unknown transport) or a chunk that cannot load fails this delivery, not the run.
+        return { ...result, error: `Herald could not load the ${outbound.transport} transport (${String(error)}); please report this` };
+    }
     const protocol = outbound.transport.toUpperCase();
     const deliveryId = (0,external_node_crypto_.randomUUID)();
     const started = performance.now();
@@ -3501,7 +3515,7 @@ function truncate(text, cut) {
 // EXTERNAL MODULE: ./src/message.ts
 var src_message = __nccwpck_require__(9568);
 // EXTERNAL MODULE: ./src/destinations/index.ts + 17 modules
-var destinations = __nccwpck_require__(2268);
+var destinations = __nccwpck_require__(2214);
 // EXTERNAL MODULE: ./src/render/template.ts + 1 modules
 var render_template = __nccwpck_require__(4669);
 ;// CONCATENATED MODULE: ./src/render/variables.ts
@@ -3561,13 +3575,160 @@ function prepareDeliveries(config, selected, run, outcome, message) {
 
 // EXTERNAL MODULE: ./src/statuses.ts
 var statuses = __nccwpck_require__(6585);
-// EXTERNAL MODULE: ./src/triggers.ts
-var triggers = __nccwpck_require__(4090);
+// EXTERNAL MODULE: ./src/outcome.ts
+var src_outcome = __nccwpck_require__(4671);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+// EXTERNAL MODULE: ./src/config/problems.ts
+var problems = __nccwpck_require__(4968);
 // EXTERNAL MODULE: ./src/user-error.ts
 var user_error = __nccwpck_require__(7495);
+;// CONCATENATED MODULE: ./src/routing.ts
+
+
+
+
+/**
+ * The destinations whose routes match this outcome and run, each once, in config order. `eventName` is the event that
+ * started this workflow (on workflow_run, run.eventName is the triggering run's).
+ */
+function selectDestinations(config, outcome, run, eventName) {
+    const routes = config.notifications ?? [{ triggers: [...src_outcome/* TRIGGERS */.Qb], to: Object.keys(config.destinations) }];
+    const names = new Set();
+    for (const route of routes) {
+        if (!route.triggers.includes(outcome.trigger) || !routeMatches(route, outcome, run, eventName))
+            continue;
+        for (const name of route.to)
+            names.add(name);
+    }
+    return [...names].map((destination) => ({ destination, trigger: outcome.trigger }));
+}
+function routeMatches(route, outcome, run, eventName) {
+    const { branch, head } = filterBranches(run, eventName);
+    // A deployment's `error` state is a failure to route by.
+    const status = outcome.status === 'error' ? 'failure' : outcome.status;
+    return (matchesAny(route.branches, branch) &&
+        matchesAny(route.head_branches, head) &&
+        matchesAny(route.workflows, run.workflow) &&
+        matchesAny(route.events, run.eventName) &&
+        matchesAny(route.statuses, status));
+}
+/**
+ * What `branches` and `head_branches` match, as GitHub's own `on.<event>.branches` does: a pull request's base branch
+ * (a fork's PR from its main into develop is a PR to develop); otherwise the pushed branch or tag, the workflow run's
+ * or job's head branch, or the branch of the workflow's ref.
+ */
+function filterBranches(run, eventName) {
+    if (eventName === 'pull_request' || eventName === 'pull_request_target')
+        return { branch: run.baseBranch, head: run.headBranch };
+    return { branch: run.branch || run.tag, head: run.headBranch || run.tag };
+}
+/** GitHub-style filter: globs, and `!glob` to exclude; the last matching pattern wins. No list matches everything. */
+function matchesAny(patterns, value) {
+    if (!patterns || patterns.length === 0)
+        return true;
+    let matched = patterns.every((pattern) => pattern.startsWith('!'));
+    for (const pattern of patterns) {
+        const negated = pattern.startsWith('!');
+        const glob = negated ? pattern.slice(1) : pattern;
+        if (picomatch_default().isMatch(value, glob, { dot: true }))
+            matched = !negated;
+    }
+    return matched;
+}
+/**
+ * The destinations of a test notification: the ones named in the `destinations` input, or every destination. Routes
+ * and their filters do not apply. A destination named explicitly is tested even when it is disabled: it was asked for.
+ */
+function selectTestDestinations(config, names) {
+    const known = Object.keys(config.destinations);
+    if (known.length === 0)
+        throw new user_error/* UserError */.y(`${config.file} has no destinations to send a test notification to.`);
+    for (const name of names) {
+        if (known.includes(name))
+            continue;
+        throw new user_error/* UserError */.y(`Input "destinations" names "${name}", which is no destination in ${config.file}${(0,problems/* suggest */.ZA)(name, known)} ` +
+            `Destinations in this file: ${known.join(', ')}.`);
+    }
+    if (names.length === 0)
+        return known.map((destination) => ({ destination, trigger: src_outcome/* TEST_OUTCOME */.iz.trigger }));
+    return [...new Set(names)].map((destination) => ({ destination, trigger: src_outcome/* TEST_OUTCOME */.iz.trigger, named: true }));
+}
+
+;// CONCATENATED MODULE: ./src/triggers.ts
+
+/** Maps the `status` input, or the status carried by the event, to a trigger, or to the reason there is none. */
+function pickOutcome(status, eventName, event) {
+    if (status === 'skipped')
+        return { trigger: null, status, reason: 'status "skipped": the job or step did not run' };
+    if (status)
+        return statusOutcome(status);
+    const fromEvent = eventOutcome(eventName, event);
+    if (fromEvent)
+        return fromEvent;
+    throw new user_error/* UserError */.y(`Herald cannot tell the job's status from a "${eventName || 'unknown'}" event. ` +
+        'Pass it from a step that always runs, for example:\n' +
+        '  - uses: herald@v1\n    if: always()\n    with:\n      status: ${{ job.status }}');
+}
+/**
+ * started, success, and `neutral` (a run that chose to pass without success) -> started / success; every other word
+ * (failure, cancelled, timed_out, startup_failure, stale, one GitHub adds later) -> error.
+ */
+function statusOutcome(status) {
+    if (status === 'started')
+        return { trigger: 'started', status };
+    if (status === 'success' || status === 'neutral')
+        return { trigger: 'success', status };
+    return { trigger: 'error', status };
+}
+/** A workflow run's or job's status and conclusion, as the notifier workflow sees it. */
+function runOutcome(eventName, event) {
+    const action = String(event.action ?? '');
+    const subject = (eventName === 'workflow_run' ? event.workflow_run : event.workflow_job) ?? {};
+    const what = eventName === 'workflow_run' ? `the run of "${subject.name || event.workflow?.name || 'a workflow'}"` : `the job "${subject.name ?? ''}"`;
+    const conclusion = typeof subject.conclusion === 'string' ? subject.conclusion : '';
+    // A run from a first-time contributor waits, "completed" with action_required, until someone approves it.
+    if (conclusion === 'action_required' || subject.status === 'action_required') {
+        return { trigger: null, status: 'action_required', reason: `${what} is waiting for approval (action_required); nothing is sent until it runs` };
+    }
+    if (action === 'requested' || action === 'queued' || action === 'in_progress')
+        return { trigger: 'started', status: 'started' };
+    if (action !== 'completed') {
+        return { trigger: null, status: action, reason: `a "${eventName}" event with action "${action}" is not a notification trigger` };
+    }
+    if (!conclusion)
+        return { trigger: null, status: '', reason: `${what} is completed but has no conclusion` };
+    if (conclusion === 'skipped')
+        return { trigger: null, status: 'skipped', reason: `${what} was skipped` };
+    return statusOutcome(conclusion);
+}
+/** null: this event carries no status. */
+function eventOutcome(eventName, event) {
+    switch (eventName) {
+        case 'workflow_run':
+        case 'workflow_job':
+            return runOutcome(eventName, event);
+        case 'deployment_status': {
+            const state = String(event.deployment_status?.state ?? '');
+            if (['in_progress', 'queued', 'pending'].includes(state))
+                return { trigger: 'started', status: 'started' };
+            if (state === 'success')
+                return { trigger: 'success', status: 'success' };
+            if (state === 'failure' || state === 'error')
+                return { trigger: 'error', status: state };
+            return { trigger: null, status: state, reason: `deployment status "${state}" is not a notification trigger` };
+        }
+        default:
+            return null;
+    }
+}
+
 // EXTERNAL MODULE: ./src/cli/config-check.ts
 var config_check = __nccwpck_require__(8523);
 ;// CONCATENATED MODULE: ./src/cli/preview.ts
+
+
 
 
 
@@ -3615,8 +3776,8 @@ async function preview(options, env, out) {
     const github = runnerContext(options, env);
     const run = readRunContext(github, env);
     const outcome = pickPreviewOutcome(options, github);
-    const message = (0,src_message/* composeMessage */.S)(run, outcome);
-    const selected = options.test ? (0,triggers/* selectTestDestinations */.uy)(config, []) : (0,triggers/* selectDestinations */.Ur)(config, outcome, run, github.eventName);
+    const message = (0,src_message/* composeMessage */.SB)(run, outcome);
+    const selected = options.test ? selectTestDestinations(config, []) : selectDestinations(config, outcome, run, github.eventName);
     const results = await deliverAll(prepareDeliveries(config, selected, run, outcome, message), { dryRun: true, deadlineMs: 10_000 });
     out.log(`Preview of ${options.config}: trigger ${outcome.trigger} (status ${outcome.status}) on a ${github.eventName} event; nothing is sent.`);
     if (check.missing.length > 0)
@@ -3642,10 +3803,10 @@ async function preview(options, env, out) {
 }
 function pickPreviewOutcome(options, github) {
     if (options.test)
-        return triggers/* TEST_OUTCOME */.iz;
+        return src_outcome/* TEST_OUTCOME */.iz;
     if (options.trigger !== undefined) {
-        if (!triggers/* TRIGGERS */.Qb.includes(options.trigger))
-            throw new user_error/* UserError */.y(`--trigger "${options.trigger}" is not a trigger. Use one of: ${triggers/* TRIGGERS */.Qb.join(', ')}.`);
+        if (!src_outcome/* TRIGGERS */.Qb.includes(options.trigger))
+            throw new user_error/* UserError */.y(`--trigger "${options.trigger}" is not a trigger. Use one of: ${src_outcome/* TRIGGERS */.Qb.join(', ')}.`);
         const trigger = options.trigger;
         return { trigger, status: trigger === 'error' ? 'failure' : trigger };
     }
@@ -3655,7 +3816,7 @@ function pickPreviewOutcome(options, github) {
     }
     // Without one, the event says (workflow_run, workflow_job, deployment_status), else a success.
     const fromEvent = ['workflow_run', 'workflow_job', 'deployment_status'].includes(github.eventName);
-    const outcome = (0,triggers/* pickOutcome */.sl)((status ?? (fromEvent ? undefined : 'success')), github.eventName, github.payload);
+    const outcome = pickOutcome((status ?? (fromEvent ? undefined : 'success')), github.eventName, github.payload);
     if (outcome.trigger === null)
         throw new user_error/* UserError */.y(`Nothing to preview: ${outcome.reason}.`);
     return outcome;
@@ -3792,6 +3953,26 @@ function repositoryPath(file, workspace) {
 
 /***/ }),
 
+/***/ 81:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   My: () => (/* binding */ oneOrList),
+/* harmony export */   Pl: () => (/* binding */ oneOrMany),
+/* harmony export */   q3: () => (/* binding */ httpUrl)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2311);
+
+/** An http(s) URL field. */
+const httpUrl = zod__WEBPACK_IMPORTED_MODULE_0__/* .url */ .OZ5({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
+/** One value or a list of them: `to: ops@example.com` is `to: [ops@example.com]`. */
+const oneOrList = (list) => zod__WEBPACK_IMPORTED_MODULE_0__/* .preprocess */ .vkY((value) => (typeof value === 'string' ? [value] : value), list);
+/** One value or a non-empty list of them: `to: hooks` is `to: [hooks]`. Problems with a single value are reported at the value. */
+const oneOrMany = (item, empty) => oneOrList(zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(item).min(1, empty));
+
+
+/***/ }),
+
 /***/ 9750:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -3801,7 +3982,7 @@ function repositoryPath(file, workspace) {
 /* harmony export */   xL: () => (/* reexport safe */ _config_error_js__WEBPACK_IMPORTED_MODULE_2__.xL)
 /* harmony export */ });
 /* unused harmony export loadConfig */
-/* harmony import */ var _destinations_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2268);
+/* harmony import */ var _destinations_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2214);
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7194);
 /* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5877);
 /* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(131);
@@ -3940,10 +4121,9 @@ function declaredSecrets(destination, raw) {
 }
 /** Every problem with its place; secrets are masked (the runner does not know them yet). */
 function configError(source, problems, secrets, advice) {
-    const mask = (text) => secrets.reduce((masked, secret) => (secret.length >= _secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .MIN_SECRET_LENGTH */ .vb ? masked.split(secret).join('****') : masked), text);
     const located = problems.map((problem) => ({ problem, at: source.locate(problem.path, problem.atKey) }));
     located.sort((a, b) => (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.col ?? 0) - (b.at?.col ?? 0));
-    return new _config_error_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(source.file, located.map(({ problem, at }) => ({ file: source.file, ...at, path: (0,_problems_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPath */ .jV)(problem.path), message: mask(problem.message) })), advice);
+    return new _config_error_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(source.file, located.map(({ problem, at }) => ({ file: source.file, ...at, path: (0,_problems_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPath */ .jV)(problem.path), message: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .maskValues */ .Z$)(problem.message, secrets) })), advice);
 }
 
 
@@ -3959,7 +4139,7 @@ function configError(source, problems, secrets, advice) {
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2311);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8439);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9396);
-/* harmony import */ var _destinations_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2268);
+/* harmony import */ var _destinations_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2214);
 /* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(131);
 /* harmony import */ var _substitute_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7740);
 
@@ -4309,18 +4489,18 @@ function editDistance(a, b) {
 /* harmony export */   Mz: () => (/* binding */ fileSchema),
 /* harmony export */   mY: () => (/* binding */ routesSchema)
 /* harmony export */ });
-/* unused harmony exports oneOrMany, filterList, routeSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2311);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8532);
-/* harmony import */ var _triggers_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4090);
-/* harmony import */ var _statuses_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6585);
+/* unused harmony exports filterList, routeSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2311);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8532);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4671);
+/* harmony import */ var _statuses_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6585);
+/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(81);
 /* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4968);
 
 
 
 
-/** One value or a list of them: `to: hooks` is `to: [hooks]`. Problems with a single value are reported at the value. */
-const oneOrMany = (item, empty) => zod__WEBPACK_IMPORTED_MODULE_1__/* .preprocess */ .vkY((value) => (typeof value === 'string' ? [value] : value), zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(item).min(1, empty));
+
 /** Words people write where a trigger goes, and the trigger that routes what they mean. */
 const TRIGGER_WORDS = [
     { trigger: 'error', routes: 'failures and cancellations are routed with "error"', words: ['failure', 'failed', 'fail', 'cancelled', 'canceled', 'cancel', 'timed_out', 'timeout'] },
@@ -4329,25 +4509,25 @@ const TRIGGER_WORDS = [
 ];
 /** GitHub's own words for a job's status (`job.status`, a run's conclusion). */
 const JOB_STATUSES = ['failure', 'cancelled', 'timed_out'];
-const isTrigger = (word) => _triggers_js__WEBPACK_IMPORTED_MODULE_0__/* .TRIGGERS */ .Qb.includes(word);
+const isTrigger = (word) => _outcome_js__WEBPACK_IMPORTED_MODULE_0__/* .TRIGGERS */ .Qb.includes(word);
 /** Why `word` is not a trigger, and which one to write instead. */
 function unknownTrigger(word) {
     const lower = word.trim().toLowerCase();
     if (lower === 'test') {
         return ('"test" is not routed: a test notification goes to every destination (or those you name), whatever the routes say. ' +
-            `Send one with the action's input "test: true" (and "destinations: name, ..." to pick some). Use one of: ${_triggers_js__WEBPACK_IMPORTED_MODULE_0__/* .TRIGGERS */ .Qb.join(', ')}.`);
+            `Send one with the action's input "test: true" (and "destinations: name, ..." to pick some). Use one of: ${_outcome_js__WEBPACK_IMPORTED_MODULE_0__/* .TRIGGERS */ .Qb.join(', ')}.`);
     }
     const meant = TRIGGER_WORDS.find((entry) => entry.words.includes(lower) && isTrigger(entry.trigger));
     const advice = meant
         ? ` is ${JOB_STATUSES.includes(lower) ? 'a job status, not a trigger' : 'not a trigger'}; ${meant.routes}.`
-        : ` is not a trigger${(0,_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .suggest */ .ZA)(word, [..._triggers_js__WEBPACK_IMPORTED_MODULE_0__/* .TRIGGERS */ .Qb], 'triggers')}`;
-    return `"${word}"${advice} Use one of: ${_triggers_js__WEBPACK_IMPORTED_MODULE_0__/* .TRIGGERS */ .Qb.join(', ')}.`;
+        : ` is not a trigger${(0,_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .suggest */ .ZA)(word, [..._outcome_js__WEBPACK_IMPORTED_MODULE_0__/* .TRIGGERS */ .Qb], 'triggers')}`;
+    return `"${word}"${advice} Use one of: ${_outcome_js__WEBPACK_IMPORTED_MODULE_0__/* .TRIGGERS */ .Qb.join(', ')}.`;
 }
-const trigger = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((word, ctx) => {
+const trigger = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((word, ctx) => {
     if (isTrigger(word))
         return word;
     ctx.addIssue({ code: 'custom', message: unknownTrigger(word) });
-    return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
+    return zod__WEBPACK_IMPORTED_MODULE_4__/* .NEVER */ .tm;
 });
 /** Why a glob can never match what its author meant: an unclosed [, { or ( (picomatch reads them literally or never matches). */
 function unbalanced(pattern) {
@@ -4370,7 +4550,7 @@ function unbalanced(pattern) {
     return first && `the "${first}" is never closed with "${closers[first]}"; close it, or write \\${first} for a literal ${first}`;
 }
 const NO_PATTERN = 'is empty: write a pattern, or leave the filter out to match everything';
-const pattern = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+const pattern = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
     .min(1, NO_PATTERN)
     .superRefine((glob, ctx) => {
     const problem = unbalanced(glob.replace(/^!/, ''));
@@ -4381,7 +4561,7 @@ const pattern = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
  * A route filter (branches, workflows, events and any filter added later): one glob or a list of globs. One string
  * holding commas outside braces is a list written as text, which would only match a name with a comma in it.
  */
-const filterList = zod__WEBPACK_IMPORTED_MODULE_1__/* .preprocess */ .vkY((value, ctx) => {
+const filterList = zod__WEBPACK_IMPORTED_MODULE_3__/* .preprocess */ .vkY((value, ctx) => {
     if (typeof value !== 'string')
         return value;
     // A comma inside braces is a glob's alternatives (`feature/{a,b}`), not a list.
@@ -4390,41 +4570,41 @@ const filterList = zod__WEBPACK_IMPORTED_MODULE_1__/* .preprocess */ .vkY((value
         ctx.addIssue({ code: 'custom', message: `"${value}" is one pattern holding a comma; write a list: [${items.join(', ')}]` });
     }
     return [value];
-}, zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(pattern).min(1, NO_PATTERN));
+}, zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(pattern).min(1, NO_PATTERN));
 /** A status, or `!status` to leave it out: case and spaces do not matter, a misspelling gets a did-you-mean. */
-const statusPattern = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+const statusPattern = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
     .transform((value) => value.trim().toLowerCase())
     .superRefine((value, ctx) => {
     const negated = value.startsWith('!');
     const word = negated ? value.slice(1) : value;
-    if (_statuses_js__WEBPACK_IMPORTED_MODULE_4__/* .STATUSES */ .f.includes(word))
+    if (_statuses_js__WEBPACK_IMPORTED_MODULE_5__/* .STATUSES */ .f.includes(word))
         return;
-    const known = _statuses_js__WEBPACK_IMPORTED_MODULE_4__/* .STATUSES */ .f.map((status) => (negated ? `!${status}` : status));
+    const known = _statuses_js__WEBPACK_IMPORTED_MODULE_5__/* .STATUSES */ .f.map((status) => (negated ? `!${status}` : status));
     ctx.addIssue({
         code: 'custom',
-        message: `"${value}" is not a status${(0,_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .suggest */ .ZA)(value, known, 'statuses')} Use one of: ${_statuses_js__WEBPACK_IMPORTED_MODULE_4__/* .STATUSES */ .f.join(', ')}; "!cancelled" leaves one out.`,
+        message: `"${value}" is not a status${(0,_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .suggest */ .ZA)(value, known, 'statuses')} Use one of: ${_statuses_js__WEBPACK_IMPORTED_MODULE_5__/* .STATUSES */ .f.join(', ')}; "!cancelled" leaves one out.`,
     });
 });
 const GLOBS = 'Glob patterns (or one pattern), as GitHub\'s own filters: * within a path segment, ** across, !pattern excludes; the last match wins.';
-const routeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    triggers: oneOrMany(trigger.meta({ enum: [..._triggers_js__WEBPACK_IMPORTED_MODULE_0__/* .TRIGGERS */ .Qb] }), `is empty: write one or more of ${_triggers_js__WEBPACK_IMPORTED_MODULE_0__/* .TRIGGERS */ .Qb.join(', ')}`).describe(`The triggers this route sends: one or a list of ${_triggers_js__WEBPACK_IMPORTED_MODULE_0__/* .TRIGGERS */ .Qb.join(', ')} (failures and cancellations are routed with error).`),
-    to: oneOrMany(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1, 'is empty: name a destination'), 'is empty: name one or more destinations').describe('One destination name or a list. A destination named by several matching routes is notified once.'),
+const routeSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+    triggers: (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .oneOrMany */ .Pl)(trigger.meta({ enum: [..._outcome_js__WEBPACK_IMPORTED_MODULE_0__/* .TRIGGERS */ .Qb] }), `is empty: write one or more of ${_outcome_js__WEBPACK_IMPORTED_MODULE_0__/* .TRIGGERS */ .Qb.join(', ')}`).describe(`The triggers this route sends: one or a list of ${_outcome_js__WEBPACK_IMPORTED_MODULE_0__/* .TRIGGERS */ .Qb.join(', ')} (failures and cancellations are routed with error).`),
+    to: (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .oneOrMany */ .Pl)(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1, 'is empty: name a destination'), 'is empty: name one or more destinations').describe('One destination name or a list. A destination named by several matching routes is notified once.'),
     branches: filterList.optional().describe(`The branch, as GitHub's on.<event>.branches filter (on pull requests the base branch). ${GLOBS}`),
     head_branches: filterList.optional().describe(`A pull request's head branch; on other events the same branch as branches. ${GLOBS}`),
     workflows: filterList.optional().describe(`The workflow's name (the triggering workflow's, on workflow_run). ${GLOBS}`),
     events: filterList.optional().describe(`The event name (push, pull_request, ...; the triggering run's event on workflow_run). ${GLOBS}`),
-    statuses: oneOrMany(statusPattern.meta({ examples: [..._statuses_js__WEBPACK_IMPORTED_MODULE_4__/* .STATUSES */ .f, '!cancelled'] }), `is empty: write one or more of ${_statuses_js__WEBPACK_IMPORTED_MODULE_4__/* .STATUSES */ .f.join(', ')}, or leave the filter out`)
+    statuses: (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .oneOrMany */ .Pl)(statusPattern.meta({ examples: [..._statuses_js__WEBPACK_IMPORTED_MODULE_5__/* .STATUSES */ .f, '!cancelled'] }), `is empty: write one or more of ${_statuses_js__WEBPACK_IMPORTED_MODULE_5__/* .STATUSES */ .f.join(', ')}, or leave the filter out`)
         .optional()
-        .describe(`The status: one or a list of ${_statuses_js__WEBPACK_IMPORTED_MODULE_4__/* .STATUSES */ .f.join(', ')}; "!cancelled" leaves one out. Exact words, case does not matter.`),
+        .describe(`The status: one or a list of ${_statuses_js__WEBPACK_IMPORTED_MODULE_5__/* .STATUSES */ .f.join(', ')}; "!cancelled" leaves one out. Exact words, case does not matter.`),
 });
 const ROUTES = 'Routing: which triggers go to which destinations, each route with optional filters. Without notifications, every destination gets every trigger.';
-const routesSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(routeSchema).min(1).optional().describe(ROUTES);
+const routesSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(routeSchema).min(1).optional().describe(ROUTES);
 /** The file's outline; each destination and the routes are then checked on their own, so all problems show at once. */
-const fileSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    destinations: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()))
+const fileSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+    destinations: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .unknown */ .L5J()))
         .describe('Named, reusable destinations: a name you choose, mapped to a destination whose type picks the kind and its fields.'),
-    notifications: zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J().optional().describe(ROUTES),
-    block_private_addresses: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()
+    notifications: zod__WEBPACK_IMPORTED_MODULE_3__/* .unknown */ .L5J().optional().describe(ROUTES),
+    block_private_addresses: zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY()
         .optional()
         .describe('Refuse to send to loopback, private, link-local and cloud metadata addresses, for every destination that does not set it itself (default false).'),
 });
@@ -4700,7 +4880,7 @@ function notPassed(variable, passed, withheld) {
 
 /***/ }),
 
-/***/ 2268:
+/***/ 2214:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4712,6 +4892,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 7 modules
 var schemas = __nccwpck_require__(2311);
+// EXTERNAL MODULE: ./src/config/fields.ts
+var fields = __nccwpck_require__(81);
+// EXTERNAL MODULE: ./src/message.ts
+var src_message = __nccwpck_require__(9568);
 // EXTERNAL MODULE: ./src/render/escape.ts
 var render_escape = __nccwpck_require__(7789);
 ;// CONCATENATED MODULE: ./src/render/truncate.ts
@@ -4773,8 +4957,8 @@ function markdownLink(text, url, max) {
 
 // EXTERNAL MODULE: ./src/render/template.ts + 1 modules
 var render_template = __nccwpck_require__(4669);
-// EXTERNAL MODULE: ./src/triggers.ts
-var triggers = __nccwpck_require__(4090);
+// EXTERNAL MODULE: ./src/outcome.ts
+var outcome = __nccwpck_require__(4671);
 ;// CONCATENATED MODULE: ./src/destinations/destination.ts
 
 
@@ -4802,7 +4986,7 @@ function destinationSchema(type, fields, templateFields, templateDescriptions) {
         const messages = (config.messages ?? {});
         for (const [field, kind] of kinds) {
             check(config[field], kind, [field]);
-            for (const trigger of triggers/* MESSAGE_TRIGGERS */.u4)
+            for (const trigger of outcome/* MESSAGE_TRIGGERS */.u4)
                 check(messages[trigger]?.[field], kind, ['messages', trigger, field]);
         }
     }, { when: () => true });
@@ -4831,10 +5015,10 @@ function destinationSchema(type, fields, templateFields, templateDescriptions) {
             .describe('true refuses to send to loopback, private, link-local and cloud metadata addresses (checked after DNS, on every redirect). ' +
             "Unset: the file's top-level block_private_addresses, else false."),
         ...templates,
-        messages: schemas/* partialRecord */.jgl(schemas/* enum */.k5n(triggers/* MESSAGE_TRIGGERS */.u4), schemas/* strictObject */.rej(templates))
+        messages: schemas/* partialRecord */.jgl(schemas/* enum */.k5n(outcome/* MESSAGE_TRIGGERS */.u4), schemas/* strictObject */.rej(templates))
             .optional()
             .describe("Per-trigger templates that replace the destination's templates for that trigger (AWX's custom messages): " +
-            `messages: {error: {payload: '...'}}. The keys are ${triggers/* MESSAGE_TRIGGERS */.u4.join(', ')} (a test notification).`),
+            `messages: {error: {payload: '...'}}. The keys are ${outcome/* MESSAGE_TRIGGERS */.u4.join(', ')} (a test notification).`),
         ...fields,
     }).check(checkTemplates);
 }
@@ -4855,11 +5039,8 @@ function builtOnFirstUse(build) {
     return () => (schema ??= build());
 }
 
-;// CONCATENATED MODULE: ./src/destinations/chat-request.ts
+;// CONCATENATED MODULE: ./src/destinations/shared/chat-request.ts
 
-
-/** An http(s) URL field of a chat destination. */
-const httpUrl = schemas/* url */.OZ5({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
 /** What every chat destination's `payload` template is. */
 const CHAT_PAYLOAD = 'Template for the whole JSON body, replacing the default message.';
 /** A JSON POST, the one request shape every chat service takes. */
@@ -4919,16 +5100,18 @@ var secrets = __nccwpck_require__(7194);
 
 
 
+
+
 /** Discord's message and embed limits (discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 const DISCORD_LIMITS = { content: 2000, title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, embed: 6000, username: 80 };
 const schema = builtOnFirstUse(() => destinationSchema('discord', {
-    webhook_url: httpUrl.describe('Channel webhook URL. A secret.'),
+    webhook_url: fields/* httpUrl */.q3.describe('Channel webhook URL. A secret.'),
     username: schemas/* string */.YjP()
         .min(1)
         .max(DISCORD_LIMITS.username)
         .optional()
         .describe("Name to post as (at most 80 characters); the webhook's name by default."),
-    avatar_url: httpUrl.optional().describe("Avatar to post with; the webhook's avatar by default."),
+    avatar_url: fields/* httpUrl */.q3.optional().describe("Avatar to post with; the webhook's avatar by default."),
 }, { text: 'markdown', payload: 'json' }, { text: 'Template for content, the text above the embed. Values are Markdown-escaped.', payload: CHAT_PAYLOAD }));
 /** Mentions are never parsed, whatever a commit message holds. */
 const NO_MENTIONS = { parse: [] };
@@ -4979,8 +5162,7 @@ function discordEmbed(message, timestamp) {
     const room = DISCORD_LIMITS.embed - title.length - (description?.length ?? 0) - names.reduce((sum, name) => sum + name.length, 0);
     const perValue = Math.min(DISCORD_LIMITS.fieldValue, Math.floor(room / Math.max(1, facts.length)));
     const fields = facts.map((fact, i) => {
-        const long = fact.label === 'Commit' || fact.label === 'Pull request';
-        return { name: names[i], value: markdownLink(fact.value, fact.url, perValue), inline: !long };
+        return { name: names[i], value: markdownLink(fact.value, fact.url, perValue), inline: !(0,src_message/* isSentence */.wj)(fact) };
     });
     return {
         title,
@@ -4992,7 +5174,8 @@ function discordEmbed(message, timestamp) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/destinations/mail-content.ts
+;// CONCATENATED MODULE: ./src/destinations/shared/mail-content.ts
+
 
 
 
@@ -5012,7 +5195,7 @@ const address = schemas/* string */.YjP()
     .regex(/^[^\r\n]*@[^\r\n]*$/, 'must be an e-mail address such as ops@example.com or "CI <ci@example.com>", on one line')
     .refine((value) => !/[,;]/.test(value.replace(/"[^"]*"/g, '')) || value.split('@').length <= 2, 'holds several addresses: write one address per list item, e.g. to: [a@example.com, b@example.com]');
 /** One address or a list of them. */
-const addresses = schemas/* preprocess */.vkY((value) => (typeof value === 'string' ? [value] : value), schemas/* array */.YOg(address));
+const addresses = (0,fields/* oneOrList */.My)(schemas/* array */.YOg(address));
 /** Sender and recipients, the same for SMTP and SES. */
 const mailAddressFields = {
     from: address.describe('Sender: ci@example.com or "CI <ci@example.com>". Also the envelope sender (MAIL FROM).'),
@@ -5165,7 +5348,7 @@ const email = {
 function describeSmtpReply(reply) {
     if (reply.code === null || reply.code < 400)
         return {};
-    const stage = reply.headers.command;
+    const stage = reply.stage;
     return { error: `the SMTP server refused ${stage ? `${stage}` : 'the message'}: ${reply.body}` };
 }
 const hostForUrl = (host) => (host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
@@ -5176,9 +5359,11 @@ const hostForUrl = (host) => (host.includes(':') && !host.startsWith('[') ? `[${
 
 
 
+
+
 /** Google Chat takes 4,096 characters of text; card text is kept short enough to read. */
 const GOOGLE_CHAT_LIMITS = { text: 4096, title: 200, value: 1000 };
-const googlechat_schema = builtOnFirstUse(() => destinationSchema('googlechat', { webhook_url: httpUrl.describe('Space webhook URL (with its key and token). A secret.') }, { text: 'googlechat', payload: 'json' }, { text: 'Template for the message text above the card.', payload: CHAT_PAYLOAD }));
+const googlechat_schema = builtOnFirstUse(() => destinationSchema('googlechat', { webhook_url: fields/* httpUrl */.q3.describe('Space webhook URL (with its key and token). A secret.') }, { text: 'googlechat', payload: 'json' }, { text: 'Template for the message text above the card.', payload: CHAT_PAYLOAD }));
 /** A Google Chat space webhook: a cardsV2 card with the facts and a button to the run. */
 const googlechat = {
     type: 'googlechat',
@@ -5195,11 +5380,11 @@ const googlechat = {
 const html = (text) => render_escape/* escapers */.rj.html(text);
 /** A #rrggbb colour as Google's Color message (floats 0..1). */
 function rgb(hex) {
-    const n = Number.parseInt(hex.replace(/^#/, ''), 16);
+    const n = colourNumber(hex);
     return { red: ((n >> 16) & 255) / 255, green: ((n >> 8) & 255) / 255, blue: (n & 255) / 255, alpha: 1 };
 }
 function googleChatMessage(message, text) {
-    const repository = message.facts.find((fact) => fact.label === 'Repository')?.value;
+    const repository = (0,src_message/* factOf */.yD)(message, 'repository')?.value;
     const widgets = message.description
         ? [{ textParagraph: { text: truncateEscaped(message.description, GOOGLE_CHAT_LIMITS.value, html) } }]
         : [];
@@ -5231,7 +5416,8 @@ function googleChatMessage(message, text) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/destinations/attachment-message.ts
+;// CONCATENATED MODULE: ./src/destinations/shared/attachment-message.ts
+
 
 
 
@@ -5249,7 +5435,7 @@ function messageAttachment(message) {
         ...(message.url && { title_link: message.url }),
         ...(message.description && { text: markdownLink(message.description, undefined, VALUE_LIMIT) }),
         fields: message.facts.map((fact) => ({
-            short: fact.label !== 'Commit' && fact.label !== 'Pull request',
+            short: !(0,src_message/* isSentence */.wj)(fact),
             title: fact.label,
             value: markdownLink(fact.value, fact.url, VALUE_LIMIT),
         })),
@@ -5273,7 +5459,7 @@ function attachmentPost(url, config, input, textLimit, fields) {
     }, tls);
 }
 
-;// CONCATENATED MODULE: ./src/destinations/hook-key.ts
+;// CONCATENATED MODULE: ./src/destinations/shared/hook-key.ts
 
 /**
  * The secret part of a Mattermost (/hooks/KEY) or Rocket.Chat (/hooks/ID/TOKEN) incoming webhook URL: whoever has it
@@ -5298,16 +5484,17 @@ function hookKey(url) {
 
 
 
+
 /** Mattermost's post limit (16,383 characters). */
 const TEXT_LIMIT = 16383;
 const mattermost_schema = builtOnFirstUse(() => destinationSchema('mattermost', {
-    url: httpUrl.describe('Incoming webhook URL (https://chat.example.com/hooks/KEY). The key is masked; the server stays visible.'),
+    url: fields/* httpUrl */.q3.describe('Incoming webhook URL (https://chat.example.com/hooks/KEY). The key is masked; the server stays visible.'),
     username: schemas/* string */.YjP()
         .min(1)
         .optional()
         .describe('Name to post as (needs "Enable integrations to override usernames"); the webhook\'s by default.'),
     channel: schemas/* string */.YjP().min(1).optional().describe("Channel to post to; the webhook's by default."),
-    icon_url: httpUrl
+    icon_url: fields/* httpUrl */.q3
         .optional()
         .describe('Icon to post with (needs "Enable integrations to override profile picture icons"); the webhook\'s by default.'),
     insecure_skip_verify: schemas/* boolean */.zMY()
@@ -5333,12 +5520,13 @@ const mattermost = {
 
 
 
+
 /** Rocket.Chat's default Message_MaxAllowedSize. */
 const rocketchat_TEXT_LIMIT = 5000;
 const rocketchat_schema = builtOnFirstUse(() => destinationSchema('rocketchat', {
-    url: httpUrl.describe('Incoming webhook URL (https://rocket.example.com/hooks/ID/TOKEN). ID and token are masked.'),
+    url: fields/* httpUrl */.q3.describe('Incoming webhook URL (https://rocket.example.com/hooks/ID/TOKEN). ID and token are masked.'),
     username: schemas/* string */.YjP().min(1).optional().describe("Name to post as; the integration's by default."),
-    icon_url: httpUrl.optional().describe("Avatar to post with; the integration's by default."),
+    icon_url: fields/* httpUrl */.q3.optional().describe("Avatar to post with; the integration's by default."),
     insecure_skip_verify: schemas/* boolean */.zMY()
         .default(false)
         .describe("Accept any TLS certificate (a self-hosted server with an internal CA; AWX's rocketchat_no_verify_ssl)."),
@@ -5364,6 +5552,7 @@ var aws4_default = /*#__PURE__*/__nccwpck_require__.n(aws4);
 
 
 
+
 const ses_schema = builtOnFirstUse(() => destinationSchema('ses', {
     access_key_id: schemas/* string */.YjP().trim().min(1).describe('Access key id of a user or role allowed ses:SendEmail. Masked.'),
     secret_access_key: schemas/* string */.YjP().min(1).describe('Its secret key. Masked.'),
@@ -5372,7 +5561,7 @@ const ses_schema = builtOnFirstUse(() => destinationSchema('ses', {
         .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'must be an AWS region such as us-east-1 or eu-west-1')
         .default('us-east-1')
         .describe('The SES region where from is verified, e.g. eu-west-1.'),
-    api_url: schemas/* url */.OZ5({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+    api_url: fields/* httpUrl */.q3
         .optional()
         .describe('Another endpoint: a VPC endpoint, a proxy, LocalStack (default https://email.{region}.amazonaws.com). The path /v2/email/outbound-emails is added.'),
     ...mailAddressFields,
@@ -5447,7 +5636,7 @@ function describeSesReply(reply) {
     }
     const text = (value) => (typeof value === 'string' && value ? value : undefined);
     // "MessageRejected", "MessageRejected:http://internal.amazon.com/...", "com.amazonaws.sesv2#MessageRejected"
-    const type = (text(reply.headers['x-amzn-errortype']) ?? text(parsed.__type) ?? text(parsed.code) ?? '')
+    const type = (text(reply.headers?.['x-amzn-errortype']) ?? text(parsed.__type) ?? text(parsed.code) ?? '')
         .split(':')[0]
         .split('#')
         .at(-1);
@@ -5456,8 +5645,8 @@ function describeSesReply(reply) {
     const error = `SES ${reply.code ?? ''}${what ? ` ${what}` : ''}`.trim();
     if (!type || !THROTTLING.has(type))
         return { error };
-    const seconds = Number(reply.headers['retry-after']);
-    return { error, retryAfterMs: reply.headers['retry-after'] && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : THROTTLED_WAIT_MS };
+    const seconds = Number(reply.headers?.['retry-after']);
+    return { error, retryAfterMs: reply.headers?.['retry-after'] && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : THROTTLED_WAIT_MS };
 }
 
 ;// CONCATENATED MODULE: ./src/destinations/slack.ts
@@ -5468,11 +5657,13 @@ function describeSesReply(reply) {
 
 
 
+
+
 /** Block Kit's limits (docs.slack.dev/reference/block-kit). */
 const SLACK_LIMITS = { blocks: 50, header: 150, sectionText: 3000, fields: 10, fieldText: 2000, buttonText: 75, url: 3000, text: 40000 };
-const channelList = schemas/* preprocess */.vkY((value) => (typeof value === 'string' ? [value] : value), schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1, 'needs at least one channel'));
+const channelList = (0,fields/* oneOrMany */.Pl)(schemas/* string */.YjP().min(1), 'needs at least one channel');
 const slack_schema = builtOnFirstUse(() => destinationSchema('slack', {
-    webhook_url: httpUrl.optional().describe('Incoming webhook URL (one of webhook_url or token). A secret: masked as **** everywhere.'),
+    webhook_url: fields/* httpUrl */.q3.optional().describe('Incoming webhook URL (one of webhook_url or token). A secret: masked as **** everywhere.'),
     token: schemas/* string */.YjP()
         .min(1)
         .optional()
@@ -5480,7 +5671,7 @@ const slack_schema = builtOnFirstUse(() => destinationSchema('slack', {
     channels: channelList
         .optional()
         .describe('Channel names or IDs, one string or a list; required with token, not allowed with webhook_url. One request per channel.'),
-    api_url: httpUrl
+    api_url: fields/* httpUrl */.q3
         .default('https://slack.com/api')
         .describe('Base of the Web API, for GovSlack (https://slack-gov.com/api), a proxy or tests.'),
     hex_color: schemas/* string */.YjP()
@@ -5488,7 +5679,7 @@ const slack_schema = builtOnFirstUse(() => destinationSchema('slack', {
         .optional()
         .describe("Colour of the attachment bar, #rrggbb; the outcome's colour by default."),
     username: schemas/* string */.YjP().min(1).optional().describe('Name to post as (bot tokens need chat:write.customize).'),
-    icon_url: httpUrl.optional().describe('Icon to post with.'),
+    icon_url: fields/* httpUrl */.q3.optional().describe('Icon to post with.'),
     icon_emoji: schemas/* string */.YjP().min(1).optional().describe('Icon to post with, as an emoji (:bell:).'),
 }, { text: 'slack', payload: 'json' }, {
     text: 'Template for the message text shown above the card (and in notifications). Values have &, < and > escaped, so they cannot mention or link.',
@@ -5548,7 +5739,7 @@ function interpretSlackReply(reply) {
         const error = `Slack error: ${String(json.error ?? 'unknown')}`;
         if (json.error !== 'ratelimited')
             return { error };
-        const seconds = Number(reply.headers['retry-after']);
+        const seconds = Number(reply.headers?.['retry-after']);
         return { error, retryAfterMs: Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 1000 };
     }
     if (reply.code !== null && reply.code >= 400 && /^[a-z_]{2,64}$/.test(reply.body.trim())) {
@@ -5589,7 +5780,7 @@ function slackMessage(config, input) {
     };
 }
 function slackBlocks(message) {
-    const commit = message.facts.find((fact) => fact.label === 'Commit');
+    const commit = (0,src_message/* factOf */.yD)(message, 'commit');
     const fields = message.facts.filter((fact) => fact !== commit).slice(0, SLACK_LIMITS.fields);
     const blocks = [
         { type: 'header', text: { type: 'plain_text', text: truncate(`${message.emoji} ${message.title}`, SLACK_LIMITS.header), emoji: true } },
@@ -5614,9 +5805,8 @@ function slackBlocks(message) {
     return blocks.slice(0, SLACK_LIMITS.blocks);
 }
 
-// EXTERNAL MODULE: ./src/message.ts
-var message = __nccwpck_require__(9568);
 ;// CONCATENATED MODULE: ./src/destinations/teams.ts
+
 
 
 
@@ -5626,7 +5816,7 @@ var message = __nccwpck_require__(9568);
 /** Teams refuses a message over 28 KB; keep a margin for what the Workflow adds around the card. */
 const TEAMS_MAX_BYTES = 27 * 1024;
 const teams_schema = builtOnFirstUse(() => destinationSchema('teams', {
-    webhook_url: httpUrl.describe('URL of a Teams Workflows (Power Automate) webhook ("Post to a channel when a webhook request is received"). A secret.'),
+    webhook_url: fields/* httpUrl */.q3.describe('URL of a Teams Workflows (Power Automate) webhook ("Post to a channel when a webhook request is received"). A secret.'),
 }, { text: 'text', payload: 'json' }, { text: "Template for a paragraph under the title. A value's Markdown link [text](url) is broken up.", payload: CHAT_PAYLOAD }));
 /** Microsoft Teams through a Workflows (Power Automate) webhook: an Adaptive Card 1.4 with the facts and links. */
 const teams = {
@@ -5643,10 +5833,10 @@ const teams = {
 };
 /** Adaptive Card container styles for Message.colour, the nearest Teams has to a colour bar. */
 const STYLES = {
-    [message/* COLOURS */.O.started]: 'accent',
-    [message/* COLOURS */.O.success]: 'good',
-    [message/* COLOURS */.O.error]: 'attention',
-    [message/* COLOURS */.O.cancelled]: 'emphasis',
+    [src_message/* COLOURS */.O5.started]: 'accent',
+    [src_message/* COLOURS */.O5.success]: 'good',
+    [src_message/* COLOURS */.O5.error]: 'attention',
+    [src_message/* COLOURS */.O5.cancelled]: 'emphasis',
 };
 /** The card wrapped as a Teams message; values are cut until the whole message fits in TEAMS_MAX_BYTES. */
 function teamsMessage(input, text) {
@@ -5666,8 +5856,8 @@ function adaptiveCard(message, text, limit) {
     const cut = (value) => truncateEscaped(value, limit, render_escape/* breakMarkdownLinks */.cI);
     const links = [
         { title: 'View run', url: message.url },
-        { title: 'View commit', url: message.facts.find((fact) => fact.label === 'Commit')?.url },
-        { title: 'View pull request', url: message.facts.find((fact) => fact.label === 'Pull request')?.url },
+        { title: 'View commit', url: (0,src_message/* factOf */.yD)(message, 'commit')?.url },
+        { title: 'View pull request', url: (0,src_message/* factOf */.yD)(message, 'pull_request')?.url },
     ].filter((link) => Boolean(link.url));
     return {
         $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -5691,7 +5881,7 @@ function adaptiveCard(message, text, limit) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/destinations/generic-payload.ts
+;// CONCATENATED MODULE: ./src/destinations/shared/generic-payload.ts
 /** The documented generic JSON payload (version 1) that a webhook sends when it has no `payload` template. */
 function genericPayload({ name, trigger, message, vars }) {
     const or = (value) => value || null;
@@ -5737,10 +5927,10 @@ function genericPayload({ name, trigger, message, vars }) {
 
 
 
+
 const METHODS = ['POST', 'PUT', 'PATCH', 'GET', 'DELETE', 'OPTIONS'];
 const webhook_schema = builtOnFirstUse(() => destinationSchema('webhook', {
-    url: schemas/* url */.OZ5({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
-        .describe('http:// or https:// URL. Credentials in it (https://user:pass@host) are sent as Basic auth and masked.'),
+    url: fields/* httpUrl */.q3.describe('http:// or https:// URL. Credentials in it (https://user:pass@host) are sent as Basic auth and masked.'),
     method: schemas/* preprocess */.vkY((v) => (typeof v === 'string' ? v.toUpperCase() : v), schemas/* enum */.k5n(METHODS))
         .default('POST')
         .describe('POST, PUT, PATCH, GET, DELETE or OPTIONS. GET and OPTIONS send no body.'),
@@ -5842,9 +6032,23 @@ const destinationTypes = () => [...byType.keys()];
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ COLOURS),
-/* harmony export */   S: () => (/* binding */ composeMessage)
+/* harmony export */   O5: () => (/* binding */ COLOURS),
+/* harmony export */   SB: () => (/* binding */ composeMessage),
+/* harmony export */   wj: () => (/* binding */ isSentence),
+/* harmony export */   yD: () => (/* binding */ factOf)
 /* harmony export */ });
+/** The words shown next to each kind of fact. */
+const FACT_LABELS = {
+    repository: 'Repository',
+    workflow: 'Workflow',
+    pull_request: 'Pull request',
+    branch: 'Branch',
+    tag: 'Tag',
+    commit: 'Commit',
+    actor: 'Actor',
+    environment: 'Environment',
+    duration: 'Duration',
+};
 const VERBS = {
     started: 'started',
     success: 'succeeded',
@@ -5873,19 +6077,19 @@ function composeMessage(run, outcome) {
     const runLabel = run.runNumber ? ` (#${run.runNumber})` : '';
     const line = `${title}${run.repository ? ` in ${run.repository}` : ''}${runLabel}`;
     const { facts, add } = factList();
-    add('Repository', run.repository, run.repositoryUrl);
-    add('Workflow', [run.workflow, run.job].filter(Boolean).join(' / '), run.runUrl);
+    add('repository', run.repository, run.repositoryUrl);
+    add('workflow', [run.workflow, run.job].filter(Boolean).join(' / '), run.runUrl);
     if (run.prNumber)
-        add('Pull request', `#${run.prNumber} ${run.prTitle}`.trim(), run.prUrl);
+        add('pull_request', `#${run.prNumber} ${run.prTitle}`.trim(), run.prUrl);
     // A deleted branch or tag has no page to link to.
     else
-        add(run.tag ? 'Tag' : 'Branch', ref, run.deleted ? undefined : branchUrl(run));
-    add('Commit', [run.shortSha, run.commitTitle].filter(Boolean).join(' '), run.commitUrl);
-    add('Actor', run.actor);
-    add('Environment', run.environment, run.environmentUrl || undefined);
+        add(run.tag ? 'tag' : 'branch', ref, run.deleted ? undefined : branchUrl(run));
+    add('commit', [run.shortSha, run.commitTitle].filter(Boolean).join(' '), run.commitUrl);
+    add('actor', run.actor);
+    add('environment', run.environment, run.environmentUrl || undefined);
     // A start has no duration yet, even when an earlier step or the event (workflow_run in_progress) gives a start time.
     if (outcome.trigger !== 'started')
-        add('Duration', run.duration);
+        add('duration', run.duration);
     return { title, line, verb, emoji: EMOJI[look], colour: COLOURS[look], facts, url: run.runUrl };
 }
 /** A test notification: what it is, from which repository, sent by whom, and the run that sent it. */
@@ -5897,17 +6101,22 @@ function testMessage(run) {
     const from = run.repository ? ` from ${run.repository}` : '';
     const description = `Sent${by}${from} to check that this destination works.`;
     const { facts, add } = factList();
-    add('Repository', run.repository, run.repositoryUrl);
-    add('Workflow', [run.workflow, run.job].filter(Boolean).join(' / '), run.runUrl);
-    add('Actor', run.actor);
+    add('repository', run.repository, run.repositoryUrl);
+    add('workflow', [run.workflow, run.job].filter(Boolean).join(' / '), run.runUrl);
+    add('actor', run.actor);
     return { title, line, description, verb: 'test notification', emoji: EMOJI.test, colour: COLOURS.test, facts, url: run.runUrl };
 }
+/** The message's fact of that kind, if it has one. */
+const factOf = (message, kind) => message.facts.find((fact) => fact.kind === kind);
+/** A fact whose value reads as a sentence (a commit's or a pull request's title): chat layouts give it a whole row. */
+const isSentence = (fact) => fact.kind === 'commit' || fact.kind === 'pull_request';
 /** The facts of a message, and how to add one: an empty value is left out. */
 function factList() {
     const facts = [];
-    const add = (label, value, url) => {
+    const add = (kind, value, url) => {
+        const label = FACT_LABELS[kind];
         if (value)
-            facts.push(url ? { label, value, url } : { label, value });
+            facts.push(url ? { kind, label, value, url } : { kind, label, value });
     };
     return { facts, add };
 }
@@ -5932,6 +6141,25 @@ const urlPath = (name) => name
 
 /***/ }),
 
+/***/ 4671:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Qb: () => (/* binding */ TRIGGERS),
+/* harmony export */   iz: () => (/* binding */ TEST_OUTCOME),
+/* harmony export */   u4: () => (/* binding */ MESSAGE_TRIGGERS)
+/* harmony export */ });
+/** What a run came to, in the words every layer shares: a leaf module, importing nothing of Herald's. */
+/** The triggers a route can name: what happened in a run. */
+const TRIGGERS = ['started', 'success', 'error'];
+/** Every trigger a message can be for: the routed ones and `test` (the `test` input), which ignores routes. */
+const MESSAGE_TRIGGERS = [...TRIGGERS, 'test'];
+/** A test notification (AWX's "test notification"): its trigger and its status are both `test`. */
+const TEST_OUTCOME = { trigger: 'test', status: 'test' };
+
+
+/***/ }),
+
 /***/ 7789:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -5940,7 +6168,7 @@ const urlPath = (name) => name
 /* harmony export */   rG: () => (/* binding */ jsonLiteralView),
 /* harmony export */   rj: () => (/* binding */ escapers)
 /* harmony export */ });
-/* unused harmony export breakMentions */
+/* unused harmony exports escapeHtml, breakMentions */
 const JSON_VALUE = Symbol('herald.json');
 /**
  * A view of `value` in which every node renders as a JSON literal: `<<json.event.pull_request>>` inserts the object,
@@ -5974,6 +6202,8 @@ function plain(value) {
     return String(value);
 }
 const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Text as HTML text or an attribute value: & < > " ' as entities. */
+const escapeHtml = (text) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 /** Slack's three control characters; `<!channel>`, `<@U123>` and `<url|text>` need a raw `<`. */
 const SLACK_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 const ZERO_WIDTH_SPACE = '\u200b';
@@ -5993,7 +6223,7 @@ const escapers = {
     /** JSON string content: the payload stays valid JSON whatever the value holds. */
     json: (value) => jsonLiteral(value) ?? JSON.stringify(plain(value)).slice(1, -1),
     text: (value) => jsonLiteral(value) ?? plain(value),
-    html: (value) => (jsonLiteral(value) ?? plain(value)).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]),
+    html: (value) => escapeHtml(jsonLiteral(value) ?? plain(value)),
     /** Slack mrkdwn: &, < and > as entities, which Slack shows as the characters but never reads as a mention or link. */
     slack: (value) => (jsonLiteral(value) ?? plain(value)).replace(/[&<>]/g, (c) => SLACK_ESCAPES[c]),
     /** Discord, Mattermost, Rocket.Chat: formatting characters backslash-escaped, mentions broken. */
@@ -6956,6 +7186,7 @@ const excerpt = (text) => (text.length > 200 ? `${text.slice(0, 200)}…` : text
 /* harmony export */   EK: () => (/* binding */ secretUrl),
 /* harmony export */   FK: () => (/* binding */ secretsInHeaders),
 /* harmony export */   L4: () => (/* binding */ namesSecret),
+/* harmony export */   Z$: () => (/* binding */ maskValues),
 /* harmony export */   dK: () => (/* binding */ mask),
 /* harmony export */   dg: () => (/* binding */ registerSecrets),
 /* harmony export */   v5: () => (/* binding */ MASK),
@@ -6996,9 +7227,14 @@ function registerSecrets(values, tellRunner = _actions_core__WEBPACK_IMPORTED_MO
 function mask(text) {
     if (text === null)
         return null;
+    return maskValues(text, secrets);
+}
+/** The text with each of `values` that is long enough to mask (MIN_SECRET_LENGTH) replaced by ****, in that order. */
+function maskValues(text, values) {
     let masked = text;
-    for (const secret of secrets)
-        masked = masked.split(secret).join(MASK);
+    for (const value of values)
+        if (value.length >= MIN_SECRET_LENGTH)
+            masked = masked.split(value).join(MASK);
     return masked;
 }
 /** The password in a URL's user info (and the Basic credentials made of it) and query values whose names look secret. */
@@ -7125,166 +7361,6 @@ function attemptLimit(timeoutMs, deadline) {
         });
     };
     return { signal, error, race };
-}
-
-
-/***/ }),
-
-/***/ 4090:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Qb: () => (/* binding */ TRIGGERS),
-/* harmony export */   Ur: () => (/* binding */ selectDestinations),
-/* harmony export */   iz: () => (/* binding */ TEST_OUTCOME),
-/* harmony export */   sl: () => (/* binding */ pickOutcome),
-/* harmony export */   u4: () => (/* binding */ MESSAGE_TRIGGERS),
-/* harmony export */   uy: () => (/* binding */ selectTestDestinations)
-/* harmony export */ });
-/* unused harmony exports filterBranches, matchesAny */
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4006);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _config_problems_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4968);
-/* harmony import */ var _user_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7495);
-
-
-
-/** The triggers a route can name: what happened in a run. */
-const TRIGGERS = ['started', 'success', 'error'];
-/** Every trigger a message can be for: the routed ones and `test` (the `test` input), which ignores routes. */
-const MESSAGE_TRIGGERS = [...TRIGGERS, 'test'];
-/** A test notification (AWX's "test notification"): its trigger and its status are both `test`. */
-const TEST_OUTCOME = { trigger: 'test', status: 'test' };
-/** Maps the `status` input, or the status carried by the event, to a trigger, or to the reason there is none. */
-function pickOutcome(status, eventName, event) {
-    if (status === 'skipped')
-        return { trigger: null, status, reason: 'status "skipped": the job or step did not run' };
-    if (status)
-        return statusOutcome(status);
-    const fromEvent = eventOutcome(eventName, event);
-    if (fromEvent)
-        return fromEvent;
-    throw new _user_error_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`Herald cannot tell the job's status from a "${eventName || 'unknown'}" event. ` +
-        'Pass it from a step that always runs, for example:\n' +
-        '  - uses: herald@v1\n    if: always()\n    with:\n      status: ${{ job.status }}');
-}
-/**
- * started, success, and `neutral` (a run that chose to pass without success) -> started / success; every other word
- * (failure, cancelled, timed_out, startup_failure, stale, one GitHub adds later) -> error.
- */
-function statusOutcome(status) {
-    if (status === 'started')
-        return { trigger: 'started', status };
-    if (status === 'success' || status === 'neutral')
-        return { trigger: 'success', status };
-    return { trigger: 'error', status };
-}
-/** A workflow run's or job's status and conclusion, as the notifier workflow sees it. */
-function runOutcome(eventName, event) {
-    const action = String(event.action ?? '');
-    const subject = (eventName === 'workflow_run' ? event.workflow_run : event.workflow_job) ?? {};
-    const what = eventName === 'workflow_run' ? `the run of "${subject.name || event.workflow?.name || 'a workflow'}"` : `the job "${subject.name ?? ''}"`;
-    const conclusion = typeof subject.conclusion === 'string' ? subject.conclusion : '';
-    // A run from a first-time contributor waits, "completed" with action_required, until someone approves it.
-    if (conclusion === 'action_required' || subject.status === 'action_required') {
-        return { trigger: null, status: 'action_required', reason: `${what} is waiting for approval (action_required); nothing is sent until it runs` };
-    }
-    if (action === 'requested' || action === 'queued' || action === 'in_progress')
-        return { trigger: 'started', status: 'started' };
-    if (action !== 'completed') {
-        return { trigger: null, status: action, reason: `a "${eventName}" event with action "${action}" is not a notification trigger` };
-    }
-    if (!conclusion)
-        return { trigger: null, status: '', reason: `${what} is completed but has no conclusion` };
-    if (conclusion === 'skipped')
-        return { trigger: null, status: 'skipped', reason: `${what} was skipped` };
-    return statusOutcome(conclusion);
-}
-/** null: this event carries no status. */
-function eventOutcome(eventName, event) {
-    switch (eventName) {
-        case 'workflow_run':
-        case 'workflow_job':
-            return runOutcome(eventName, event);
-        case 'deployment_status': {
-            const state = String(event.deployment_status?.state ?? '');
-            if (['in_progress', 'queued', 'pending'].includes(state))
-                return { trigger: 'started', status: 'started' };
-            if (state === 'success')
-                return { trigger: 'success', status: 'success' };
-            if (state === 'failure' || state === 'error')
-                return { trigger: 'error', status: state };
-            return { trigger: null, status: state, reason: `deployment status "${state}" is not a notification trigger` };
-        }
-        default:
-            return null;
-    }
-}
-/**
- * The destinations whose routes match this outcome and run, each once, in config order. `eventName` is the event that
- * started this workflow (on workflow_run, run.eventName is the triggering run's).
- */
-function selectDestinations(config, outcome, run, eventName) {
-    const routes = config.notifications ?? [{ triggers: [...TRIGGERS], to: Object.keys(config.destinations) }];
-    const names = new Set();
-    for (const route of routes) {
-        if (!route.triggers.includes(outcome.trigger) || !routeMatches(route, outcome, run, eventName))
-            continue;
-        for (const name of route.to)
-            names.add(name);
-    }
-    return [...names].map((destination) => ({ destination, trigger: outcome.trigger }));
-}
-function routeMatches(route, outcome, run, eventName) {
-    const { branch, head } = filterBranches(run, eventName);
-    // A deployment's `error` state is a failure to route by.
-    const status = outcome.status === 'error' ? 'failure' : outcome.status;
-    return (matchesAny(route.branches, branch) &&
-        matchesAny(route.head_branches, head) &&
-        matchesAny(route.workflows, run.workflow) &&
-        matchesAny(route.events, run.eventName) &&
-        matchesAny(route.statuses, status));
-}
-/**
- * What `branches` and `head_branches` match, as GitHub's own `on.<event>.branches` does: a pull request's base branch
- * (a fork's PR from its main into develop is a PR to develop); otherwise the pushed branch or tag, the workflow run's
- * or job's head branch, or the branch of the workflow's ref.
- */
-function filterBranches(run, eventName) {
-    if (eventName === 'pull_request' || eventName === 'pull_request_target')
-        return { branch: run.baseBranch, head: run.headBranch };
-    return { branch: run.branch || run.tag, head: run.headBranch || run.tag };
-}
-/** GitHub-style filter: globs, and `!glob` to exclude; the last matching pattern wins. No list matches everything. */
-function matchesAny(patterns, value) {
-    if (!patterns || patterns.length === 0)
-        return true;
-    let matched = patterns.every((pattern) => pattern.startsWith('!'));
-    for (const pattern of patterns) {
-        const negated = pattern.startsWith('!');
-        const glob = negated ? pattern.slice(1) : pattern;
-        if (picomatch__WEBPACK_IMPORTED_MODULE_1___default().isMatch(value, glob, { dot: true }))
-            matched = !negated;
-    }
-    return matched;
-}
-/**
- * The destinations of a test notification: the ones named in the `destinations` input, or every destination. Routes
- * and their filters do not apply. A destination named explicitly is tested even when it is disabled: it was asked for.
- */
-function selectTestDestinations(config, names) {
-    const known = Object.keys(config.destinations);
-    if (known.length === 0)
-        throw new _user_error_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`${config.file} has no destinations to send a test notification to.`);
-    for (const name of names) {
-        if (known.includes(name))
-            continue;
-        throw new _user_error_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`Input "destinations" names "${name}", which is no destination in ${config.file}${(0,_config_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .suggest */ .ZA)(name, known)} ` +
-            `Destinations in this file: ${known.join(', ')}.`);
-    }
-    if (names.length === 0)
-        return known.map((destination) => ({ destination, trigger: TEST_OUTCOME.trigger }));
-    return [...new Set(names)].map((destination) => ({ destination, trigger: TEST_OUTCOME.trigger, named: true }));
 }
 
 

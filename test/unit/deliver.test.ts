@@ -118,6 +118,15 @@ describe('deliverAll', () => {
     expect(result).toMatchObject({ status: 'failed', code: 404, attempts: 1, response: 'no such hook', error: 'HTTP 404' });
   });
 
+  it('a transport that does not exist fails that delivery only, and the others are sent', async () => {
+    const broken = ready('/never', { outbound: { transport: 'carrier-pigeon', url: 'coop://roof' } });
+    const [pigeon, hook] = await deliverAll([broken, ready('/ok')], options);
+    expect(pigeon).toMatchObject({ status: 'failed', attempts: 0 });
+    expect(pigeon!.error).toBe('Herald could not load the carrier-pigeon transport (Error: no transport named "carrier-pigeon"); please report this');
+    expect(hook).toMatchObject({ status: 'successful', code: 200 });
+    expect(requests.map((request) => request.path)).toEqual(['/ok']);
+  });
+
   it('ends every delivery at the overall deadline, however slow the receiver', async () => {
     answer = (_, res) => void setTimeout(() => res.end('too late'), 5000).unref();
     const started = performance.now();

@@ -1,5 +1,5 @@
-export const id = 686;
-export const ids = [686];
+export const id = 320;
+export const ids = [320];
 export const modules = {
 
 /***/ 5594:
@@ -32,7 +32,7 @@ class BearerCredentialHandler {
 
 /***/ }),
 
-/***/ 8541:
+/***/ 7679:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -45,6 +45,117 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(3838);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
+;// CONCATENATED MODULE: ./src/config/fields.ts
+
+/** An http(s) URL field. */
+const httpUrl = schemas/* url */.OZ5({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
+/** One value or a list of them: `to: ops@example.com` is `to: [ops@example.com]`. */
+const oneOrList = (list) => schemas/* preprocess */.vkY((value) => (typeof value === 'string' ? [value] : value), list);
+/** One value or a non-empty list of them: `to: hooks` is `to: [hooks]`. Problems with a single value are reported at the value. */
+const oneOrMany = (item, empty) => oneOrList(schemas/* array */.YOg(item).min(1, empty));
+
+;// CONCATENATED MODULE: ./src/message.ts
+/** The words shown next to each kind of fact. */
+const FACT_LABELS = {
+    repository: 'Repository',
+    workflow: 'Workflow',
+    pull_request: 'Pull request',
+    branch: 'Branch',
+    tag: 'Tag',
+    commit: 'Commit',
+    actor: 'Actor',
+    environment: 'Environment',
+    duration: 'Duration',
+};
+const VERBS = {
+    started: 'started',
+    success: 'succeeded',
+    failure: 'failed',
+    error: 'failed',
+    cancelled: 'was cancelled',
+    timed_out: 'timed out',
+    action_required: 'needs action',
+    startup_failure: 'failed to start',
+    stale: 'went stale',
+    neutral: 'finished (neutral)',
+};
+const COLOURS = { started: '#439fe0', success: '#2eb886', error: '#d00000', cancelled: '#9e9e9e', neutral: '#9e9e9e', test: '#9e9e9e' };
+const EMOJI = { started: '🚀', success: '✅', error: '❌', cancelled: '⚪', neutral: '⚪', test: '🔔' };
+function composeMessage(run, outcome) {
+    if (outcome.trigger === 'test')
+        return testMessage(run);
+    const verb = VERBS[outcome.status] ?? outcome.status.replace(/_/g, ' ');
+    // Routed with error or success, but never dressed as a failure or a success.
+    const look = outcome.status === 'cancelled' || outcome.status === 'neutral' ? outcome.status : outcome.trigger;
+    const what = run.workflow || 'Workflow';
+    const refName = run.branch || run.tag;
+    const ref = refName && run.deleted ? `${refName} (deleted)` : refName;
+    const where = run.prNumber ? `PR #${run.prNumber}` : ref;
+    const title = `${what} ${verb}${where ? ` on ${where}` : ''}`;
+    const runLabel = run.runNumber ? ` (#${run.runNumber})` : '';
+    const line = `${title}${run.repository ? ` in ${run.repository}` : ''}${runLabel}`;
+    const { facts, add } = factList();
+    add('repository', run.repository, run.repositoryUrl);
+    add('workflow', [run.workflow, run.job].filter(Boolean).join(' / '), run.runUrl);
+    if (run.prNumber)
+        add('pull_request', `#${run.prNumber} ${run.prTitle}`.trim(), run.prUrl);
+    // A deleted branch or tag has no page to link to.
+    else
+        add(run.tag ? 'tag' : 'branch', ref, run.deleted ? undefined : branchUrl(run));
+    add('commit', [run.shortSha, run.commitTitle].filter(Boolean).join(' '), run.commitUrl);
+    add('actor', run.actor);
+    add('environment', run.environment, run.environmentUrl || undefined);
+    // A start has no duration yet, even when an earlier step or the event (workflow_run in_progress) gives a start time.
+    if (outcome.trigger !== 'started')
+        add('duration', run.duration);
+    return { title, line, verb, emoji: EMOJI[look], colour: COLOURS[look], facts, url: run.runUrl };
+}
+/** A test notification: what it is, from which repository, sent by whom, and the run that sent it. */
+function testMessage(run) {
+    const title = 'Test notification from Herald';
+    const runLabel = run.runNumber ? ` (#${run.runNumber})` : '';
+    const line = `${title}${run.repository ? ` in ${run.repository}` : ''}${runLabel}`;
+    const by = run.actor ? ` by ${run.actor}` : '';
+    const from = run.repository ? ` from ${run.repository}` : '';
+    const description = `Sent${by}${from} to check that this destination works.`;
+    const { facts, add } = factList();
+    add('repository', run.repository, run.repositoryUrl);
+    add('workflow', [run.workflow, run.job].filter(Boolean).join(' / '), run.runUrl);
+    add('actor', run.actor);
+    return { title, line, description, verb: 'test notification', emoji: EMOJI.test, colour: COLOURS.test, facts, url: run.runUrl };
+}
+/** The message's fact of that kind, if it has one. */
+const factOf = (message, kind) => message.facts.find((fact) => fact.kind === kind);
+/** A fact whose value reads as a sentence (a commit's or a pull request's title): chat layouts give it a whole row. */
+const isSentence = (fact) => fact.kind === 'commit' || fact.kind === 'pull_request';
+/** The facts of a message, and how to add one: an empty value is left out. */
+function factList() {
+    const facts = [];
+    const add = (kind, value, url) => {
+        const label = FACT_LABELS[kind];
+        if (value)
+            facts.push(url ? { kind, label, value, url } : { kind, label, value });
+    };
+    return { facts, add };
+}
+function branchUrl(run) {
+    if (!run.repositoryUrl)
+        return undefined;
+    if (run.branch)
+        return `${run.repositoryUrl}/tree/${urlPath(run.branch)}`;
+    if (run.tag)
+        return `${run.repositoryUrl}/releases/tag/${urlPath(run.tag)}`;
+    return undefined;
+}
+/**
+ * A branch or tag name as URL path segments, each percent-encoded: `feature/#123-login` -> `feature/%23123-login`.
+ * `( ) ! ' *`, which encodeURIComponent leaves, are encoded too: a `)` would end a Markdown link early.
+ */
+const urlPath = (name) => name
+    .split('/')
+    .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
+
 ;// CONCATENATED MODULE: ./src/render/escape.ts
 const JSON_VALUE = Symbol('herald.json');
 /**
@@ -79,6 +190,8 @@ function plain(value) {
     return String(value);
 }
 const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Text as HTML text or an attribute value: & < > " ' as entities. */
+const escapeHtml = (text) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 /** Slack's three control characters; `<!channel>`, `<@U123>` and `<url|text>` need a raw `<`. */
 const SLACK_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 const ZERO_WIDTH_SPACE = '\u200b';
@@ -98,7 +211,7 @@ const escapers = {
     /** JSON string content: the payload stays valid JSON whatever the value holds. */
     json: (value) => jsonLiteral(value) ?? JSON.stringify(plain(value)).slice(1, -1),
     text: (value) => jsonLiteral(value) ?? plain(value),
-    html: (value) => (jsonLiteral(value) ?? plain(value)).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]),
+    html: (value) => escapeHtml(jsonLiteral(value) ?? plain(value)),
     /** Slack mrkdwn: &, < and > as entities, which Slack shows as the characters but never reads as a mention or link. */
     slack: (value) => (jsonLiteral(value) ?? plain(value)).replace(/[&<>]/g, (c) => SLACK_ESCAPES[c]),
     /** Discord, Mattermost, Rocket.Chat: formatting characters backslash-escaped, mentions broken. */
@@ -326,9 +439,1256 @@ function unknownVariables(tokens, variables) {
 }
 const excerpt = (text) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(4006);
-var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/outcome.ts
+/** What a run came to, in the words every layer shares: a leaf module, importing nothing of Herald's. */
+/** The triggers a route can name: what happened in a run. */
+const TRIGGERS = ['started', 'success', 'error'];
+/** Every trigger a message can be for: the routed ones and `test` (the `test` input), which ignores routes. */
+const MESSAGE_TRIGGERS = [...TRIGGERS, 'test'];
+/** A test notification (AWX's "test notification"): its trigger and its status are both `test`. */
+const TEST_OUTCOME = { trigger: 'test', status: 'test' };
+
+;// CONCATENATED MODULE: ./src/destinations/destination.ts
+
+
+
+/**
+ * The schema of one destination type: the common fields, its own fields, and its template fields with their
+ * formats, which can also be overridden per trigger under `messages` (AWX's custom messages). Templates are checked
+ * when the config is loaded: one that does not parse, or a JSON one that no values can make JSON, is a config error.
+ * Every field carries a description (the README's wording): the JSON Schema that editors complete with shows it.
+ */
+function destinationSchema(type, fields, templateFields, templateDescriptions) {
+    const kinds = Object.entries(templateFields);
+    const templates = Object.fromEntries(kinds.map(([field]) => [field, schemas/* string */.YjP().meta({ template: true }).optional().describe(templateDescriptions[field])]));
+    const checkTemplates = schemas/* superRefine */.zni((config, ctx) => {
+        const delimiters = config.delimiters ?? '<< >>';
+        if (delimiters !== '<< >>' && delimiters !== '{{ }}')
+            return;
+        const check = (template, kind, path) => {
+            if (typeof template !== 'string')
+                return;
+            const problem = checkTemplate(template, typeof kind === 'function' ? kind(config, template) : kind, delimiters);
+            if (problem)
+                ctx.addIssue({ code: 'custom', path, message: problem });
+        };
+        const messages = (config.messages ?? {});
+        for (const [field, kind] of kinds) {
+            check(config[field], kind, [field]);
+            for (const trigger of MESSAGE_TRIGGERS)
+                check(messages[trigger]?.[field], kind, ['messages', trigger, field]);
+        }
+    }, { when: () => true });
+    return schemas/* strictObject */.rej({
+        type: schemas/* literal */.euz(type).describe(`The kind of destination: ${type}.`),
+        enabled: schemas/* boolean */.zMY().default(true).describe('false keeps the destination but skips it (it shows as skipped in the results).'),
+        timeout: schemas/* number */.aig()
+            .positive()
+            .max(300)
+            .default(10)
+            .describe('Seconds one attempt may take (connect, send, answer; for SMTP the whole conversation), at most 300.'),
+        retries: schemas/* number */.aig()
+            .int()
+            .min(0)
+            .max(10)
+            .default(3)
+            .describe("Retries after the first attempt (0 to 10), on network errors, 5xx, 408 and 429. A receiver's Retry-After is honoured."),
+        retry_backoff: schemas/* number */.aig()
+            .min(0)
+            .max(60)
+            .default(1)
+            .describe('Seconds before the first retry; doubles each time, with random jitter (x1 to x2), at most 30 s.'),
+        delimiters: schemas/* enum */.k5n(['<< >>', '{{ }}']).default('<< >>').describe('Template tags; "{{ }}" for templates pasted from Devtron.'),
+        block_private_addresses: schemas/* boolean */.zMY()
+            .optional()
+            .describe('true refuses to send to loopback, private, link-local and cloud metadata addresses (checked after DNS, on every redirect). ' +
+            "Unset: the file's top-level block_private_addresses, else false."),
+        ...templates,
+        messages: schemas/* partialRecord */.jgl(schemas/* enum */.k5n(MESSAGE_TRIGGERS), schemas/* strictObject */.rej(templates))
+            .optional()
+            .describe("Per-trigger templates that replace the destination's templates for that trigger (AWX's custom messages): " +
+            `messages: {error: {payload: '...'}}. The keys are ${MESSAGE_TRIGGERS.join(', ')} (a test notification).`),
+        ...fields,
+    }).check(checkTemplates);
+}
+/** The template for a field, with the per-trigger override under `messages` taking precedence. */
+function templateFor(config, trigger, field) {
+    const override = config.messages?.[trigger]?.[field];
+    if (override !== undefined)
+        return override;
+    const value = config[field];
+    return typeof value === 'string' ? value : undefined;
+}
+/**
+ * A destination's schema, built the first time it is asked for: a run builds only the schemas of the types its config
+ * names (building all of them took about 5 ms of every run).
+ */
+function builtOnFirstUse(build) {
+    let schema;
+    return () => (schema ??= build());
+}
+
+;// CONCATENATED MODULE: ./src/destinations/shared/chat-request.ts
+
+/** What every chat destination's `payload` template is. */
+const CHAT_PAYLOAD = 'Template for the whole JSON body, replacing the default message.';
+/** A JSON POST, the one request shape every chat service takes. */
+function postJson(url, body, extra = {}) {
+    return {
+        transport: 'http',
+        method: 'POST',
+        url,
+        ...extra,
+        headers: { 'Content-Type': 'application/json; charset=utf-8', ...extra.headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+    };
+}
+/** The user's `payload` template (per-trigger override first), rendered with JSON-escaped values; undefined if none. */
+function renderPayload(config, input) {
+    const template = templateFor(config, input.trigger, 'payload');
+    return template === undefined ? undefined : input.render(template, 'json', 'payload');
+}
+/** The user's `text` template rendered with the platform's escaping; undefined if none. */
+function renderText(config, input, format) {
+    const template = templateFor(config, input.trigger, 'text');
+    return template === undefined ? undefined : input.render(template, format, 'text');
+}
+/**
+ * A refusal in the service's own words, when its JSON body has them: "Teams error BadRequest: ... (HTTP 400)". No
+ * answer, a 2xx, or a body without a message: nothing to add to the transport's own wording.
+ */
+function serviceError(reply, service, read) {
+    if (reply.code === null || (reply.code >= 200 && reply.code < 300))
+        return {};
+    const json = replyJson(reply);
+    const { message, code } = json ? read(json) : {};
+    if (typeof message !== 'string' || message === '')
+        return {};
+    return { error: `${service} error${code ? ` ${code}` : ''}: ${message} (HTTP ${reply.code})` };
+}
+/** The body as JSON, or undefined when it is not JSON. */
+function replyJson(reply) {
+    try {
+        const value = JSON.parse(reply.body);
+        return value !== null && typeof value === 'object' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Integer of a #rrggbb colour (Discord's embed colour). */
+const colourNumber = (hex) => Number.parseInt(hex.replace(/^#/, ''), 16);
+
+;// CONCATENATED MODULE: ./src/secrets.ts
+
+const MASK = '****';
+/** Shorter values are never masked: masking `main` or `on` would hide every later mention of them in the job's log. */
+const MIN_SECRET_LENGTH = 4;
+/** A variable name that says it holds a secret: HOOK_TOKEN, SMTP_PASSWORD, SLACK_WEBHOOK_URL, AWS_SECRET_ACCESS_KEY. */
+const SECRET_VARIABLE = /TOKEN|SECRET|KEY|PASS|AUTH|CREDENTIAL|WEBHOOK|PRIVATE/i;
+/** Whether the value of the environment variable `name` is masked when ${name} is used in the config. */
+const namesSecret = (name) => SECRET_VARIABLE.test(name);
+const SENSITIVE_NAME = /auth|token|secret|key|password|passwd|signature|sig$|cookie|session|credential/i;
+/** Every registered secret, longest first so that a secret containing another is masked whole. */
+const secrets = [];
+/**
+ * Registers values with the runner's log masking and with `mask()`; call before anything is printed. The command line
+ * has no runner to tell (`::add-mask::` would print the secret on a terminal): it passes a `tellRunner` that does nothing.
+ */
+function registerSecrets(values, tellRunner = core/* setSecret */.Pq) {
+    for (const value of values) {
+        if (!value || value.length < MIN_SECRET_LENGTH || secrets.includes(value))
+            continue;
+        tellRunner(value);
+        secrets.push(value);
+        // The forms a server may echo it in: URL-encoded (a path or query), JSON-escaped (an error body).
+        for (const form of [encodeURIComponent(value), JSON.stringify(value).slice(1, -1)]) {
+            if (form !== value && !secrets.includes(form)) {
+                tellRunner(form);
+                secrets.push(form);
+            }
+        }
+    }
+    secrets.sort((a, b) => b.length - a.length);
+}
+function mask(text) {
+    if (text === null)
+        return null;
+    return maskValues(text, secrets);
+}
+/** The text with each of `values` that is long enough to mask (MIN_SECRET_LENGTH) replaced by ****, in that order. */
+function maskValues(text, values) {
+    let masked = text;
+    for (const value of values)
+        if (value.length >= MIN_SECRET_LENGTH)
+            masked = masked.split(value).join(MASK);
+    return masked;
+}
+/** The password in a URL's user info (and the Basic credentials made of it) and query values whose names look secret. */
+function secretsInUrl(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return [];
+    }
+    const found = [];
+    if (parsed.password) {
+        found.push(decodeURIComponent(parsed.password), ...basicCredentials(decodeURIComponent(parsed.username), decodeURIComponent(parsed.password)));
+    }
+    for (const [name, value] of parsed.searchParams)
+        if (SENSITIVE_NAME.test(name))
+            found.push(value);
+    return found.filter(Boolean);
+}
+/**
+ * A URL that is a secret as a whole (a Slack, Discord, Teams or Google Chat webhook): the URL, its path and query (what
+ * an error page echoes: "Cannot POST /services/T0/B0/token"), its last `tokenSegments` path segments, and its
+ * credentials; parts under 8 characters are no token. Other path segments are left alone: masking "workflows" would hide that word in every later log line.
+ */
+function secretUrl(url, tokenSegments = 0) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return [url];
+    }
+    const segments = parsed.pathname.split('/').filter(Boolean);
+    const parts = [parsed.pathname + parsed.search, ...(tokenSegments > 0 ? segments.slice(-tokenSegments).map(decodeURIComponent) : [])];
+    // A short part ("/hook" in a test URL) is no credential, and masking it would garble messages that mention it.
+    return [url, ...parts.filter((part) => part.length >= 8), ...secretsInUrl(url)];
+}
+/** The Authorization value for basic auth and the base64 credentials on their own, as a server may echo either. */
+function basicCredentials(username, password) {
+    const encoded = Buffer.from(`${username}:${password}`).toString('base64');
+    return [`Basic ${encoded}`, encoded];
+}
+/** Values of headers such as Authorization, X-Api-Key or Cookie. */
+function secretsInHeaders(headers) {
+    const found = [];
+    for (const [name, value] of Object.entries(headers)) {
+        if (!SENSITIVE_NAME.test(name))
+            continue;
+        found.push(value);
+        // "Bearer abc": mask the credential on its own too, wherever it shows up.
+        const credential = value.split(/\s+/).at(-1);
+        if (credential && credential !== value)
+            found.push(credential);
+    }
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/destinations/discord.ts
+
+
+
+
+
+
+
+
+
+/** Discord's message and embed limits (discord.com/developers/docs/resources/message#embed-object-embed-limits). */
+const DISCORD_LIMITS = { content: 2000, title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, embed: 6000, username: 80 };
+const schema = builtOnFirstUse(() => destinationSchema('discord', {
+    webhook_url: httpUrl.describe('Channel webhook URL. A secret.'),
+    username: schemas/* string */.YjP()
+        .min(1)
+        .max(DISCORD_LIMITS.username)
+        .optional()
+        .describe("Name to post as (at most 80 characters); the webhook's name by default."),
+    avatar_url: httpUrl.optional().describe("Avatar to post with; the webhook's avatar by default."),
+}, { text: 'markdown', payload: 'json' }, { text: 'Template for content, the text above the embed. Values are Markdown-escaped.', payload: CHAT_PAYLOAD }));
+/** Mentions are never parsed, whatever a commit message holds. */
+const NO_MENTIONS = { parse: [] };
+/** A Discord channel webhook: an embed coloured by trigger, with `allowed_mentions` that pings nobody. */
+const discord = {
+    type: 'discord',
+    get schema() {
+        return schema();
+    },
+    secrets: (config) => secretUrl(config.webhook_url, 1),
+    build(config, input) {
+        const payload = renderPayload(config, input);
+        if (payload === undefined)
+            return [postJson(config.webhook_url, discordMessage(config, input))];
+        const message = JSON.parse(payload);
+        if (message === null || typeof message !== 'object' || Array.isArray(message)) {
+            throw new TemplateError('in payload: a Discord webhook needs a JSON object');
+        }
+        // A payload that says nothing about mentions gets none; one that sets allowed_mentions is sent as written.
+        return [postJson(config.webhook_url, 'allowed_mentions' in message ? payload : { ...message, allowed_mentions: NO_MENTIONS })];
+    },
+    interpret: interpretDiscordReply,
+};
+/** A 429 carries retry_after (seconds, a float) in its body; other errors carry {message, code}. */
+function interpretDiscordReply(reply) {
+    const verdict = serviceError(reply, 'Discord', (json) => ({ message: json.message, code: json.code }));
+    const retryAfter = Number(replyJson(reply)?.retry_after);
+    if (reply.code === 429 && Number.isFinite(retryAfter) && retryAfter >= 0)
+        verdict.retryAfterMs = Math.ceil(retryAfter * 1000);
+    return verdict;
+}
+function discordMessage(config, input) {
+    const text = renderText(config, input, 'markdown');
+    return {
+        ...(text !== undefined && { content: truncate(text, DISCORD_LIMITS.content) }),
+        ...(config.username !== undefined && { username: config.username }),
+        ...(config.avatar_url !== undefined && { avatar_url: config.avatar_url }),
+        embeds: [discordEmbed(input.message, input.vars.timestamp)],
+        allowed_mentions: NO_MENTIONS,
+    };
+}
+/** Title linked to the run, facts as fields; values are cut so the embed stays under 6000 characters in all. */
+function discordEmbed(message, timestamp) {
+    const title = truncate(`${message.emoji} ${message.title}`, DISCORD_LIMITS.title);
+    const facts = message.facts.slice(0, DISCORD_LIMITS.fields);
+    const names = facts.map((fact) => truncate(fact.label, DISCORD_LIMITS.fieldName));
+    const description = message.description && markdownLink(message.description, undefined, DISCORD_LIMITS.description);
+    const room = DISCORD_LIMITS.embed - title.length - (description?.length ?? 0) - names.reduce((sum, name) => sum + name.length, 0);
+    const perValue = Math.min(DISCORD_LIMITS.fieldValue, Math.floor(room / Math.max(1, facts.length)));
+    const fields = facts.map((fact, i) => {
+        return { name: names[i], value: markdownLink(fact.value, fact.url, perValue), inline: !isSentence(fact) };
+    });
+    return {
+        title,
+        ...(description && { description }),
+        ...(message.url && { url: message.url }),
+        color: colourNumber(message.colour),
+        fields,
+        ...(timestamp && { timestamp }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/destinations/shared/mail-content.ts
+
+
+
+
+/** The template fields of every e-mail destination and their escaping, each overridable per trigger under `messages`. */
+const MAIL_TEMPLATES = { subject: 'text', body: 'text', html: 'html' };
+const MAIL_TEMPLATE_DESCRIPTIONS = {
+    subject: 'Template for the subject; values as they are, line breaks become spaces. Default: [owner/repo] <title> (#<run number>).',
+    body: 'Template for the plain-text part; values as they are. With body or html, only the parts you write are sent.',
+    html: 'Template for the HTML part; values are HTML-escaped. With body or html, only the parts you write are sent.',
+};
+/**
+ * One address ("ops@example.com" or "CI <ci@example.com>"). Line breaks are refused here, so no config value can
+ * start a header of its own.
+ */
+const address = schemas/* string */.YjP()
+    .trim()
+    .regex(/^[^\r\n]*@[^\r\n]*$/, 'must be an e-mail address such as ops@example.com or "CI <ci@example.com>", on one line')
+    .refine((value) => !/[,;]/.test(value.replace(/"[^"]*"/g, '')) || value.split('@').length <= 2, 'holds several addresses: write one address per list item, e.g. to: [a@example.com, b@example.com]');
+/** One address or a list of them. */
+const addresses = oneOrList(schemas/* array */.YOg(address));
+/** Sender and recipients, the same for SMTP and SES. */
+const mailAddressFields = {
+    from: address.describe('Sender: ci@example.com or "CI <ci@example.com>". Also the envelope sender (MAIL FROM).'),
+    to: addresses.pipe(schemas/* array */.YOg(address).min(1, 'needs at least one recipient')).describe('One recipient or a list.'),
+    cc: addresses.default([]).describe('One address or a list.'),
+    bcc: addresses.default([]).describe('One address or a list; they get the message but appear in no header.'),
+    reply_to: addresses.default([]).describe('One address or a list, for the Reply-To header.'),
+};
+/**
+ * Subject, text and HTML for this trigger. The defaults come from the Message; a `body` or `html` template replaces
+ * both default parts, so a custom text never hides behind the default HTML that mail clients prefer.
+ */
+function composeMail(config, input) {
+    const template = (field) => templateFor({ ...config }, input.trigger, field);
+    const subjectTemplate = template('subject');
+    const bodyTemplate = template('body');
+    const htmlTemplate = template('html');
+    const subject = oneLine(subjectTemplate === undefined ? defaultSubject(input) : input.render(subjectTemplate, 'text', 'subject'));
+    if (bodyTemplate === undefined && htmlTemplate === undefined) {
+        return { subject, text: defaultText(input), html: defaultHtml(input) };
+    }
+    return {
+        subject,
+        ...(bodyTemplate !== undefined && { text: input.render(bodyTemplate, 'text', 'body') }),
+        ...(htmlTemplate !== undefined && { html: input.render(htmlTemplate, 'html', 'html') }),
+    };
+}
+/** A subject is one line: line breaks in a value (a commit message, say) become spaces. */
+const oneLine = (text) => text.replace(/[\r\n]+/g, ' ').trim();
+/** "[octo/app] CI failed on main (#42)" */
+function defaultSubject({ message, vars }) {
+    const repository = vars.repository ? `[${vars.repository}] ` : '';
+    const run = vars.runNumber ? ` (#${vars.runNumber})` : '';
+    return `${repository}${message.title}${run}`;
+}
+/** The message's line, its facts one per line with their links, and the run's link. */
+function defaultText({ name, message }) {
+    const facts = message.facts.map((fact) => `${fact.label}: ${fact.value}${fact.url ? ` <${angleTarget(fact.url)}>` : ''}`);
+    return [
+        message.line,
+        '',
+        ...(message.description ? [message.description, ''] : []),
+        ...facts,
+        ...(message.url ? ['', `View the run: ${message.url}`] : []),
+        '',
+        '-- ',
+        `Sent by Herald (destination "${name}")`,
+        '',
+    ].join('\n');
+}
+/** A URL written as `<url>` in plain text: a `>` or a space in it would end it early. */
+const angleTarget = (url) => url.replace(/[<>\s]/g, encodeURIComponent);
+/** The same as the text, as a small HTML page with inline styles (mail clients drop style sheets). */
+function defaultHtml({ name, message }) {
+    const h = escapers.html;
+    const link = (text, url) => (url ? `<a href="${h(url)}">${h(text)}</a>` : h(text));
+    const rows = message.facts
+        .map((fact) => `<tr><th align="left" style="padding:2px 12px 2px 0;color:#57606a;font-weight:normal">${h(fact.label)}</th>` +
+        `<td style="padding:2px 0">${link(fact.value, fact.url)}</td></tr>`)
+        .join('\n');
+    const button = message.url
+        ? `<p><a href="${h(message.url)}" style="display:inline-block;padding:6px 12px;background:${h(message.colour)};color:#ffffff;text-decoration:none;border-radius:4px">View the run</a></p>`
+        : '';
+    return `<!DOCTYPE html>
+<html>
+<body style="font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;font-size:14px;color:#1f2328">
+<div style="border-left:4px solid ${h(message.colour)};padding:4px 12px">
+<h2 style="margin:0 0 8px;font-size:18px">${h(message.emoji)} ${h(message.line)}</h2>
+${message.description ? `<p style="margin:0 0 8px">${h(message.description)}</p>\n` : ''}<table cellpadding="0" cellspacing="0" style="border-collapse:collapse">
+${rows}
+</table>
+${button}
+</div>
+<p style="color:#57606a;font-size:12px">Sent by Herald (destination &quot;${h(name)}&quot;)</p>
+</body>
+</html>
+`;
+}
+/** The message as a reader sees it: headers, then the text part (or the HTML when there is no text). */
+function readableMail(mail, content) {
+    const header = (name, values) => (values.length ? [`${name}: ${values.join(', ')}`] : []);
+    const lines = [
+        `From: ${mail.from}`,
+        ...header('To', mail.to),
+        ...header('Cc', mail.cc),
+        ...header('Bcc', mail.bcc),
+        ...header('Reply-To', mail.replyTo),
+        `Subject: ${content.subject}`,
+    ];
+    const parts = [content.text !== undefined && 'text', content.html !== undefined && 'HTML'].filter(Boolean);
+    lines.push(`Parts: ${parts.join(' and ')}`, '', content.text ?? content.html ?? '');
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/destinations/email.ts
+
+
+
+const email_schema = builtOnFirstUse(() => destinationSchema('email', {
+    host: schemas/* string */.YjP().trim().min(1, 'needs the SMTP server, e.g. smtp.example.com').describe('SMTP server name or IP address.'),
+    port: schemas/* number */.aig().int().min(1).max(65535).optional().describe('SMTP port: 587 by default, 465 with use_ssl.'),
+    username: schemas/* string */.YjP()
+        .optional()
+        .describe('User to authenticate as (AUTH PLAIN or LOGIN, whichever the server offers). Without it, no AUTH.'),
+    password: schemas/* string */.YjP().optional().describe('Its password. A secret: masked as **** everywhere, even when written in the file.'),
+    use_tls: schemas/* boolean */.zMY()
+        .optional()
+        .describe('STARTTLS, required (true unless use_ssl): the connection must be upgraded to TLS before AUTH and the message. ' +
+        'false sends without encryption when the server offers none.'),
+    use_ssl: schemas/* boolean */.zMY().default(false).describe('TLS from the first byte ("SMTPS", usually port 465). Cannot be combined with use_tls: true.'),
+    insecure_skip_verify: schemas/* boolean */.zMY().default(false).describe('Accept a certificate that does not verify (self-signed, another host name).'),
+    ...mailAddressFields,
+}, MAIL_TEMPLATES, MAIL_TEMPLATE_DESCRIPTIONS).refine((config) => !(config.use_tls && config.use_ssl), {
+    path: ['use_tls'],
+    message: 'use_tls (STARTTLS) and use_ssl (TLS from the start) exclude each other: port 465 usually wants use_ssl: true, port 587 use_tls: true',
+}));
+/** E-mail over SMTP (nodemailer, loaded only when a run sends mail): one message to all recipients. */
+const email = {
+    type: 'email',
+    get schema() {
+        return email_schema();
+    },
+    secrets: (config) => [config.password ?? ''],
+    build(config, input) {
+        const content = composeMail(config, input);
+        const secure = config.use_ssl;
+        const port = config.port ?? (secure ? 465 : 587);
+        const addresses = { from: config.from, to: config.to, cc: config.cc, bcc: config.bcc, replyTo: config.reply_to };
+        return [
+            {
+                transport: 'smtp',
+                url: `${secure ? 'smtps' : 'smtp'}://${hostForUrl(config.host)}:${port}`,
+                smtp: {
+                    host: config.host,
+                    port,
+                    secure,
+                    requireTLS: !secure && (config.use_tls ?? true),
+                    ...(config.username !== undefined && { auth: { user: config.username, pass: config.password ?? '' } }),
+                    insecureSkipVerify: config.insecure_skip_verify,
+                },
+                ...addresses,
+                ...content,
+                body: readableMail(addresses, content),
+            },
+        ];
+    },
+    interpret: describeSmtpReply,
+};
+/** Words a refusal after the stage it happened at: "the server refused AUTH PLAIN: 535 5.7.8 ...". */
+function describeSmtpReply(reply) {
+    if (reply.code === null || reply.code < 400)
+        return {};
+    const stage = reply.stage;
+    return { error: `the SMTP server refused ${stage ? `${stage}` : 'the message'}: ${reply.body}` };
+}
+const hostForUrl = (host) => (host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
+
+;// CONCATENATED MODULE: ./src/destinations/googlechat.ts
+
+
+
+
+
+
+
+/** Google Chat takes 4,096 characters of text; card text is kept short enough to read. */
+const GOOGLE_CHAT_LIMITS = { text: 4096, title: 200, value: 1000 };
+const googlechat_schema = builtOnFirstUse(() => destinationSchema('googlechat', { webhook_url: httpUrl.describe('Space webhook URL (with its key and token). A secret.') }, { text: 'googlechat', payload: 'json' }, { text: 'Template for the message text above the card.', payload: CHAT_PAYLOAD }));
+/** A Google Chat space webhook: a cardsV2 card with the facts and a button to the run. */
+const googlechat = {
+    type: 'googlechat',
+    get schema() {
+        return googlechat_schema();
+    },
+    secrets: (config) => secretUrl(config.webhook_url),
+    build(config, input) {
+        const body = renderPayload(config, input) ?? JSON.stringify(googleChatMessage(input.message, renderText(config, input, 'googlechat')));
+        return [postJson(config.webhook_url, body)];
+    },
+    interpret: (reply) => serviceError(reply, 'Google Chat', (json) => ({ message: json.error?.message, code: json.error?.status })),
+};
+const html = (text) => escapers.html(text);
+/** A #rrggbb colour as Google's Color message (floats 0..1). */
+function rgb(hex) {
+    const n = colourNumber(hex);
+    return { red: ((n >> 16) & 255) / 255, green: ((n >> 8) & 255) / 255, blue: (n & 255) / 255, alpha: 1 };
+}
+function googleChatMessage(message, text) {
+    const repository = factOf(message, 'repository')?.value;
+    const widgets = message.description
+        ? [{ textParagraph: { text: truncateEscaped(message.description, GOOGLE_CHAT_LIMITS.value, html) } }]
+        : [];
+    widgets.push(...message.facts.map((fact) => ({
+        decoratedText: {
+            topLabel: html(fact.label),
+            text: truncateEscaped(fact.value, GOOGLE_CHAT_LIMITS.value, html),
+            wrapText: true,
+            ...(fact.url && { onClick: { openLink: { url: fact.url } } }),
+        },
+    })));
+    if (message.url) {
+        widgets.push({ buttonList: { buttons: [{ text: 'View run', color: rgb(message.colour), onClick: { openLink: { url: message.url } } }] } });
+    }
+    return {
+        ...(text !== undefined && { text: truncate(text, GOOGLE_CHAT_LIMITS.text) }),
+        cardsV2: [
+            {
+                cardId: 'herald-run',
+                card: {
+                    header: {
+                        title: truncate(`${message.emoji} ${message.title}`, GOOGLE_CHAT_LIMITS.title),
+                        ...(repository && { subtitle: truncate(`${repository} · ${message.verb}`, GOOGLE_CHAT_LIMITS.title) }),
+                    },
+                    sections: [{ widgets }],
+                },
+            },
+        ],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/destinations/shared/attachment-message.ts
+
+
+
+
+/** Cut long values here: both services take far more, but a 5,000-character commit message is not worth reading. */
+const VALUE_LIMIT = 1000;
+/**
+ * The Slack-style message attachment that Mattermost and Rocket.Chat incoming webhooks both take: a colour bar, the title
+ * linked to the run, and the facts as Markdown fields (values escaped, links kept).
+ */
+function messageAttachment(message) {
+    return {
+        fallback: truncate(`${message.emoji} ${message.line}`, 300),
+        color: message.colour,
+        title: truncate(`${message.emoji} ${message.title}`, 250),
+        ...(message.url && { title_link: message.url }),
+        ...(message.description && { text: markdownLink(message.description, undefined, VALUE_LIMIT) }),
+        fields: message.facts.map((fact) => ({
+            short: !isSentence(fact),
+            title: fact.label,
+            value: markdownLink(fact.value, fact.url, VALUE_LIMIT),
+        })),
+    };
+}
+/**
+ * The POST of a Mattermost or Rocket.Chat incoming webhook: the user's payload template, or the user's `text` (Markdown
+ * escaped, cut to `textLimit`), the set `fields` (username, channel, icon_url) and the attachment.
+ */
+function attachmentPost(url, config, input, textLimit, fields) {
+    const payload = renderPayload(config, input);
+    const tls = { insecureSkipVerify: config.insecure_skip_verify ?? false };
+    if (payload !== undefined)
+        return postJson(url, payload, tls);
+    const text = renderText(config, input, 'markdown');
+    const set = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+    return postJson(url, {
+        ...(text !== undefined && { text: truncate(text, textLimit) }),
+        ...set,
+        attachments: [messageAttachment(input.message)],
+    }, tls);
+}
+
+;// CONCATENATED MODULE: ./src/destinations/shared/hook-key.ts
+
+/**
+ * The secret part of a Mattermost (/hooks/KEY) or Rocket.Chat (/hooks/ID/TOKEN) incoming webhook URL: whoever has it
+ * can post. Only that part is masked, so the record still shows which server was called.
+ */
+function hookKey(url) {
+    let path;
+    try {
+        path = new URL(url).pathname;
+    }
+    catch {
+        return [];
+    }
+    const match = /\/hooks\/(.+?)\/?$/.exec(path);
+    const keys = match ? match[1].split('/').filter((part) => part.length >= 8) : [];
+    return [...keys, ...secretsInUrl(url)];
+}
+
+;// CONCATENATED MODULE: ./src/destinations/mattermost.ts
+
+
+
+
+
+
+/** Mattermost's post limit (16,383 characters). */
+const TEXT_LIMIT = 16383;
+const mattermost_schema = builtOnFirstUse(() => destinationSchema('mattermost', {
+    url: httpUrl.describe('Incoming webhook URL (https://chat.example.com/hooks/KEY). The key is masked; the server stays visible.'),
+    username: schemas/* string */.YjP()
+        .min(1)
+        .optional()
+        .describe('Name to post as (needs "Enable integrations to override usernames"); the webhook\'s by default.'),
+    channel: schemas/* string */.YjP().min(1).optional().describe("Channel to post to; the webhook's by default."),
+    icon_url: httpUrl
+        .optional()
+        .describe('Icon to post with (needs "Enable integrations to override profile picture icons"); the webhook\'s by default.'),
+    insecure_skip_verify: schemas/* boolean */.zMY()
+        .default(false)
+        .describe("Accept any TLS certificate (a self-hosted server with an internal CA; AWX's mattermost_no_verify_ssl)."),
+}, { text: 'markdown', payload: 'json' }, { text: 'Template for the message text above the attachment. Values are Markdown-escaped.', payload: CHAT_PAYLOAD }));
+/** A Mattermost incoming webhook (AWX's fields): a coloured attachment with the facts. */
+const mattermost = {
+    type: 'mattermost',
+    get schema() {
+        return mattermost_schema();
+    },
+    secrets: (config) => hookKey(config.url),
+    build(config, input) {
+        return [attachmentPost(config.url, config, input, TEXT_LIMIT, { username: config.username, channel: config.channel, icon_url: config.icon_url })];
+    },
+    interpret: (reply) => serviceError(reply, 'Mattermost', (json) => ({ message: json.message })),
+};
+
+;// CONCATENATED MODULE: ./src/destinations/rocketchat.ts
+
+
+
+
+
+
+/** Rocket.Chat's default Message_MaxAllowedSize. */
+const rocketchat_TEXT_LIMIT = 5000;
+const rocketchat_schema = builtOnFirstUse(() => destinationSchema('rocketchat', {
+    url: httpUrl.describe('Incoming webhook URL (https://rocket.example.com/hooks/ID/TOKEN). ID and token are masked.'),
+    username: schemas/* string */.YjP().min(1).optional().describe("Name to post as; the integration's by default."),
+    icon_url: httpUrl.optional().describe("Avatar to post with; the integration's by default."),
+    insecure_skip_verify: schemas/* boolean */.zMY()
+        .default(false)
+        .describe("Accept any TLS certificate (a self-hosted server with an internal CA; AWX's rocketchat_no_verify_ssl)."),
+}, { text: 'markdown', payload: 'json' }, { text: 'Template for the message text above the attachment. Values are Markdown-escaped.', payload: CHAT_PAYLOAD }));
+/** A Rocket.Chat incoming webhook (AWX's fields): a coloured attachment with the facts. */
+const rocketchat = {
+    type: 'rocketchat',
+    get schema() {
+        return rocketchat_schema();
+    },
+    secrets: (config) => hookKey(config.url),
+    build(config, input) {
+        return [attachmentPost(config.url, config, input, rocketchat_TEXT_LIMIT, { username: config.username, icon_url: config.icon_url })];
+    },
+    interpret: (reply) => serviceError(reply, 'Rocket.Chat', (json) => ({ message: json.error ?? json.message })),
+};
+
+// EXTERNAL MODULE: ./node_modules/aws4/aws4.js
+var aws4 = __webpack_require__(8832);
+var aws4_default = /*#__PURE__*/__webpack_require__.n(aws4);
+;// CONCATENATED MODULE: ./src/destinations/ses.ts
+
+
+
+
+
+const ses_schema = builtOnFirstUse(() => destinationSchema('ses', {
+    access_key_id: schemas/* string */.YjP().trim().min(1).describe('Access key id of a user or role allowed ses:SendEmail. Masked.'),
+    secret_access_key: schemas/* string */.YjP().min(1).describe('Its secret key. Masked.'),
+    session_token: schemas/* string */.YjP().min(1).optional().describe('Session token of temporary credentials (STS, OIDC). Masked.'),
+    region: schemas/* string */.YjP()
+        .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'must be an AWS region such as us-east-1 or eu-west-1')
+        .default('us-east-1')
+        .describe('The SES region where from is verified, e.g. eu-west-1.'),
+    api_url: httpUrl
+        .optional()
+        .describe('Another endpoint: a VPC endpoint, a proxy, LocalStack (default https://email.{region}.amazonaws.com). The path /v2/email/outbound-emails is added.'),
+    ...mailAddressFields,
+}, MAIL_TEMPLATES, MAIL_TEMPLATE_DESCRIPTIONS));
+const SEND_EMAIL_PATH = '/v2/email/outbound-emails';
+/** E-mail through Amazon SES v2 SendEmail, signed with SigV4 (aws4): one message to all recipients. */
+const ses = {
+    type: 'ses',
+    get schema() {
+        return ses_schema();
+    },
+    secrets: (config) => [config.access_key_id, config.secret_access_key, config.session_token ?? ''],
+    build(config, input) {
+        const content = composeMail(config, input);
+        const utf8 = (data) => ({ Data: data, Charset: 'UTF-8' });
+        const request = {
+            FromEmailAddress: config.from,
+            Destination: { ToAddresses: config.to, CcAddresses: config.cc, BccAddresses: config.bcc },
+            ReplyToAddresses: config.reply_to,
+            Content: {
+                Simple: {
+                    Subject: utf8(content.subject),
+                    Body: {
+                        ...(content.text !== undefined && { Text: utf8(content.text) }),
+                        ...(content.html !== undefined && { Html: utf8(content.html) }),
+                    },
+                },
+            },
+        };
+        const body = JSON.stringify(request);
+        const url = new URL(`${(config.api_url ?? `https://email.${config.region}.amazonaws.com`).replace(/\/+$/, '')}${SEND_EMAIL_PATH}`);
+        const signed = aws4_default().sign({
+            method: 'POST',
+            host: url.host,
+            path: url.pathname,
+            service: 'ses',
+            region: config.region,
+            headers: { 'Content-Type': 'application/json' },
+            body,
+        }, {
+            accessKeyId: config.access_key_id,
+            secretAccessKey: config.secret_access_key,
+            ...(config.session_token !== undefined && { sessionToken: config.session_token }),
+        });
+        const headers = Object.fromEntries(Object.entries(signed.headers ?? {}).map(([name, value]) => [name, String(value)]));
+        return [{ transport: 'http', method: 'POST', url: url.href, headers, body }];
+    },
+    interpret: describeSesReply,
+};
+/**
+ * The error types AWS SDKs retry as throttling (@smithy/service-error-classification) that SES v2 answers with: a 429
+ * TooManyRequestsException, or a 400 for a sending rate or quota exceeded.
+ */
+const THROTTLING = new Set(['Throttling', 'ThrottlingException', 'TooManyRequestsException', 'LimitExceededException']);
+/** Without a Retry-After, a throttled request is tried again after this long (plus the retry backoff). */
+const THROTTLED_WAIT_MS = 1000;
+/**
+ * SES's own words for a refusal: the error type (x-amzn-ErrorType, or __type/code in the body) and its message,
+ * e.g. "SES 400 MessageRejected: Email address is not verified. ...". Throttling is retried, whatever the status.
+ */
+function describeSesReply(reply) {
+    if (reply.code !== null && reply.code >= 200 && reply.code < 300)
+        return {};
+    let parsed = {};
+    try {
+        const value = JSON.parse(reply.body);
+        if (value && typeof value === 'object')
+            parsed = value;
+    }
+    catch {
+        // Not JSON (a proxy's error page): the status and the raw body will do.
+    }
+    const text = (value) => (typeof value === 'string' && value ? value : undefined);
+    // "MessageRejected", "MessageRejected:http://internal.amazon.com/...", "com.amazonaws.sesv2#MessageRejected"
+    const type = (text(reply.headers?.['x-amzn-errortype']) ?? text(parsed.__type) ?? text(parsed.code) ?? '')
+        .split(':')[0]
+        .split('#')
+        .at(-1);
+    const message = text(parsed.message) ?? text(parsed.Message) ?? (reply.body.trim() || undefined);
+    const what = [type, message].filter(Boolean).join(': ');
+    const error = `SES ${reply.code ?? ''}${what ? ` ${what}` : ''}`.trim();
+    if (!type || !THROTTLING.has(type))
+        return { error };
+    const seconds = Number(reply.headers?.['retry-after']);
+    return { error, retryAfterMs: reply.headers?.['retry-after'] && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : THROTTLED_WAIT_MS };
+}
+
+;// CONCATENATED MODULE: ./src/destinations/slack.ts
+
+
+
+
+
+
+
+
+
+/** Block Kit's limits (docs.slack.dev/reference/block-kit). */
+const SLACK_LIMITS = { blocks: 50, header: 150, sectionText: 3000, fields: 10, fieldText: 2000, buttonText: 75, url: 3000, text: 40000 };
+const channelList = oneOrMany(schemas/* string */.YjP().min(1), 'needs at least one channel');
+const slack_schema = builtOnFirstUse(() => destinationSchema('slack', {
+    webhook_url: httpUrl.optional().describe('Incoming webhook URL (one of webhook_url or token). A secret: masked as **** everywhere.'),
+    token: schemas/* string */.YjP()
+        .min(1)
+        .optional()
+        .describe('Bot token (xoxb-...; one of webhook_url or token); Herald calls chat.postMessage with Authorization: Bearer. A secret.'),
+    channels: channelList
+        .optional()
+        .describe('Channel names or IDs, one string or a list; required with token, not allowed with webhook_url. One request per channel.'),
+    api_url: httpUrl
+        .default('https://slack.com/api')
+        .describe('Base of the Web API, for GovSlack (https://slack-gov.com/api), a proxy or tests.'),
+    hex_color: schemas/* string */.YjP()
+        .regex(/^#?[0-9a-fA-F]{6}$/, 'must be a colour like "#2eb886"')
+        .optional()
+        .describe("Colour of the attachment bar, #rrggbb; the outcome's colour by default."),
+    username: schemas/* string */.YjP().min(1).optional().describe('Name to post as (bot tokens need chat:write.customize).'),
+    icon_url: httpUrl.optional().describe('Icon to post with.'),
+    icon_emoji: schemas/* string */.YjP().min(1).optional().describe('Icon to post with, as an emoji (:bell:).'),
+}, { text: 'slack', payload: 'json' }, {
+    text: 'Template for the message text shown above the card (and in notifications). Values have &, < and > escaped, so they cannot mention or link.',
+    payload: `${CHAT_PAYLOAD} With token, channel is set per channel.`,
+}).superRefine((config, ctx) => {
+    if (config.webhook_url !== undefined && config.token !== undefined) {
+        ctx.addIssue({
+            code: 'custom',
+            path: ['token'],
+            message: 'set either webhook_url (an incoming webhook) or token + channels (a bot token), not both',
+        });
+    }
+    else if (config.webhook_url === undefined && config.token === undefined) {
+        ctx.addIssue({
+            code: 'custom',
+            path: [],
+            message: 'needs webhook_url (an incoming webhook) or token + channels (a bot token posting with chat.postMessage)',
+        });
+    }
+    else if (config.token !== undefined && config.channels === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['channels'], message: 'a bot token needs channels to post to, e.g. channels: ["#ci"]' });
+    }
+    else if (config.webhook_url !== undefined && config.channels !== undefined) {
+        ctx.addIssue({
+            code: 'custom',
+            path: ['channels'],
+            message: 'an incoming webhook posts to its own channel; channels needs token instead of webhook_url',
+        });
+    }
+}));
+/** Slack: an incoming webhook, or a bot token posting with chat.postMessage to each channel. */
+const slack = {
+    type: 'slack',
+    get schema() {
+        return slack_schema();
+    },
+    secrets: (config) => [...(config.webhook_url ? secretUrl(config.webhook_url, 1) : []), config.token ?? ''],
+    build(config, input) {
+        const payload = renderPayload(config, input);
+        const body = payload ?? JSON.stringify(slackMessage(config, input));
+        if (config.webhook_url !== undefined)
+            return [postJson(config.webhook_url, body)];
+        const url = `${config.api_url.replace(/\/+$/, '')}/chat.postMessage`;
+        const headers = { Authorization: `Bearer ${config.token}` };
+        const message = JSON.parse(body);
+        if (message === null || typeof message !== 'object' || Array.isArray(message)) {
+            throw new TemplateError('in payload: chat.postMessage needs a JSON object');
+        }
+        return (config.channels ?? []).map((channel) => postJson(url, { ...message, channel }, { headers, label: channel }));
+    },
+    interpret: interpretSlackReply,
+};
+/** chat.postMessage answers 200 {"ok":false,"error":"..."}; an incoming webhook answers 4xx with the code as text. */
+function interpretSlackReply(reply) {
+    const json = replyJson(reply);
+    if (json?.ok === false) {
+        const error = `Slack error: ${String(json.error ?? 'unknown')}`;
+        if (json.error !== 'ratelimited')
+            return { error };
+        const seconds = Number(reply.headers?.['retry-after']);
+        return { error, retryAfterMs: Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 1000 };
+    }
+    if (reply.code !== null && reply.code >= 400 && /^[a-z_]{2,64}$/.test(reply.body.trim())) {
+        return { error: `Slack error: ${reply.body.trim()} (HTTP ${reply.code})` };
+    }
+    return {};
+}
+const mrkdwn = (text) => escapers.slack(text);
+/** What would end a `<url|text>` link early (`>`, `|`, a space) is percent-encoded. */
+const slack_linkTarget = (url) => url.replace(/[<>|\s]/g, encodeURIComponent);
+/** `<url|text>` with the text escaped and cut to `max` in all. */
+function slackLink(text, url, max) {
+    if (!url)
+        return truncateEscaped(text, max, mrkdwn);
+    const target = slack_linkTarget(url);
+    return `<${target}|${truncateEscaped(text, Math.max(1, max - target.length - 3), mrkdwn)}>`;
+}
+const field = (fact, max) => {
+    const label = `*${mrkdwn(fact.label)}*\n`;
+    return label + slackLink(fact.value, fact.url, max - label.length);
+};
+/** The default message: a coloured attachment with a header, the facts, the commit and a button to the run. */
+function slackMessage(config, input) {
+    const { message } = input;
+    const text = renderText(config, input, 'slack');
+    const blocks = slackBlocks(message);
+    const attachment = {
+        color: config.hex_color ? `#${config.hex_color.replace(/^#/, '')}` : message.colour,
+        fallback: truncate(`${message.emoji} ${message.line}`, 300),
+        blocks,
+    };
+    return {
+        ...(text !== undefined && { text: truncate(text, SLACK_LIMITS.text) }),
+        ...(config.username !== undefined && { username: config.username }),
+        ...(config.icon_url !== undefined && { icon_url: config.icon_url }),
+        ...(config.icon_emoji !== undefined && { icon_emoji: config.icon_emoji }),
+        attachments: [attachment],
+    };
+}
+function slackBlocks(message) {
+    const commit = factOf(message, 'commit');
+    const fields = message.facts.filter((fact) => fact !== commit).slice(0, SLACK_LIMITS.fields);
+    const blocks = [
+        { type: 'header', text: { type: 'plain_text', text: truncate(`${message.emoji} ${message.title}`, SLACK_LIMITS.header), emoji: true } },
+    ];
+    if (message.description) {
+        blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncateEscaped(message.description, SLACK_LIMITS.sectionText, mrkdwn) } });
+    }
+    if (fields.length > 0) {
+        blocks.push({
+            type: 'section',
+            fields: fields.map((fact) => ({ type: 'mrkdwn', text: field(fact, SLACK_LIMITS.fieldText) })),
+        });
+    }
+    if (commit)
+        blocks.push({ type: 'section', text: { type: 'mrkdwn', text: field(commit, SLACK_LIMITS.sectionText) } });
+    if (message.url && message.url.length <= SLACK_LIMITS.url) {
+        blocks.push({
+            type: 'actions',
+            elements: [{ type: 'button', text: { type: 'plain_text', text: 'View run', emoji: true }, url: message.url }],
+        });
+    }
+    return blocks.slice(0, SLACK_LIMITS.blocks);
+}
+
+;// CONCATENATED MODULE: ./src/destinations/teams.ts
+
+
+
+
+
+
+
+/** Teams refuses a message over 28 KB; keep a margin for what the Workflow adds around the card. */
+const TEAMS_MAX_BYTES = 27 * 1024;
+const teams_schema = builtOnFirstUse(() => destinationSchema('teams', {
+    webhook_url: httpUrl.describe('URL of a Teams Workflows (Power Automate) webhook ("Post to a channel when a webhook request is received"). A secret.'),
+}, { text: 'text', payload: 'json' }, { text: "Template for a paragraph under the title. A value's Markdown link [text](url) is broken up.", payload: CHAT_PAYLOAD }));
+/** Microsoft Teams through a Workflows (Power Automate) webhook: an Adaptive Card 1.4 with the facts and links. */
+const teams = {
+    type: 'teams',
+    get schema() {
+        return teams_schema();
+    },
+    secrets: (config) => secretUrl(config.webhook_url),
+    build(config, input) {
+        const body = renderPayload(config, input) ?? JSON.stringify(teamsMessage(input, renderText(config, input, 'teams')));
+        return [postJson(config.webhook_url, body)];
+    },
+    interpret: (reply) => serviceError(reply, 'Teams', (json) => ({ message: json.error?.message, code: json.error?.code })),
+};
+/** Adaptive Card container styles for Message.colour, the nearest Teams has to a colour bar. */
+const STYLES = {
+    [COLOURS.started]: 'accent',
+    [COLOURS.success]: 'good',
+    [COLOURS.error]: 'attention',
+    [COLOURS.cancelled]: 'emphasis',
+};
+/** The card wrapped as a Teams message; values are cut until the whole message fits in TEAMS_MAX_BYTES. */
+function teamsMessage(input, text) {
+    for (let limit = 2000;; limit = Math.floor(limit / 2)) {
+        const message = {
+            type: 'message',
+            attachments: [
+                { contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content: adaptiveCard(input.message, text, limit) },
+            ],
+        };
+        if (byteLength(JSON.stringify(message)) <= TEAMS_MAX_BYTES || limit < 20)
+            return message;
+    }
+}
+function adaptiveCard(message, text, limit) {
+    // Card text is Markdown: a value's [text](url) is broken up, so only the card's own buttons link.
+    const cut = (value) => truncateEscaped(value, limit, breakMarkdownLinks);
+    const links = [
+        { title: 'View run', url: message.url },
+        { title: 'View commit', url: factOf(message, 'commit')?.url },
+        { title: 'View pull request', url: factOf(message, 'pull_request')?.url },
+    ].filter((link) => Boolean(link.url));
+    return {
+        $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+        type: 'AdaptiveCard',
+        version: '1.4',
+        body: [
+            {
+                type: 'Container',
+                style: STYLES[message.colour] ?? 'default',
+                bleed: true,
+                items: [{ type: 'TextBlock', text: cut(`${message.emoji} ${message.title}`), weight: 'Bolder', size: 'Medium', wrap: true }],
+            },
+            ...(message.description ? [{ type: 'TextBlock', text: cut(message.description), wrap: true }] : []),
+            ...(text !== undefined ? [{ type: 'TextBlock', text: truncate(text, limit * 4), wrap: true }] : []),
+            { type: 'FactSet', facts: message.facts.map((fact) => ({ title: fact.label, value: cut(fact.value) })) },
+        ],
+        actions: links.map((link) => ({ type: 'Action.OpenUrl', title: link.title, url: link.url })),
+        msteams: { width: 'Full' },
+    };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/destinations/shared/generic-payload.ts
+/** The documented generic JSON payload (version 1) that a webhook sends when it has no `payload` template. */
+function genericPayload({ name, trigger, message, vars }) {
+    const or = (value) => value || null;
+    return {
+        payload_version: 1,
+        destination: name,
+        trigger,
+        status: vars.status,
+        message: message.line,
+        title: message.title,
+        repository: vars.repository,
+        repository_url: or(vars.repositoryUrl),
+        workflow: vars.workflow,
+        job: or(vars.job),
+        run: {
+            id: or(vars.runId),
+            number: or(vars.runNumber),
+            attempt: or(vars.runAttempt),
+            url: or(vars.runUrl),
+        },
+        commit: {
+            sha: or(vars.sha),
+            message: or(vars.commitMessage),
+            url: or(vars.commitUrl),
+            author: or(vars.commitAuthor),
+        },
+        ref: or(vars.ref),
+        branch: or(vars.branch),
+        tag: or(vars.tag),
+        pull_request: vars.prNumber ? { number: Number(vars.prNumber), title: vars.prTitle, url: vars.prUrl } : null,
+        environment: or(vars.environment),
+        event_name: vars.eventName,
+        actor: vars.actor,
+        started_at: or(vars.startedAt),
+        duration_seconds: vars.durationSeconds,
+        timestamp: vars.timestamp,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/destinations/webhook.ts
+
+
+
+
+
+
+const METHODS = ['POST', 'PUT', 'PATCH', 'GET', 'DELETE', 'OPTIONS'];
+const webhook_schema = builtOnFirstUse(() => destinationSchema('webhook', {
+    url: httpUrl.describe('http:// or https:// URL. Credentials in it (https://user:pass@host) are sent as Basic auth and masked.'),
+    method: schemas/* preprocess */.vkY((v) => (typeof v === 'string' ? v.toUpperCase() : v), schemas/* enum */.k5n(METHODS))
+        .default('POST')
+        .describe('POST, PUT, PATCH, GET, DELETE or OPTIONS. GET and OPTIONS send no body.'),
+    headers: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP())
+        .default({})
+        .describe("Extra headers; they win over Herald's own (Content-Type, Authorization)."),
+    format: schemas/* enum */.k5n(['json', 'text'])
+        .optional()
+        .describe('json or text. By default json when the payload starts with { or [, else text; it sets the Content-Type and the escaping. ' +
+        'A json payload must render to valid JSON.'),
+    secret: schemas/* string */.YjP()
+        .min(1)
+        .optional()
+        .describe('Signs the exact body bytes with HMAC-SHA512; the hex digest goes into signature_header.'),
+    signature_header: schemas/* string */.YjP()
+        .min(1)
+        .default('X-Herald-Signature')
+        .describe('Header for the signature. Terraform Cloud receivers: X-TFE-Notification-Signature.'),
+    signature_prefix: schemas/* string */.YjP().default('sha512=').describe('Written before the hex digest. Terraform Cloud receivers: "".'),
+    username: schemas/* string */.YjP().optional().describe('Basic auth user.'),
+    password: schemas/* string */.YjP().optional().describe('Basic auth password. A secret: masked as **** everywhere.'),
+    insecure_skip_verify: schemas/* boolean */.zMY().default(false).describe('Accept any TLS certificate (self-signed endpoints).'),
+    follow_redirects: schemas/* boolean */.zMY()
+        .default(false)
+        .describe('Follow redirects of a POST, PUT, PATCH or DELETE too (a GET or HEAD is always followed).'),
+}, { payload: payloadFormat }, { payload: 'A template for the body. Without it the body is the generic JSON payload (version 1).' }));
+/** Any HTTP endpoint: a templated payload (or the generic JSON one), optional HMAC-SHA512 signature and basic auth. */
+const webhook = {
+    type: 'webhook',
+    get schema() {
+        return webhook_schema();
+    },
+    secrets: (config) => [
+        config.secret ?? '',
+        config.password ?? '',
+        ...(config.password ? basicCredentials(config.username ?? '', config.password) : []),
+        ...secretsInHeaders(config.headers),
+        ...secretsInUrl(config.url),
+    ],
+    build(config, input) {
+        const template = templateFor(config, input.trigger, 'payload');
+        const format = template === undefined ? 'json' : payloadFormat(config, template);
+        const body = template === undefined ? JSON.stringify(genericPayload(input)) : input.render(template, format, 'payload');
+        const headers = {
+            'Content-Type': format === 'json' ? 'application/json' : 'text/plain; charset=utf-8',
+        };
+        if (config.username !== undefined || config.password !== undefined) {
+            headers.Authorization = `Basic ${Buffer.from(`${config.username ?? ''}:${config.password ?? ''}`).toString('base64')}`;
+        }
+        if (config.secret) {
+            headers[config.signature_header] = config.signature_prefix + sign(config.secret, body);
+        }
+        Object.assign(headers, config.headers);
+        const sendsBody = !['GET', 'OPTIONS'].includes(config.method);
+        return [
+            {
+                transport: 'http',
+                method: config.method,
+                url: config.url,
+                headers,
+                body: sendsBody ? body : undefined,
+                insecureSkipVerify: config.insecure_skip_verify,
+                followRedirects: config.follow_redirects,
+            },
+        ];
+    },
+};
+/** A payload is JSON with `format: json`, text with `format: text`, and otherwise JSON when it starts with { or [. */
+function payloadFormat(config, template) {
+    if (config.format === 'json' || config.format === 'text')
+        return config.format;
+    return /^\s*[[{]/.test(template) ? 'json' : 'text';
+}
+/** HMAC-SHA512 of the exact body bytes, hex: what Terraform Cloud sends in X-TFE-Notification-Signature. */
+function sign(secret, body) {
+    return (0,external_node_crypto_.createHmac)('sha512', secret).update(body, 'utf8').digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/destinations/index.ts
+
+
+
+
+
+
+
+
+
+/** The one list of destination types. Adding a destination: write its module, add it here. */
+const registry = [webhook, slack, teams, discord, mattermost, rocketchat, googlechat, email, ses];
+const byType = new Map(registry.map((destination) => [destination.type, destination]));
+const findDestination = (type) => byType.get(type);
+const destinationTypes = () => [...byType.keys()];
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/user-error.ts
+/** An error the user can fix: its message is shown as is, without a stack trace. */
+class UserError extends Error {
+    name = 'UserError';
+}
+
+;// CONCATENATED MODULE: ./src/config/config-error.ts
+
+
+
+/** `file:line:col: key.path: what is wrong and how to fix it`, one line per problem (the message may go on). */
+const formatProblem = (problem) => `${problem.line === undefined ? problem.file : `${problem.file}:${problem.line}:${problem.col}`}: ${problem.path ? `${problem.path}: ` : ''}${problem.message}`;
+/** A config file with problems: every one of them, each with its place, so each can be annotated on the file. */
+class ConfigError extends UserError {
+    file;
+    problems;
+    advice;
+    name = 'ConfigError';
+    heading;
+    constructor(file, problems, advice = '') {
+        const heading = `Config file ${file} has ${problems.length === 1 ? '1 problem' : `${problems.length} problems`}:`;
+        super([heading, ...problems.map(formatProblem), ...(advice ? [advice] : [])].join('\n'));
+        this.file = file;
+        this.problems = problems;
+        this.advice = advice;
+        this.heading = heading;
+    }
+}
+/**
+ * Fails the step with one error annotation per problem, on the config file at its line and column, so GitHub shows
+ * each where it is; the log reads as the whole message, each problem once.
+ */
+function annotateConfigError(error, workspace = process.env.GITHUB_WORKSPACE) {
+    core/* info */.pq(error.heading);
+    for (const problem of error.problems) {
+        core/* error */.z3(formatProblem(problem), {
+            title: 'Herald config',
+            file: repositoryPath(problem.file, workspace),
+            startLine: problem.line,
+            startColumn: problem.col,
+        });
+    }
+    if (error.advice)
+        core/* info */.pq(error.advice);
+    process.exitCode = core/* ExitCode */.yU.Failure;
+}
+/** Annotations name files relative to the repository root (the workspace), with forward slashes. */
+function repositoryPath(file, workspace) {
+    if (!workspace || !(0,external_node_path_.isAbsolute)(file))
+        return file;
+    const inRepository = (0,external_node_path_.relative)(workspace, file);
+    return inRepository.startsWith('..') || (0,external_node_path_.isAbsolute)(inRepository) ? file : inRepository.split(external_node_path_.sep).join('/');
+}
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core_core = __webpack_require__(8532);
+;// CONCATENATED MODULE: ./src/statuses.ts
+/** The status words Herald knows: a leaf module, so config, inputs, triggers and message share them without a circle. */
+/** The words GitHub gives a step: job.status, needs.<job>.result, steps.<step>.outcome / conclusion, plus `started`. */
+const INPUT_STATUSES = ['started', 'success', 'failure', 'cancelled', 'skipped'];
+/** What a route's `statuses` filter can name: the input words and the conclusions of workflow runs and jobs. */
+const STATUSES = [
+    'success',
+    'failure',
+    'cancelled',
+    'timed_out',
+    'skipped',
+    'neutral',
+    'startup_failure',
+    'action_required',
+    'stale',
+    'started',
+];
+
 ;// CONCATENATED MODULE: ./src/config/problems.ts
 const formatPath = (path) => path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('') || '(top level)';
 /** Zod issues in a user's words, with did-you-mean for unknown keys and values. */
@@ -538,1468 +1898,12 @@ function editDistance(a, b) {
     return previous[b.length];
 }
 
-;// CONCATENATED MODULE: ./src/user-error.ts
-/** An error the user can fix: its message is shown as is, without a stack trace. */
-class UserError extends Error {
-    name = 'UserError';
-}
-
-;// CONCATENATED MODULE: ./src/triggers.ts
-
-
-
-/** The triggers a route can name: what happened in a run. */
-const TRIGGERS = ['started', 'success', 'error'];
-/** Every trigger a message can be for: the routed ones and `test` (the `test` input), which ignores routes. */
-const MESSAGE_TRIGGERS = [...TRIGGERS, 'test'];
-/** A test notification (AWX's "test notification"): its trigger and its status are both `test`. */
-const TEST_OUTCOME = { trigger: 'test', status: 'test' };
-/** Maps the `status` input, or the status carried by the event, to a trigger, or to the reason there is none. */
-function pickOutcome(status, eventName, event) {
-    if (status === 'skipped')
-        return { trigger: null, status, reason: 'status "skipped": the job or step did not run' };
-    if (status)
-        return statusOutcome(status);
-    const fromEvent = eventOutcome(eventName, event);
-    if (fromEvent)
-        return fromEvent;
-    throw new UserError(`Herald cannot tell the job's status from a "${eventName || 'unknown'}" event. ` +
-        'Pass it from a step that always runs, for example:\n' +
-        '  - uses: herald@v1\n    if: always()\n    with:\n      status: ${{ job.status }}');
-}
-/**
- * started, success, and `neutral` (a run that chose to pass without success) -> started / success; every other word
- * (failure, cancelled, timed_out, startup_failure, stale, one GitHub adds later) -> error.
- */
-function statusOutcome(status) {
-    if (status === 'started')
-        return { trigger: 'started', status };
-    if (status === 'success' || status === 'neutral')
-        return { trigger: 'success', status };
-    return { trigger: 'error', status };
-}
-/** A workflow run's or job's status and conclusion, as the notifier workflow sees it. */
-function runOutcome(eventName, event) {
-    const action = String(event.action ?? '');
-    const subject = (eventName === 'workflow_run' ? event.workflow_run : event.workflow_job) ?? {};
-    const what = eventName === 'workflow_run' ? `the run of "${subject.name || event.workflow?.name || 'a workflow'}"` : `the job "${subject.name ?? ''}"`;
-    const conclusion = typeof subject.conclusion === 'string' ? subject.conclusion : '';
-    // A run from a first-time contributor waits, "completed" with action_required, until someone approves it.
-    if (conclusion === 'action_required' || subject.status === 'action_required') {
-        return { trigger: null, status: 'action_required', reason: `${what} is waiting for approval (action_required); nothing is sent until it runs` };
-    }
-    if (action === 'requested' || action === 'queued' || action === 'in_progress')
-        return { trigger: 'started', status: 'started' };
-    if (action !== 'completed') {
-        return { trigger: null, status: action, reason: `a "${eventName}" event with action "${action}" is not a notification trigger` };
-    }
-    if (!conclusion)
-        return { trigger: null, status: '', reason: `${what} is completed but has no conclusion` };
-    if (conclusion === 'skipped')
-        return { trigger: null, status: 'skipped', reason: `${what} was skipped` };
-    return statusOutcome(conclusion);
-}
-/** null: this event carries no status. */
-function eventOutcome(eventName, event) {
-    switch (eventName) {
-        case 'workflow_run':
-        case 'workflow_job':
-            return runOutcome(eventName, event);
-        case 'deployment_status': {
-            const state = String(event.deployment_status?.state ?? '');
-            if (['in_progress', 'queued', 'pending'].includes(state))
-                return { trigger: 'started', status: 'started' };
-            if (state === 'success')
-                return { trigger: 'success', status: 'success' };
-            if (state === 'failure' || state === 'error')
-                return { trigger: 'error', status: state };
-            return { trigger: null, status: state, reason: `deployment status "${state}" is not a notification trigger` };
-        }
-        default:
-            return null;
-    }
-}
-/**
- * The destinations whose routes match this outcome and run, each once, in config order. `eventName` is the event that
- * started this workflow (on workflow_run, run.eventName is the triggering run's).
- */
-function selectDestinations(config, outcome, run, eventName) {
-    const routes = config.notifications ?? [{ triggers: [...TRIGGERS], to: Object.keys(config.destinations) }];
-    const names = new Set();
-    for (const route of routes) {
-        if (!route.triggers.includes(outcome.trigger) || !routeMatches(route, outcome, run, eventName))
-            continue;
-        for (const name of route.to)
-            names.add(name);
-    }
-    return [...names].map((destination) => ({ destination, trigger: outcome.trigger }));
-}
-function routeMatches(route, outcome, run, eventName) {
-    const { branch, head } = filterBranches(run, eventName);
-    // A deployment's `error` state is a failure to route by.
-    const status = outcome.status === 'error' ? 'failure' : outcome.status;
-    return (matchesAny(route.branches, branch) &&
-        matchesAny(route.head_branches, head) &&
-        matchesAny(route.workflows, run.workflow) &&
-        matchesAny(route.events, run.eventName) &&
-        matchesAny(route.statuses, status));
-}
-/**
- * What `branches` and `head_branches` match, as GitHub's own `on.<event>.branches` does: a pull request's base branch
- * (a fork's PR from its main into develop is a PR to develop); otherwise the pushed branch or tag, the workflow run's
- * or job's head branch, or the branch of the workflow's ref.
- */
-function filterBranches(run, eventName) {
-    if (eventName === 'pull_request' || eventName === 'pull_request_target')
-        return { branch: run.baseBranch, head: run.headBranch };
-    return { branch: run.branch || run.tag, head: run.headBranch || run.tag };
-}
-/** GitHub-style filter: globs, and `!glob` to exclude; the last matching pattern wins. No list matches everything. */
-function matchesAny(patterns, value) {
-    if (!patterns || patterns.length === 0)
-        return true;
-    let matched = patterns.every((pattern) => pattern.startsWith('!'));
-    for (const pattern of patterns) {
-        const negated = pattern.startsWith('!');
-        const glob = negated ? pattern.slice(1) : pattern;
-        if (picomatch_default().isMatch(value, glob, { dot: true }))
-            matched = !negated;
-    }
-    return matched;
-}
-/**
- * The destinations of a test notification: the ones named in the `destinations` input, or every destination. Routes
- * and their filters do not apply. A destination named explicitly is tested even when it is disabled: it was asked for.
- */
-function selectTestDestinations(config, names) {
-    const known = Object.keys(config.destinations);
-    if (known.length === 0)
-        throw new UserError(`${config.file} has no destinations to send a test notification to.`);
-    for (const name of names) {
-        if (known.includes(name))
-            continue;
-        throw new UserError(`Input "destinations" names "${name}", which is no destination in ${config.file}${suggest(name, known)} ` +
-            `Destinations in this file: ${known.join(', ')}.`);
-    }
-    if (names.length === 0)
-        return known.map((destination) => ({ destination, trigger: TEST_OUTCOME.trigger }));
-    return [...new Set(names)].map((destination) => ({ destination, trigger: TEST_OUTCOME.trigger, named: true }));
-}
-
-;// CONCATENATED MODULE: ./src/destinations/destination.ts
-
-
-
-/**
- * The schema of one destination type: the common fields, its own fields, and its template fields with their
- * formats, which can also be overridden per trigger under `messages` (AWX's custom messages). Templates are checked
- * when the config is loaded: one that does not parse, or a JSON one that no values can make JSON, is a config error.
- * Every field carries a description (the README's wording): the JSON Schema that editors complete with shows it.
- */
-function destinationSchema(type, fields, templateFields, templateDescriptions) {
-    const kinds = Object.entries(templateFields);
-    const templates = Object.fromEntries(kinds.map(([field]) => [field, schemas/* string */.YjP().meta({ template: true }).optional().describe(templateDescriptions[field])]));
-    const checkTemplates = schemas/* superRefine */.zni((config, ctx) => {
-        const delimiters = config.delimiters ?? '<< >>';
-        if (delimiters !== '<< >>' && delimiters !== '{{ }}')
-            return;
-        const check = (template, kind, path) => {
-            if (typeof template !== 'string')
-                return;
-            const problem = checkTemplate(template, typeof kind === 'function' ? kind(config, template) : kind, delimiters);
-            if (problem)
-                ctx.addIssue({ code: 'custom', path, message: problem });
-        };
-        const messages = (config.messages ?? {});
-        for (const [field, kind] of kinds) {
-            check(config[field], kind, [field]);
-            for (const trigger of MESSAGE_TRIGGERS)
-                check(messages[trigger]?.[field], kind, ['messages', trigger, field]);
-        }
-    }, { when: () => true });
-    return schemas/* strictObject */.rej({
-        type: schemas/* literal */.euz(type).describe(`The kind of destination: ${type}.`),
-        enabled: schemas/* boolean */.zMY().default(true).describe('false keeps the destination but skips it (it shows as skipped in the results).'),
-        timeout: schemas/* number */.aig()
-            .positive()
-            .max(300)
-            .default(10)
-            .describe('Seconds one attempt may take (connect, send, answer; for SMTP the whole conversation), at most 300.'),
-        retries: schemas/* number */.aig()
-            .int()
-            .min(0)
-            .max(10)
-            .default(3)
-            .describe("Retries after the first attempt (0 to 10), on network errors, 5xx, 408 and 429. A receiver's Retry-After is honoured."),
-        retry_backoff: schemas/* number */.aig()
-            .min(0)
-            .max(60)
-            .default(1)
-            .describe('Seconds before the first retry; doubles each time, with random jitter (x1 to x2), at most 30 s.'),
-        delimiters: schemas/* enum */.k5n(['<< >>', '{{ }}']).default('<< >>').describe('Template tags; "{{ }}" for templates pasted from Devtron.'),
-        block_private_addresses: schemas/* boolean */.zMY()
-            .optional()
-            .describe('true refuses to send to loopback, private, link-local and cloud metadata addresses (checked after DNS, on every redirect). ' +
-            "Unset: the file's top-level block_private_addresses, else false."),
-        ...templates,
-        messages: schemas/* partialRecord */.jgl(schemas/* enum */.k5n(MESSAGE_TRIGGERS), schemas/* strictObject */.rej(templates))
-            .optional()
-            .describe("Per-trigger templates that replace the destination's templates for that trigger (AWX's custom messages): " +
-            `messages: {error: {payload: '...'}}. The keys are ${MESSAGE_TRIGGERS.join(', ')} (a test notification).`),
-        ...fields,
-    }).check(checkTemplates);
-}
-/** The template for a field, with the per-trigger override under `messages` taking precedence. */
-function templateFor(config, trigger, field) {
-    const override = config.messages?.[trigger]?.[field];
-    if (override !== undefined)
-        return override;
-    const value = config[field];
-    return typeof value === 'string' ? value : undefined;
-}
-/**
- * A destination's schema, built the first time it is asked for: a run builds only the schemas of the types its config
- * names (building all of them took about 5 ms of every run).
- */
-function builtOnFirstUse(build) {
-    let schema;
-    return () => (schema ??= build());
-}
-
-;// CONCATENATED MODULE: ./src/destinations/chat-request.ts
-
-
-/** An http(s) URL field of a chat destination. */
-const httpUrl = schemas/* url */.OZ5({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
-/** What every chat destination's `payload` template is. */
-const CHAT_PAYLOAD = 'Template for the whole JSON body, replacing the default message.';
-/** A JSON POST, the one request shape every chat service takes. */
-function postJson(url, body, extra = {}) {
-    return {
-        transport: 'http',
-        method: 'POST',
-        url,
-        ...extra,
-        headers: { 'Content-Type': 'application/json; charset=utf-8', ...extra.headers },
-        body: typeof body === 'string' ? body : JSON.stringify(body),
-    };
-}
-/** The user's `payload` template (per-trigger override first), rendered with JSON-escaped values; undefined if none. */
-function renderPayload(config, input) {
-    const template = templateFor(config, input.trigger, 'payload');
-    return template === undefined ? undefined : input.render(template, 'json', 'payload');
-}
-/** The user's `text` template rendered with the platform's escaping; undefined if none. */
-function renderText(config, input, format) {
-    const template = templateFor(config, input.trigger, 'text');
-    return template === undefined ? undefined : input.render(template, format, 'text');
-}
-/**
- * A refusal in the service's own words, when its JSON body has them: "Teams error BadRequest: ... (HTTP 400)". No
- * answer, a 2xx, or a body without a message: nothing to add to the transport's own wording.
- */
-function serviceError(reply, service, read) {
-    if (reply.code === null || (reply.code >= 200 && reply.code < 300))
-        return {};
-    const json = replyJson(reply);
-    const { message, code } = json ? read(json) : {};
-    if (typeof message !== 'string' || message === '')
-        return {};
-    return { error: `${service} error${code ? ` ${code}` : ''}: ${message} (HTTP ${reply.code})` };
-}
-/** The body as JSON, or undefined when it is not JSON. */
-function replyJson(reply) {
-    try {
-        const value = JSON.parse(reply.body);
-        return value !== null && typeof value === 'object' ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Integer of a #rrggbb colour (Discord's embed colour). */
-const colourNumber = (hex) => Number.parseInt(hex.replace(/^#/, ''), 16);
-
-;// CONCATENATED MODULE: ./src/secrets.ts
-
-const MASK = '****';
-/** Shorter values are never masked: masking `main` or `on` would hide every later mention of them in the job's log. */
-const MIN_SECRET_LENGTH = 4;
-/** A variable name that says it holds a secret: HOOK_TOKEN, SMTP_PASSWORD, SLACK_WEBHOOK_URL, AWS_SECRET_ACCESS_KEY. */
-const SECRET_VARIABLE = /TOKEN|SECRET|KEY|PASS|AUTH|CREDENTIAL|WEBHOOK|PRIVATE/i;
-/** Whether the value of the environment variable `name` is masked when ${name} is used in the config. */
-const namesSecret = (name) => SECRET_VARIABLE.test(name);
-const SENSITIVE_NAME = /auth|token|secret|key|password|passwd|signature|sig$|cookie|session|credential/i;
-/** Every registered secret, longest first so that a secret containing another is masked whole. */
-const secrets = [];
-/**
- * Registers values with the runner's log masking and with `mask()`; call before anything is printed. The command line
- * has no runner to tell (`::add-mask::` would print the secret on a terminal): it passes a `tellRunner` that does nothing.
- */
-function registerSecrets(values, tellRunner = core/* setSecret */.Pq) {
-    for (const value of values) {
-        if (!value || value.length < MIN_SECRET_LENGTH || secrets.includes(value))
-            continue;
-        tellRunner(value);
-        secrets.push(value);
-        // The forms a server may echo it in: URL-encoded (a path or query), JSON-escaped (an error body).
-        for (const form of [encodeURIComponent(value), JSON.stringify(value).slice(1, -1)]) {
-            if (form !== value && !secrets.includes(form)) {
-                tellRunner(form);
-                secrets.push(form);
-            }
-        }
-    }
-    secrets.sort((a, b) => b.length - a.length);
-}
-function mask(text) {
-    if (text === null)
-        return null;
-    let masked = text;
-    for (const secret of secrets)
-        masked = masked.split(secret).join(MASK);
-    return masked;
-}
-/** The password in a URL's user info (and the Basic credentials made of it) and query values whose names look secret. */
-function secretsInUrl(url) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return [];
-    }
-    const found = [];
-    if (parsed.password) {
-        found.push(decodeURIComponent(parsed.password), ...basicCredentials(decodeURIComponent(parsed.username), decodeURIComponent(parsed.password)));
-    }
-    for (const [name, value] of parsed.searchParams)
-        if (SENSITIVE_NAME.test(name))
-            found.push(value);
-    return found.filter(Boolean);
-}
-/**
- * A URL that is a secret as a whole (a Slack, Discord, Teams or Google Chat webhook): the URL, its path and query (what
- * an error page echoes: "Cannot POST /services/T0/B0/token"), its last `tokenSegments` path segments, and its
- * credentials; parts under 8 characters are no token. Other path segments are left alone: masking "workflows" would hide that word in every later log line.
- */
-function secretUrl(url, tokenSegments = 0) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return [url];
-    }
-    const segments = parsed.pathname.split('/').filter(Boolean);
-    const parts = [parsed.pathname + parsed.search, ...(tokenSegments > 0 ? segments.slice(-tokenSegments).map(decodeURIComponent) : [])];
-    // A short part ("/hook" in a test URL) is no credential, and masking it would garble messages that mention it.
-    return [url, ...parts.filter((part) => part.length >= 8), ...secretsInUrl(url)];
-}
-/** The Authorization value for basic auth and the base64 credentials on their own, as a server may echo either. */
-function basicCredentials(username, password) {
-    const encoded = Buffer.from(`${username}:${password}`).toString('base64');
-    return [`Basic ${encoded}`, encoded];
-}
-/** Values of headers such as Authorization, X-Api-Key or Cookie. */
-function secretsInHeaders(headers) {
-    const found = [];
-    for (const [name, value] of Object.entries(headers)) {
-        if (!SENSITIVE_NAME.test(name))
-            continue;
-        found.push(value);
-        // "Bearer abc": mask the credential on its own too, wherever it shows up.
-        const credential = value.split(/\s+/).at(-1);
-        if (credential && credential !== value)
-            found.push(credential);
-    }
-    return found;
-}
-
-;// CONCATENATED MODULE: ./src/destinations/discord.ts
-
-
-
-
-
-
-
-/** Discord's message and embed limits (discord.com/developers/docs/resources/message#embed-object-embed-limits). */
-const DISCORD_LIMITS = { content: 2000, title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, embed: 6000, username: 80 };
-const schema = builtOnFirstUse(() => destinationSchema('discord', {
-    webhook_url: httpUrl.describe('Channel webhook URL. A secret.'),
-    username: schemas/* string */.YjP()
-        .min(1)
-        .max(DISCORD_LIMITS.username)
-        .optional()
-        .describe("Name to post as (at most 80 characters); the webhook's name by default."),
-    avatar_url: httpUrl.optional().describe("Avatar to post with; the webhook's avatar by default."),
-}, { text: 'markdown', payload: 'json' }, { text: 'Template for content, the text above the embed. Values are Markdown-escaped.', payload: CHAT_PAYLOAD }));
-/** Mentions are never parsed, whatever a commit message holds. */
-const NO_MENTIONS = { parse: [] };
-/** A Discord channel webhook: an embed coloured by trigger, with `allowed_mentions` that pings nobody. */
-const discord = {
-    type: 'discord',
-    get schema() {
-        return schema();
-    },
-    secrets: (config) => secretUrl(config.webhook_url, 1),
-    build(config, input) {
-        const payload = renderPayload(config, input);
-        if (payload === undefined)
-            return [postJson(config.webhook_url, discordMessage(config, input))];
-        const message = JSON.parse(payload);
-        if (message === null || typeof message !== 'object' || Array.isArray(message)) {
-            throw new TemplateError('in payload: a Discord webhook needs a JSON object');
-        }
-        // A payload that says nothing about mentions gets none; one that sets allowed_mentions is sent as written.
-        return [postJson(config.webhook_url, 'allowed_mentions' in message ? payload : { ...message, allowed_mentions: NO_MENTIONS })];
-    },
-    interpret: interpretDiscordReply,
-};
-/** A 429 carries retry_after (seconds, a float) in its body; other errors carry {message, code}. */
-function interpretDiscordReply(reply) {
-    const verdict = serviceError(reply, 'Discord', (json) => ({ message: json.message, code: json.code }));
-    const retryAfter = Number(replyJson(reply)?.retry_after);
-    if (reply.code === 429 && Number.isFinite(retryAfter) && retryAfter >= 0)
-        verdict.retryAfterMs = Math.ceil(retryAfter * 1000);
-    return verdict;
-}
-function discordMessage(config, input) {
-    const text = renderText(config, input, 'markdown');
-    return {
-        ...(text !== undefined && { content: truncate(text, DISCORD_LIMITS.content) }),
-        ...(config.username !== undefined && { username: config.username }),
-        ...(config.avatar_url !== undefined && { avatar_url: config.avatar_url }),
-        embeds: [discordEmbed(input.message, input.vars.timestamp)],
-        allowed_mentions: NO_MENTIONS,
-    };
-}
-/** Title linked to the run, facts as fields; values are cut so the embed stays under 6000 characters in all. */
-function discordEmbed(message, timestamp) {
-    const title = truncate(`${message.emoji} ${message.title}`, DISCORD_LIMITS.title);
-    const facts = message.facts.slice(0, DISCORD_LIMITS.fields);
-    const names = facts.map((fact) => truncate(fact.label, DISCORD_LIMITS.fieldName));
-    const description = message.description && markdownLink(message.description, undefined, DISCORD_LIMITS.description);
-    const room = DISCORD_LIMITS.embed - title.length - (description?.length ?? 0) - names.reduce((sum, name) => sum + name.length, 0);
-    const perValue = Math.min(DISCORD_LIMITS.fieldValue, Math.floor(room / Math.max(1, facts.length)));
-    const fields = facts.map((fact, i) => {
-        const long = fact.label === 'Commit' || fact.label === 'Pull request';
-        return { name: names[i], value: markdownLink(fact.value, fact.url, perValue), inline: !long };
-    });
-    return {
-        title,
-        ...(description && { description }),
-        ...(message.url && { url: message.url }),
-        color: colourNumber(message.colour),
-        fields,
-        ...(timestamp && { timestamp }),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/destinations/mail-content.ts
-
-
-
-/** The template fields of every e-mail destination and their escaping, each overridable per trigger under `messages`. */
-const MAIL_TEMPLATES = { subject: 'text', body: 'text', html: 'html' };
-const MAIL_TEMPLATE_DESCRIPTIONS = {
-    subject: 'Template for the subject; values as they are, line breaks become spaces. Default: [owner/repo] <title> (#<run number>).',
-    body: 'Template for the plain-text part; values as they are. With body or html, only the parts you write are sent.',
-    html: 'Template for the HTML part; values are HTML-escaped. With body or html, only the parts you write are sent.',
-};
-/**
- * One address ("ops@example.com" or "CI <ci@example.com>"). Line breaks are refused here, so no config value can
- * start a header of its own.
- */
-const address = schemas/* string */.YjP()
-    .trim()
-    .regex(/^[^\r\n]*@[^\r\n]*$/, 'must be an e-mail address such as ops@example.com or "CI <ci@example.com>", on one line')
-    .refine((value) => !/[,;]/.test(value.replace(/"[^"]*"/g, '')) || value.split('@').length <= 2, 'holds several addresses: write one address per list item, e.g. to: [a@example.com, b@example.com]');
-/** One address or a list of them. */
-const addresses = schemas/* preprocess */.vkY((value) => (typeof value === 'string' ? [value] : value), schemas/* array */.YOg(address));
-/** Sender and recipients, the same for SMTP and SES. */
-const mailAddressFields = {
-    from: address.describe('Sender: ci@example.com or "CI <ci@example.com>". Also the envelope sender (MAIL FROM).'),
-    to: addresses.pipe(schemas/* array */.YOg(address).min(1, 'needs at least one recipient')).describe('One recipient or a list.'),
-    cc: addresses.default([]).describe('One address or a list.'),
-    bcc: addresses.default([]).describe('One address or a list; they get the message but appear in no header.'),
-    reply_to: addresses.default([]).describe('One address or a list, for the Reply-To header.'),
-};
-/**
- * Subject, text and HTML for this trigger. The defaults come from the Message; a `body` or `html` template replaces
- * both default parts, so a custom text never hides behind the default HTML that mail clients prefer.
- */
-function composeMail(config, input) {
-    const template = (field) => templateFor({ ...config }, input.trigger, field);
-    const subjectTemplate = template('subject');
-    const bodyTemplate = template('body');
-    const htmlTemplate = template('html');
-    const subject = oneLine(subjectTemplate === undefined ? defaultSubject(input) : input.render(subjectTemplate, 'text', 'subject'));
-    if (bodyTemplate === undefined && htmlTemplate === undefined) {
-        return { subject, text: defaultText(input), html: defaultHtml(input) };
-    }
-    return {
-        subject,
-        ...(bodyTemplate !== undefined && { text: input.render(bodyTemplate, 'text', 'body') }),
-        ...(htmlTemplate !== undefined && { html: input.render(htmlTemplate, 'html', 'html') }),
-    };
-}
-/** A subject is one line: line breaks in a value (a commit message, say) become spaces. */
-const oneLine = (text) => text.replace(/[\r\n]+/g, ' ').trim();
-/** "[octo/app] CI failed on main (#42)" */
-function defaultSubject({ message, vars }) {
-    const repository = vars.repository ? `[${vars.repository}] ` : '';
-    const run = vars.runNumber ? ` (#${vars.runNumber})` : '';
-    return `${repository}${message.title}${run}`;
-}
-/** The message's line, its facts one per line with their links, and the run's link. */
-function defaultText({ name, message }) {
-    const facts = message.facts.map((fact) => `${fact.label}: ${fact.value}${fact.url ? ` <${angleTarget(fact.url)}>` : ''}`);
-    return [
-        message.line,
-        '',
-        ...(message.description ? [message.description, ''] : []),
-        ...facts,
-        ...(message.url ? ['', `View the run: ${message.url}`] : []),
-        '',
-        '-- ',
-        `Sent by Herald (destination "${name}")`,
-        '',
-    ].join('\n');
-}
-/** A URL written as `<url>` in plain text: a `>` or a space in it would end it early. */
-const angleTarget = (url) => url.replace(/[<>\s]/g, encodeURIComponent);
-/** The same as the text, as a small HTML page with inline styles (mail clients drop style sheets). */
-function defaultHtml({ name, message }) {
-    const h = escapers.html;
-    const link = (text, url) => (url ? `<a href="${h(url)}">${h(text)}</a>` : h(text));
-    const rows = message.facts
-        .map((fact) => `<tr><th align="left" style="padding:2px 12px 2px 0;color:#57606a;font-weight:normal">${h(fact.label)}</th>` +
-        `<td style="padding:2px 0">${link(fact.value, fact.url)}</td></tr>`)
-        .join('\n');
-    const button = message.url
-        ? `<p><a href="${h(message.url)}" style="display:inline-block;padding:6px 12px;background:${h(message.colour)};color:#ffffff;text-decoration:none;border-radius:4px">View the run</a></p>`
-        : '';
-    return `<!DOCTYPE html>
-<html>
-<body style="font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;font-size:14px;color:#1f2328">
-<div style="border-left:4px solid ${h(message.colour)};padding:4px 12px">
-<h2 style="margin:0 0 8px;font-size:18px">${h(message.emoji)} ${h(message.line)}</h2>
-${message.description ? `<p style="margin:0 0 8px">${h(message.description)}</p>\n` : ''}<table cellpadding="0" cellspacing="0" style="border-collapse:collapse">
-${rows}
-</table>
-${button}
-</div>
-<p style="color:#57606a;font-size:12px">Sent by Herald (destination &quot;${h(name)}&quot;)</p>
-</body>
-</html>
-`;
-}
-/** The message as a reader sees it: headers, then the text part (or the HTML when there is no text). */
-function readableMail(mail, content) {
-    const header = (name, values) => (values.length ? [`${name}: ${values.join(', ')}`] : []);
-    const lines = [
-        `From: ${mail.from}`,
-        ...header('To', mail.to),
-        ...header('Cc', mail.cc),
-        ...header('Bcc', mail.bcc),
-        ...header('Reply-To', mail.replyTo),
-        `Subject: ${content.subject}`,
-    ];
-    const parts = [content.text !== undefined && 'text', content.html !== undefined && 'HTML'].filter(Boolean);
-    lines.push(`Parts: ${parts.join(' and ')}`, '', content.text ?? content.html ?? '');
-    return lines.join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/destinations/email.ts
-
-
-
-const email_schema = builtOnFirstUse(() => destinationSchema('email', {
-    host: schemas/* string */.YjP().trim().min(1, 'needs the SMTP server, e.g. smtp.example.com').describe('SMTP server name or IP address.'),
-    port: schemas/* number */.aig().int().min(1).max(65535).optional().describe('SMTP port: 587 by default, 465 with use_ssl.'),
-    username: schemas/* string */.YjP()
-        .optional()
-        .describe('User to authenticate as (AUTH PLAIN or LOGIN, whichever the server offers). Without it, no AUTH.'),
-    password: schemas/* string */.YjP().optional().describe('Its password. A secret: masked as **** everywhere, even when written in the file.'),
-    use_tls: schemas/* boolean */.zMY()
-        .optional()
-        .describe('STARTTLS, required (true unless use_ssl): the connection must be upgraded to TLS before AUTH and the message. ' +
-        'false sends without encryption when the server offers none.'),
-    use_ssl: schemas/* boolean */.zMY().default(false).describe('TLS from the first byte ("SMTPS", usually port 465). Cannot be combined with use_tls: true.'),
-    insecure_skip_verify: schemas/* boolean */.zMY().default(false).describe('Accept a certificate that does not verify (self-signed, another host name).'),
-    ...mailAddressFields,
-}, MAIL_TEMPLATES, MAIL_TEMPLATE_DESCRIPTIONS).refine((config) => !(config.use_tls && config.use_ssl), {
-    path: ['use_tls'],
-    message: 'use_tls (STARTTLS) and use_ssl (TLS from the start) exclude each other: port 465 usually wants use_ssl: true, port 587 use_tls: true',
-}));
-/** E-mail over SMTP (nodemailer, loaded only when a run sends mail): one message to all recipients. */
-const email = {
-    type: 'email',
-    get schema() {
-        return email_schema();
-    },
-    secrets: (config) => [config.password ?? ''],
-    build(config, input) {
-        const content = composeMail(config, input);
-        const secure = config.use_ssl;
-        const port = config.port ?? (secure ? 465 : 587);
-        const addresses = { from: config.from, to: config.to, cc: config.cc, bcc: config.bcc, replyTo: config.reply_to };
-        return [
-            {
-                transport: 'smtp',
-                url: `${secure ? 'smtps' : 'smtp'}://${hostForUrl(config.host)}:${port}`,
-                smtp: {
-                    host: config.host,
-                    port,
-                    secure,
-                    requireTLS: !secure && (config.use_tls ?? true),
-                    ...(config.username !== undefined && { auth: { user: config.username, pass: config.password ?? '' } }),
-                    insecureSkipVerify: config.insecure_skip_verify,
-                },
-                ...addresses,
-                ...content,
-                body: readableMail(addresses, content),
-            },
-        ];
-    },
-    interpret: describeSmtpReply,
-};
-/** Words a refusal after the stage it happened at: "the server refused AUTH PLAIN: 535 5.7.8 ...". */
-function describeSmtpReply(reply) {
-    if (reply.code === null || reply.code < 400)
-        return {};
-    const stage = reply.headers.command;
-    return { error: `the SMTP server refused ${stage ? `${stage}` : 'the message'}: ${reply.body}` };
-}
-const hostForUrl = (host) => (host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
-
-;// CONCATENATED MODULE: ./src/destinations/googlechat.ts
-
-
-
-
-
-/** Google Chat takes 4,096 characters of text; card text is kept short enough to read. */
-const GOOGLE_CHAT_LIMITS = { text: 4096, title: 200, value: 1000 };
-const googlechat_schema = builtOnFirstUse(() => destinationSchema('googlechat', { webhook_url: httpUrl.describe('Space webhook URL (with its key and token). A secret.') }, { text: 'googlechat', payload: 'json' }, { text: 'Template for the message text above the card.', payload: CHAT_PAYLOAD }));
-/** A Google Chat space webhook: a cardsV2 card with the facts and a button to the run. */
-const googlechat = {
-    type: 'googlechat',
-    get schema() {
-        return googlechat_schema();
-    },
-    secrets: (config) => secretUrl(config.webhook_url),
-    build(config, input) {
-        const body = renderPayload(config, input) ?? JSON.stringify(googleChatMessage(input.message, renderText(config, input, 'googlechat')));
-        return [postJson(config.webhook_url, body)];
-    },
-    interpret: (reply) => serviceError(reply, 'Google Chat', (json) => ({ message: json.error?.message, code: json.error?.status })),
-};
-const html = (text) => escapers.html(text);
-/** A #rrggbb colour as Google's Color message (floats 0..1). */
-function rgb(hex) {
-    const n = Number.parseInt(hex.replace(/^#/, ''), 16);
-    return { red: ((n >> 16) & 255) / 255, green: ((n >> 8) & 255) / 255, blue: (n & 255) / 255, alpha: 1 };
-}
-function googleChatMessage(message, text) {
-    const repository = message.facts.find((fact) => fact.label === 'Repository')?.value;
-    const widgets = message.description
-        ? [{ textParagraph: { text: truncateEscaped(message.description, GOOGLE_CHAT_LIMITS.value, html) } }]
-        : [];
-    widgets.push(...message.facts.map((fact) => ({
-        decoratedText: {
-            topLabel: html(fact.label),
-            text: truncateEscaped(fact.value, GOOGLE_CHAT_LIMITS.value, html),
-            wrapText: true,
-            ...(fact.url && { onClick: { openLink: { url: fact.url } } }),
-        },
-    })));
-    if (message.url) {
-        widgets.push({ buttonList: { buttons: [{ text: 'View run', color: rgb(message.colour), onClick: { openLink: { url: message.url } } }] } });
-    }
-    return {
-        ...(text !== undefined && { text: truncate(text, GOOGLE_CHAT_LIMITS.text) }),
-        cardsV2: [
-            {
-                cardId: 'herald-run',
-                card: {
-                    header: {
-                        title: truncate(`${message.emoji} ${message.title}`, GOOGLE_CHAT_LIMITS.title),
-                        ...(repository && { subtitle: truncate(`${repository} · ${message.verb}`, GOOGLE_CHAT_LIMITS.title) }),
-                    },
-                    sections: [{ widgets }],
-                },
-            },
-        ],
-    };
-}
-
-;// CONCATENATED MODULE: ./src/destinations/attachment-message.ts
-
-
-
-/** Cut long values here: both services take far more, but a 5,000-character commit message is not worth reading. */
-const VALUE_LIMIT = 1000;
-/**
- * The Slack-style message attachment that Mattermost and Rocket.Chat incoming webhooks both take: a colour bar, the title
- * linked to the run, and the facts as Markdown fields (values escaped, links kept).
- */
-function messageAttachment(message) {
-    return {
-        fallback: truncate(`${message.emoji} ${message.line}`, 300),
-        color: message.colour,
-        title: truncate(`${message.emoji} ${message.title}`, 250),
-        ...(message.url && { title_link: message.url }),
-        ...(message.description && { text: markdownLink(message.description, undefined, VALUE_LIMIT) }),
-        fields: message.facts.map((fact) => ({
-            short: fact.label !== 'Commit' && fact.label !== 'Pull request',
-            title: fact.label,
-            value: markdownLink(fact.value, fact.url, VALUE_LIMIT),
-        })),
-    };
-}
-/**
- * The POST of a Mattermost or Rocket.Chat incoming webhook: the user's payload template, or the user's `text` (Markdown
- * escaped, cut to `textLimit`), the set `fields` (username, channel, icon_url) and the attachment.
- */
-function attachmentPost(url, config, input, textLimit, fields) {
-    const payload = renderPayload(config, input);
-    const tls = { insecureSkipVerify: config.insecure_skip_verify ?? false };
-    if (payload !== undefined)
-        return postJson(url, payload, tls);
-    const text = renderText(config, input, 'markdown');
-    const set = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
-    return postJson(url, {
-        ...(text !== undefined && { text: truncate(text, textLimit) }),
-        ...set,
-        attachments: [messageAttachment(input.message)],
-    }, tls);
-}
-
-;// CONCATENATED MODULE: ./src/destinations/hook-key.ts
-
-/**
- * The secret part of a Mattermost (/hooks/KEY) or Rocket.Chat (/hooks/ID/TOKEN) incoming webhook URL: whoever has it
- * can post. Only that part is masked, so the record still shows which server was called.
- */
-function hookKey(url) {
-    let path;
-    try {
-        path = new URL(url).pathname;
-    }
-    catch {
-        return [];
-    }
-    const match = /\/hooks\/(.+?)\/?$/.exec(path);
-    const keys = match ? match[1].split('/').filter((part) => part.length >= 8) : [];
-    return [...keys, ...secretsInUrl(url)];
-}
-
-;// CONCATENATED MODULE: ./src/destinations/mattermost.ts
-
-
-
-
-
-/** Mattermost's post limit (16,383 characters). */
-const TEXT_LIMIT = 16383;
-const mattermost_schema = builtOnFirstUse(() => destinationSchema('mattermost', {
-    url: httpUrl.describe('Incoming webhook URL (https://chat.example.com/hooks/KEY). The key is masked; the server stays visible.'),
-    username: schemas/* string */.YjP()
-        .min(1)
-        .optional()
-        .describe('Name to post as (needs "Enable integrations to override usernames"); the webhook\'s by default.'),
-    channel: schemas/* string */.YjP().min(1).optional().describe("Channel to post to; the webhook's by default."),
-    icon_url: httpUrl
-        .optional()
-        .describe('Icon to post with (needs "Enable integrations to override profile picture icons"); the webhook\'s by default.'),
-    insecure_skip_verify: schemas/* boolean */.zMY()
-        .default(false)
-        .describe("Accept any TLS certificate (a self-hosted server with an internal CA; AWX's mattermost_no_verify_ssl)."),
-}, { text: 'markdown', payload: 'json' }, { text: 'Template for the message text above the attachment. Values are Markdown-escaped.', payload: CHAT_PAYLOAD }));
-/** A Mattermost incoming webhook (AWX's fields): a coloured attachment with the facts. */
-const mattermost = {
-    type: 'mattermost',
-    get schema() {
-        return mattermost_schema();
-    },
-    secrets: (config) => hookKey(config.url),
-    build(config, input) {
-        return [attachmentPost(config.url, config, input, TEXT_LIMIT, { username: config.username, channel: config.channel, icon_url: config.icon_url })];
-    },
-    interpret: (reply) => serviceError(reply, 'Mattermost', (json) => ({ message: json.message })),
-};
-
-;// CONCATENATED MODULE: ./src/destinations/rocketchat.ts
-
-
-
-
-
-/** Rocket.Chat's default Message_MaxAllowedSize. */
-const rocketchat_TEXT_LIMIT = 5000;
-const rocketchat_schema = builtOnFirstUse(() => destinationSchema('rocketchat', {
-    url: httpUrl.describe('Incoming webhook URL (https://rocket.example.com/hooks/ID/TOKEN). ID and token are masked.'),
-    username: schemas/* string */.YjP().min(1).optional().describe("Name to post as; the integration's by default."),
-    icon_url: httpUrl.optional().describe("Avatar to post with; the integration's by default."),
-    insecure_skip_verify: schemas/* boolean */.zMY()
-        .default(false)
-        .describe("Accept any TLS certificate (a self-hosted server with an internal CA; AWX's rocketchat_no_verify_ssl)."),
-}, { text: 'markdown', payload: 'json' }, { text: 'Template for the message text above the attachment. Values are Markdown-escaped.', payload: CHAT_PAYLOAD }));
-/** A Rocket.Chat incoming webhook (AWX's fields): a coloured attachment with the facts. */
-const rocketchat = {
-    type: 'rocketchat',
-    get schema() {
-        return rocketchat_schema();
-    },
-    secrets: (config) => hookKey(config.url),
-    build(config, input) {
-        return [attachmentPost(config.url, config, input, rocketchat_TEXT_LIMIT, { username: config.username, icon_url: config.icon_url })];
-    },
-    interpret: (reply) => serviceError(reply, 'Rocket.Chat', (json) => ({ message: json.error ?? json.message })),
-};
-
-// EXTERNAL MODULE: ./node_modules/aws4/aws4.js
-var aws4 = __webpack_require__(8832);
-var aws4_default = /*#__PURE__*/__webpack_require__.n(aws4);
-;// CONCATENATED MODULE: ./src/destinations/ses.ts
-
-
-
-
-const ses_schema = builtOnFirstUse(() => destinationSchema('ses', {
-    access_key_id: schemas/* string */.YjP().trim().min(1).describe('Access key id of a user or role allowed ses:SendEmail. Masked.'),
-    secret_access_key: schemas/* string */.YjP().min(1).describe('Its secret key. Masked.'),
-    session_token: schemas/* string */.YjP().min(1).optional().describe('Session token of temporary credentials (STS, OIDC). Masked.'),
-    region: schemas/* string */.YjP()
-        .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'must be an AWS region such as us-east-1 or eu-west-1')
-        .default('us-east-1')
-        .describe('The SES region where from is verified, e.g. eu-west-1.'),
-    api_url: schemas/* url */.OZ5({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
-        .optional()
-        .describe('Another endpoint: a VPC endpoint, a proxy, LocalStack (default https://email.{region}.amazonaws.com). The path /v2/email/outbound-emails is added.'),
-    ...mailAddressFields,
-}, MAIL_TEMPLATES, MAIL_TEMPLATE_DESCRIPTIONS));
-const SEND_EMAIL_PATH = '/v2/email/outbound-emails';
-/** E-mail through Amazon SES v2 SendEmail, signed with SigV4 (aws4): one message to all recipients. */
-const ses = {
-    type: 'ses',
-    get schema() {
-        return ses_schema();
-    },
-    secrets: (config) => [config.access_key_id, config.secret_access_key, config.session_token ?? ''],
-    build(config, input) {
-        const content = composeMail(config, input);
-        const utf8 = (data) => ({ Data: data, Charset: 'UTF-8' });
-        const request = {
-            FromEmailAddress: config.from,
-            Destination: { ToAddresses: config.to, CcAddresses: config.cc, BccAddresses: config.bcc },
-            ReplyToAddresses: config.reply_to,
-            Content: {
-                Simple: {
-                    Subject: utf8(content.subject),
-                    Body: {
-                        ...(content.text !== undefined && { Text: utf8(content.text) }),
-                        ...(content.html !== undefined && { Html: utf8(content.html) }),
-                    },
-                },
-            },
-        };
-        const body = JSON.stringify(request);
-        const url = new URL(`${(config.api_url ?? `https://email.${config.region}.amazonaws.com`).replace(/\/+$/, '')}${SEND_EMAIL_PATH}`);
-        const signed = aws4_default().sign({
-            method: 'POST',
-            host: url.host,
-            path: url.pathname,
-            service: 'ses',
-            region: config.region,
-            headers: { 'Content-Type': 'application/json' },
-            body,
-        }, {
-            accessKeyId: config.access_key_id,
-            secretAccessKey: config.secret_access_key,
-            ...(config.session_token !== undefined && { sessionToken: config.session_token }),
-        });
-        const headers = Object.fromEntries(Object.entries(signed.headers ?? {}).map(([name, value]) => [name, String(value)]));
-        return [{ transport: 'http', method: 'POST', url: url.href, headers, body }];
-    },
-    interpret: describeSesReply,
-};
-/**
- * The error types AWS SDKs retry as throttling (@smithy/service-error-classification) that SES v2 answers with: a 429
- * TooManyRequestsException, or a 400 for a sending rate or quota exceeded.
- */
-const THROTTLING = new Set(['Throttling', 'ThrottlingException', 'TooManyRequestsException', 'LimitExceededException']);
-/** Without a Retry-After, a throttled request is tried again after this long (plus the retry backoff). */
-const THROTTLED_WAIT_MS = 1000;
-/**
- * SES's own words for a refusal: the error type (x-amzn-ErrorType, or __type/code in the body) and its message,
- * e.g. "SES 400 MessageRejected: Email address is not verified. ...". Throttling is retried, whatever the status.
- */
-function describeSesReply(reply) {
-    if (reply.code !== null && reply.code >= 200 && reply.code < 300)
-        return {};
-    let parsed = {};
-    try {
-        const value = JSON.parse(reply.body);
-        if (value && typeof value === 'object')
-            parsed = value;
-    }
-    catch {
-        // Not JSON (a proxy's error page): the status and the raw body will do.
-    }
-    const text = (value) => (typeof value === 'string' && value ? value : undefined);
-    // "MessageRejected", "MessageRejected:http://internal.amazon.com/...", "com.amazonaws.sesv2#MessageRejected"
-    const type = (text(reply.headers['x-amzn-errortype']) ?? text(parsed.__type) ?? text(parsed.code) ?? '')
-        .split(':')[0]
-        .split('#')
-        .at(-1);
-    const message = text(parsed.message) ?? text(parsed.Message) ?? (reply.body.trim() || undefined);
-    const what = [type, message].filter(Boolean).join(': ');
-    const error = `SES ${reply.code ?? ''}${what ? ` ${what}` : ''}`.trim();
-    if (!type || !THROTTLING.has(type))
-        return { error };
-    const seconds = Number(reply.headers['retry-after']);
-    return { error, retryAfterMs: reply.headers['retry-after'] && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : THROTTLED_WAIT_MS };
-}
-
-;// CONCATENATED MODULE: ./src/destinations/slack.ts
-
-
-
-
-
-
-
-/** Block Kit's limits (docs.slack.dev/reference/block-kit). */
-const SLACK_LIMITS = { blocks: 50, header: 150, sectionText: 3000, fields: 10, fieldText: 2000, buttonText: 75, url: 3000, text: 40000 };
-const channelList = schemas/* preprocess */.vkY((value) => (typeof value === 'string' ? [value] : value), schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1, 'needs at least one channel'));
-const slack_schema = builtOnFirstUse(() => destinationSchema('slack', {
-    webhook_url: httpUrl.optional().describe('Incoming webhook URL (one of webhook_url or token). A secret: masked as **** everywhere.'),
-    token: schemas/* string */.YjP()
-        .min(1)
-        .optional()
-        .describe('Bot token (xoxb-...; one of webhook_url or token); Herald calls chat.postMessage with Authorization: Bearer. A secret.'),
-    channels: channelList
-        .optional()
-        .describe('Channel names or IDs, one string or a list; required with token, not allowed with webhook_url. One request per channel.'),
-    api_url: httpUrl
-        .default('https://slack.com/api')
-        .describe('Base of the Web API, for GovSlack (https://slack-gov.com/api), a proxy or tests.'),
-    hex_color: schemas/* string */.YjP()
-        .regex(/^#?[0-9a-fA-F]{6}$/, 'must be a colour like "#2eb886"')
-        .optional()
-        .describe("Colour of the attachment bar, #rrggbb; the outcome's colour by default."),
-    username: schemas/* string */.YjP().min(1).optional().describe('Name to post as (bot tokens need chat:write.customize).'),
-    icon_url: httpUrl.optional().describe('Icon to post with.'),
-    icon_emoji: schemas/* string */.YjP().min(1).optional().describe('Icon to post with, as an emoji (:bell:).'),
-}, { text: 'slack', payload: 'json' }, {
-    text: 'Template for the message text shown above the card (and in notifications). Values have &, < and > escaped, so they cannot mention or link.',
-    payload: `${CHAT_PAYLOAD} With token, channel is set per channel.`,
-}).superRefine((config, ctx) => {
-    if (config.webhook_url !== undefined && config.token !== undefined) {
-        ctx.addIssue({
-            code: 'custom',
-            path: ['token'],
-            message: 'set either webhook_url (an incoming webhook) or token + channels (a bot token), not both',
-        });
-    }
-    else if (config.webhook_url === undefined && config.token === undefined) {
-        ctx.addIssue({
-            code: 'custom',
-            path: [],
-            message: 'needs webhook_url (an incoming webhook) or token + channels (a bot token posting with chat.postMessage)',
-        });
-    }
-    else if (config.token !== undefined && config.channels === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['channels'], message: 'a bot token needs channels to post to, e.g. channels: ["#ci"]' });
-    }
-    else if (config.webhook_url !== undefined && config.channels !== undefined) {
-        ctx.addIssue({
-            code: 'custom',
-            path: ['channels'],
-            message: 'an incoming webhook posts to its own channel; channels needs token instead of webhook_url',
-        });
-    }
-}));
-/** Slack: an incoming webhook, or a bot token posting with chat.postMessage to each channel. */
-const slack = {
-    type: 'slack',
-    get schema() {
-        return slack_schema();
-    },
-    secrets: (config) => [...(config.webhook_url ? secretUrl(config.webhook_url, 1) : []), config.token ?? ''],
-    build(config, input) {
-        const payload = renderPayload(config, input);
-        const body = payload ?? JSON.stringify(slackMessage(config, input));
-        if (config.webhook_url !== undefined)
-            return [postJson(config.webhook_url, body)];
-        const url = `${config.api_url.replace(/\/+$/, '')}/chat.postMessage`;
-        const headers = { Authorization: `Bearer ${config.token}` };
-        const message = JSON.parse(body);
-        if (message === null || typeof message !== 'object' || Array.isArray(message)) {
-            throw new TemplateError('in payload: chat.postMessage needs a JSON object');
-        }
-        return (config.channels ?? []).map((channel) => postJson(url, { ...message, channel }, { headers, label: channel }));
-    },
-    interpret: interpretSlackReply,
-};
-/** chat.postMessage answers 200 {"ok":false,"error":"..."}; an incoming webhook answers 4xx with the code as text. */
-function interpretSlackReply(reply) {
-    const json = replyJson(reply);
-    if (json?.ok === false) {
-        const error = `Slack error: ${String(json.error ?? 'unknown')}`;
-        if (json.error !== 'ratelimited')
-            return { error };
-        const seconds = Number(reply.headers['retry-after']);
-        return { error, retryAfterMs: Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 1000 };
-    }
-    if (reply.code !== null && reply.code >= 400 && /^[a-z_]{2,64}$/.test(reply.body.trim())) {
-        return { error: `Slack error: ${reply.body.trim()} (HTTP ${reply.code})` };
-    }
-    return {};
-}
-const mrkdwn = (text) => escapers.slack(text);
-/** What would end a `<url|text>` link early (`>`, `|`, a space) is percent-encoded. */
-const slack_linkTarget = (url) => url.replace(/[<>|\s]/g, encodeURIComponent);
-/** `<url|text>` with the text escaped and cut to `max` in all. */
-function slackLink(text, url, max) {
-    if (!url)
-        return truncateEscaped(text, max, mrkdwn);
-    const target = slack_linkTarget(url);
-    return `<${target}|${truncateEscaped(text, Math.max(1, max - target.length - 3), mrkdwn)}>`;
-}
-const field = (fact, max) => {
-    const label = `*${mrkdwn(fact.label)}*\n`;
-    return label + slackLink(fact.value, fact.url, max - label.length);
-};
-/** The default message: a coloured attachment with a header, the facts, the commit and a button to the run. */
-function slackMessage(config, input) {
-    const { message } = input;
-    const text = renderText(config, input, 'slack');
-    const blocks = slackBlocks(message);
-    const attachment = {
-        color: config.hex_color ? `#${config.hex_color.replace(/^#/, '')}` : message.colour,
-        fallback: truncate(`${message.emoji} ${message.line}`, 300),
-        blocks,
-    };
-    return {
-        ...(text !== undefined && { text: truncate(text, SLACK_LIMITS.text) }),
-        ...(config.username !== undefined && { username: config.username }),
-        ...(config.icon_url !== undefined && { icon_url: config.icon_url }),
-        ...(config.icon_emoji !== undefined && { icon_emoji: config.icon_emoji }),
-        attachments: [attachment],
-    };
-}
-function slackBlocks(message) {
-    const commit = message.facts.find((fact) => fact.label === 'Commit');
-    const fields = message.facts.filter((fact) => fact !== commit).slice(0, SLACK_LIMITS.fields);
-    const blocks = [
-        { type: 'header', text: { type: 'plain_text', text: truncate(`${message.emoji} ${message.title}`, SLACK_LIMITS.header), emoji: true } },
-    ];
-    if (message.description) {
-        blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncateEscaped(message.description, SLACK_LIMITS.sectionText, mrkdwn) } });
-    }
-    if (fields.length > 0) {
-        blocks.push({
-            type: 'section',
-            fields: fields.map((fact) => ({ type: 'mrkdwn', text: field(fact, SLACK_LIMITS.fieldText) })),
-        });
-    }
-    if (commit)
-        blocks.push({ type: 'section', text: { type: 'mrkdwn', text: field(commit, SLACK_LIMITS.sectionText) } });
-    if (message.url && message.url.length <= SLACK_LIMITS.url) {
-        blocks.push({
-            type: 'actions',
-            elements: [{ type: 'button', text: { type: 'plain_text', text: 'View run', emoji: true }, url: message.url }],
-        });
-    }
-    return blocks.slice(0, SLACK_LIMITS.blocks);
-}
-
-;// CONCATENATED MODULE: ./src/message.ts
-const VERBS = {
-    started: 'started',
-    success: 'succeeded',
-    failure: 'failed',
-    error: 'failed',
-    cancelled: 'was cancelled',
-    timed_out: 'timed out',
-    action_required: 'needs action',
-    startup_failure: 'failed to start',
-    stale: 'went stale',
-    neutral: 'finished (neutral)',
-};
-const COLOURS = { started: '#439fe0', success: '#2eb886', error: '#d00000', cancelled: '#9e9e9e', neutral: '#9e9e9e', test: '#9e9e9e' };
-const EMOJI = { started: '🚀', success: '✅', error: '❌', cancelled: '⚪', neutral: '⚪', test: '🔔' };
-function composeMessage(run, outcome) {
-    if (outcome.trigger === 'test')
-        return testMessage(run);
-    const verb = VERBS[outcome.status] ?? outcome.status.replace(/_/g, ' ');
-    // Routed with error or success, but never dressed as a failure or a success.
-    const look = outcome.status === 'cancelled' || outcome.status === 'neutral' ? outcome.status : outcome.trigger;
-    const what = run.workflow || 'Workflow';
-    const refName = run.branch || run.tag;
-    const ref = refName && run.deleted ? `${refName} (deleted)` : refName;
-    const where = run.prNumber ? `PR #${run.prNumber}` : ref;
-    const title = `${what} ${verb}${where ? ` on ${where}` : ''}`;
-    const runLabel = run.runNumber ? ` (#${run.runNumber})` : '';
-    const line = `${title}${run.repository ? ` in ${run.repository}` : ''}${runLabel}`;
-    const { facts, add } = factList();
-    add('Repository', run.repository, run.repositoryUrl);
-    add('Workflow', [run.workflow, run.job].filter(Boolean).join(' / '), run.runUrl);
-    if (run.prNumber)
-        add('Pull request', `#${run.prNumber} ${run.prTitle}`.trim(), run.prUrl);
-    // A deleted branch or tag has no page to link to.
-    else
-        add(run.tag ? 'Tag' : 'Branch', ref, run.deleted ? undefined : branchUrl(run));
-    add('Commit', [run.shortSha, run.commitTitle].filter(Boolean).join(' '), run.commitUrl);
-    add('Actor', run.actor);
-    add('Environment', run.environment, run.environmentUrl || undefined);
-    // A start has no duration yet, even when an earlier step or the event (workflow_run in_progress) gives a start time.
-    if (outcome.trigger !== 'started')
-        add('Duration', run.duration);
-    return { title, line, verb, emoji: EMOJI[look], colour: COLOURS[look], facts, url: run.runUrl };
-}
-/** A test notification: what it is, from which repository, sent by whom, and the run that sent it. */
-function testMessage(run) {
-    const title = 'Test notification from Herald';
-    const runLabel = run.runNumber ? ` (#${run.runNumber})` : '';
-    const line = `${title}${run.repository ? ` in ${run.repository}` : ''}${runLabel}`;
-    const by = run.actor ? ` by ${run.actor}` : '';
-    const from = run.repository ? ` from ${run.repository}` : '';
-    const description = `Sent${by}${from} to check that this destination works.`;
-    const { facts, add } = factList();
-    add('Repository', run.repository, run.repositoryUrl);
-    add('Workflow', [run.workflow, run.job].filter(Boolean).join(' / '), run.runUrl);
-    add('Actor', run.actor);
-    return { title, line, description, verb: 'test notification', emoji: EMOJI.test, colour: COLOURS.test, facts, url: run.runUrl };
-}
-/** The facts of a message, and how to add one: an empty value is left out. */
-function factList() {
-    const facts = [];
-    const add = (label, value, url) => {
-        if (value)
-            facts.push(url ? { label, value, url } : { label, value });
-    };
-    return { facts, add };
-}
-function branchUrl(run) {
-    if (!run.repositoryUrl)
-        return undefined;
-    if (run.branch)
-        return `${run.repositoryUrl}/tree/${urlPath(run.branch)}`;
-    if (run.tag)
-        return `${run.repositoryUrl}/releases/tag/${urlPath(run.tag)}`;
-    return undefined;
-}
-/**
- * A branch or tag name as URL path segments, each percent-encoded: `feature/#123-login` -> `feature/%23123-login`.
- * `( ) ! ' *`, which encodeURIComponent leaves, are encoded too: a `)` would end a Markdown link early.
- */
-const urlPath = (name) => name
-    .split('/')
-    .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
-    .join('/');
-
-;// CONCATENATED MODULE: ./src/destinations/teams.ts
-
-
-
-
-
-
-/** Teams refuses a message over 28 KB; keep a margin for what the Workflow adds around the card. */
-const TEAMS_MAX_BYTES = 27 * 1024;
-const teams_schema = builtOnFirstUse(() => destinationSchema('teams', {
-    webhook_url: httpUrl.describe('URL of a Teams Workflows (Power Automate) webhook ("Post to a channel when a webhook request is received"). A secret.'),
-}, { text: 'text', payload: 'json' }, { text: "Template for a paragraph under the title. A value's Markdown link [text](url) is broken up.", payload: CHAT_PAYLOAD }));
-/** Microsoft Teams through a Workflows (Power Automate) webhook: an Adaptive Card 1.4 with the facts and links. */
-const teams = {
-    type: 'teams',
-    get schema() {
-        return teams_schema();
-    },
-    secrets: (config) => secretUrl(config.webhook_url),
-    build(config, input) {
-        const body = renderPayload(config, input) ?? JSON.stringify(teamsMessage(input, renderText(config, input, 'teams')));
-        return [postJson(config.webhook_url, body)];
-    },
-    interpret: (reply) => serviceError(reply, 'Teams', (json) => ({ message: json.error?.message, code: json.error?.code })),
-};
-/** Adaptive Card container styles for Message.colour, the nearest Teams has to a colour bar. */
-const STYLES = {
-    [COLOURS.started]: 'accent',
-    [COLOURS.success]: 'good',
-    [COLOURS.error]: 'attention',
-    [COLOURS.cancelled]: 'emphasis',
-};
-/** The card wrapped as a Teams message; values are cut until the whole message fits in TEAMS_MAX_BYTES. */
-function teamsMessage(input, text) {
-    for (let limit = 2000;; limit = Math.floor(limit / 2)) {
-        const message = {
-            type: 'message',
-            attachments: [
-                { contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content: adaptiveCard(input.message, text, limit) },
-            ],
-        };
-        if (byteLength(JSON.stringify(message)) <= TEAMS_MAX_BYTES || limit < 20)
-            return message;
-    }
-}
-function adaptiveCard(message, text, limit) {
-    // Card text is Markdown: a value's [text](url) is broken up, so only the card's own buttons link.
-    const cut = (value) => truncateEscaped(value, limit, breakMarkdownLinks);
-    const links = [
-        { title: 'View run', url: message.url },
-        { title: 'View commit', url: message.facts.find((fact) => fact.label === 'Commit')?.url },
-        { title: 'View pull request', url: message.facts.find((fact) => fact.label === 'Pull request')?.url },
-    ].filter((link) => Boolean(link.url));
-    return {
-        $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-        type: 'AdaptiveCard',
-        version: '1.4',
-        body: [
-            {
-                type: 'Container',
-                style: STYLES[message.colour] ?? 'default',
-                bleed: true,
-                items: [{ type: 'TextBlock', text: cut(`${message.emoji} ${message.title}`), weight: 'Bolder', size: 'Medium', wrap: true }],
-            },
-            ...(message.description ? [{ type: 'TextBlock', text: cut(message.description), wrap: true }] : []),
-            ...(text !== undefined ? [{ type: 'TextBlock', text: truncate(text, limit * 4), wrap: true }] : []),
-            { type: 'FactSet', facts: message.facts.map((fact) => ({ title: fact.label, value: cut(fact.value) })) },
-        ],
-        actions: links.map((link) => ({ type: 'Action.OpenUrl', title: link.title, url: link.url })),
-        msteams: { width: 'Full' },
-    };
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./src/destinations/generic-payload.ts
-/** The documented generic JSON payload (version 1) that a webhook sends when it has no `payload` template. */
-function genericPayload({ name, trigger, message, vars }) {
-    const or = (value) => value || null;
-    return {
-        payload_version: 1,
-        destination: name,
-        trigger,
-        status: vars.status,
-        message: message.line,
-        title: message.title,
-        repository: vars.repository,
-        repository_url: or(vars.repositoryUrl),
-        workflow: vars.workflow,
-        job: or(vars.job),
-        run: {
-            id: or(vars.runId),
-            number: or(vars.runNumber),
-            attempt: or(vars.runAttempt),
-            url: or(vars.runUrl),
-        },
-        commit: {
-            sha: or(vars.sha),
-            message: or(vars.commitMessage),
-            url: or(vars.commitUrl),
-            author: or(vars.commitAuthor),
-        },
-        ref: or(vars.ref),
-        branch: or(vars.branch),
-        tag: or(vars.tag),
-        pull_request: vars.prNumber ? { number: Number(vars.prNumber), title: vars.prTitle, url: vars.prUrl } : null,
-        environment: or(vars.environment),
-        event_name: vars.eventName,
-        actor: vars.actor,
-        started_at: or(vars.startedAt),
-        duration_seconds: vars.durationSeconds,
-        timestamp: vars.timestamp,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/destinations/webhook.ts
-
-
-
-
-
-const METHODS = ['POST', 'PUT', 'PATCH', 'GET', 'DELETE', 'OPTIONS'];
-const webhook_schema = builtOnFirstUse(() => destinationSchema('webhook', {
-    url: schemas/* url */.OZ5({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
-        .describe('http:// or https:// URL. Credentials in it (https://user:pass@host) are sent as Basic auth and masked.'),
-    method: schemas/* preprocess */.vkY((v) => (typeof v === 'string' ? v.toUpperCase() : v), schemas/* enum */.k5n(METHODS))
-        .default('POST')
-        .describe('POST, PUT, PATCH, GET, DELETE or OPTIONS. GET and OPTIONS send no body.'),
-    headers: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP())
-        .default({})
-        .describe("Extra headers; they win over Herald's own (Content-Type, Authorization)."),
-    format: schemas/* enum */.k5n(['json', 'text'])
-        .optional()
-        .describe('json or text. By default json when the payload starts with { or [, else text; it sets the Content-Type and the escaping. ' +
-        'A json payload must render to valid JSON.'),
-    secret: schemas/* string */.YjP()
-        .min(1)
-        .optional()
-        .describe('Signs the exact body bytes with HMAC-SHA512; the hex digest goes into signature_header.'),
-    signature_header: schemas/* string */.YjP()
-        .min(1)
-        .default('X-Herald-Signature')
-        .describe('Header for the signature. Terraform Cloud receivers: X-TFE-Notification-Signature.'),
-    signature_prefix: schemas/* string */.YjP().default('sha512=').describe('Written before the hex digest. Terraform Cloud receivers: "".'),
-    username: schemas/* string */.YjP().optional().describe('Basic auth user.'),
-    password: schemas/* string */.YjP().optional().describe('Basic auth password. A secret: masked as **** everywhere.'),
-    insecure_skip_verify: schemas/* boolean */.zMY().default(false).describe('Accept any TLS certificate (self-signed endpoints).'),
-    follow_redirects: schemas/* boolean */.zMY()
-        .default(false)
-        .describe('Follow redirects of a POST, PUT, PATCH or DELETE too (a GET or HEAD is always followed).'),
-}, { payload: payloadFormat }, { payload: 'A template for the body. Without it the body is the generic JSON payload (version 1).' }));
-/** Any HTTP endpoint: a templated payload (or the generic JSON one), optional HMAC-SHA512 signature and basic auth. */
-const webhook = {
-    type: 'webhook',
-    get schema() {
-        return webhook_schema();
-    },
-    secrets: (config) => [
-        config.secret ?? '',
-        config.password ?? '',
-        ...(config.password ? basicCredentials(config.username ?? '', config.password) : []),
-        ...secretsInHeaders(config.headers),
-        ...secretsInUrl(config.url),
-    ],
-    build(config, input) {
-        const template = templateFor(config, input.trigger, 'payload');
-        const format = template === undefined ? 'json' : payloadFormat(config, template);
-        const body = template === undefined ? JSON.stringify(genericPayload(input)) : input.render(template, format, 'payload');
-        const headers = {
-            'Content-Type': format === 'json' ? 'application/json' : 'text/plain; charset=utf-8',
-        };
-        if (config.username !== undefined || config.password !== undefined) {
-            headers.Authorization = `Basic ${Buffer.from(`${config.username ?? ''}:${config.password ?? ''}`).toString('base64')}`;
-        }
-        if (config.secret) {
-            headers[config.signature_header] = config.signature_prefix + sign(config.secret, body);
-        }
-        Object.assign(headers, config.headers);
-        const sendsBody = !['GET', 'OPTIONS'].includes(config.method);
-        return [
-            {
-                transport: 'http',
-                method: config.method,
-                url: config.url,
-                headers,
-                body: sendsBody ? body : undefined,
-                insecureSkipVerify: config.insecure_skip_verify,
-                followRedirects: config.follow_redirects,
-            },
-        ];
-    },
-};
-/** A payload is JSON with `format: json`, text with `format: text`, and otherwise JSON when it starts with { or [. */
-function payloadFormat(config, template) {
-    if (config.format === 'json' || config.format === 'text')
-        return config.format;
-    return /^\s*[[{]/.test(template) ? 'json' : 'text';
-}
-/** HMAC-SHA512 of the exact body bytes, hex: what Terraform Cloud sends in X-TFE-Notification-Signature. */
-function sign(secret, body) {
-    return (0,external_node_crypto_.createHmac)('sha512', secret).update(body, 'utf8').digest('hex');
-}
-
-;// CONCATENATED MODULE: ./src/destinations/index.ts
-
-
-
-
-
-
-
-
-
-/** The one list of destination types. Adding a destination: write its module, add it here. */
-const registry = [webhook, slack, teams, discord, mattermost, rocketchat, googlechat, email, ses];
-const byType = new Map(registry.map((destination) => [destination.type, destination]));
-const findDestination = (type) => byType.get(type);
-const destinationTypes = () => [...byType.keys()];
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-;// CONCATENATED MODULE: ./src/config/config-error.ts
-
-
-
-/** `file:line:col: key.path: what is wrong and how to fix it`, one line per problem (the message may go on). */
-const formatProblem = (problem) => `${problem.line === undefined ? problem.file : `${problem.file}:${problem.line}:${problem.col}`}: ${problem.path ? `${problem.path}: ` : ''}${problem.message}`;
-/** A config file with problems: every one of them, each with its place, so each can be annotated on the file. */
-class ConfigError extends UserError {
-    file;
-    problems;
-    advice;
-    name = 'ConfigError';
-    heading;
-    constructor(file, problems, advice = '') {
-        const heading = `Config file ${file} has ${problems.length === 1 ? '1 problem' : `${problems.length} problems`}:`;
-        super([heading, ...problems.map(formatProblem), ...(advice ? [advice] : [])].join('\n'));
-        this.file = file;
-        this.problems = problems;
-        this.advice = advice;
-        this.heading = heading;
-    }
-}
-/**
- * Fails the step with one error annotation per problem, on the config file at its line and column, so GitHub shows
- * each where it is; the log reads as the whole message, each problem once.
- */
-function annotateConfigError(error, workspace = process.env.GITHUB_WORKSPACE) {
-    core/* info */.pq(error.heading);
-    for (const problem of error.problems) {
-        core/* error */.z3(formatProblem(problem), {
-            title: 'Herald config',
-            file: repositoryPath(problem.file, workspace),
-            startLine: problem.line,
-            startColumn: problem.col,
-        });
-    }
-    if (error.advice)
-        core/* info */.pq(error.advice);
-    process.exitCode = core/* ExitCode */.yU.Failure;
-}
-/** Annotations name files relative to the repository root (the workspace), with forward slashes. */
-function repositoryPath(file, workspace) {
-    if (!workspace || !(0,external_node_path_.isAbsolute)(file))
-        return file;
-    const inRepository = (0,external_node_path_.relative)(workspace, file);
-    return inRepository.startsWith('..') || (0,external_node_path_.isAbsolute)(inRepository) ? file : inRepository.split(external_node_path_.sep).join('/');
-}
-
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core_core = __webpack_require__(8532);
-;// CONCATENATED MODULE: ./src/statuses.ts
-/** The status words Herald knows: a leaf module, so config, inputs, triggers and message share them without a circle. */
-/** The words GitHub gives a step: job.status, needs.<job>.result, steps.<step>.outcome / conclusion, plus `started`. */
-const INPUT_STATUSES = ['started', 'success', 'failure', 'cancelled', 'skipped'];
-/** What a route's `statuses` filter can name: the input words and the conclusions of workflow runs and jobs. */
-const STATUSES = [
-    'success',
-    'failure',
-    'cancelled',
-    'timed_out',
-    'skipped',
-    'neutral',
-    'startup_failure',
-    'action_required',
-    'stale',
-    'started',
-];
-
 ;// CONCATENATED MODULE: ./src/config/schema.ts
 
 
 
 
-/** One value or a list of them: `to: hooks` is `to: [hooks]`. Problems with a single value are reported at the value. */
-const oneOrMany = (item, empty) => schemas/* preprocess */.vkY((value) => (typeof value === 'string' ? [value] : value), schemas/* array */.YOg(item).min(1, empty));
+
 /** Words people write where a trigger goes, and the trigger that routes what they mean. */
 const TRIGGER_WORDS = [
     { trigger: 'error', routes: 'failures and cancellations are routed with "error"', words: ['failure', 'failed', 'fail', 'cancelled', 'canceled', 'cancel', 'timed_out', 'timeout'] },
@@ -2516,10 +2420,9 @@ function declaredSecrets(destination, raw) {
 }
 /** Every problem with its place; secrets are masked (the runner does not know them yet). */
 function configError(source, problems, secrets, advice) {
-    const mask = (text) => secrets.reduce((masked, secret) => (secret.length >= MIN_SECRET_LENGTH ? masked.split(secret).join('****') : masked), text);
     const located = problems.map((problem) => ({ problem, at: source.locate(problem.path, problem.atKey) }));
     located.sort((a, b) => (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.col ?? 0) - (b.at?.col ?? 0));
-    return new ConfigError(source.file, located.map(({ problem, at }) => ({ file: source.file, ...at, path: formatPath(problem.path), message: mask(problem.message) })), advice);
+    return new ConfigError(source.file, located.map(({ problem, at }) => ({ file: source.file, ...at, path: formatPath(problem.path), message: maskValues(problem.message, secrets) })), advice);
 }
 
 ;// CONCATENATED MODULE: ./src/context.ts
@@ -2708,13 +2611,20 @@ function backoff(attempt, baseMs, random) {
 const seconds = (ms) => Math.round(ms / 100) / 10;
 
 ;// CONCATENATED MODULE: ./src/transport/index.ts
-/** Transports load on first use, so a run pays only for the ones its config needs. */
-const loaders = {
+/**
+ * Every transport, by the name an outbound gives in `transport`; each loads on first use, so a run pays only for the
+ * ones its config needs. A new kind of connection is one file and one line here.
+ */
+const transports = {
     http: async () => (await __webpack_require__.e(/* import() */ 25).then(__webpack_require__.bind(__webpack_require__, 4025))).sendHttp,
     smtp: async () => (await __webpack_require__.e(/* import() */ 625).then(__webpack_require__.bind(__webpack_require__, 8625))).sendMail,
 };
 async function transportFor(outbound) {
-    return loaders[outbound.transport]();
+    const load = transports[outbound.transport];
+    // Only a destination's bug can name a transport that does not exist.
+    if (!load)
+        throw new Error(`no transport named "${outbound.transport}"`);
+    return load();
 }
 
 // EXTERNAL MODULE: ./src/transport/transport.ts
@@ -2757,7 +2667,14 @@ async function deliverOne(delivery, options, deadline, deadlineAt) {
     const { outbound } = delivery;
     if (options.dryRun)
         return { ...result, status: 'skipped', payload: mask(outbound.body ?? ''), log: ['dry run: not sent'] };
-    const send = await transportFor(outbound);
+    let send;
+    try {
+        send = await transportFor(outbound);
+    }
+    catch (error) {
+        // A destination's bug (an unknown transport) or a chunk that cannot load fails this delivery, not the run.
+        return { ...result, error: `Herald could not load the ${outbound.transport} transport (${String(error)}); please report this` };
+    }
     const protocol = outbound.transport.toUpperCase();
     const deliveryId = (0,external_node_crypto_.randomUUID)();
     const started = performance.now();
@@ -3056,6 +2973,7 @@ function cutPayload(text, max, size, limit) {
 
 
 
+
 /** Results -> step outputs, log groups, annotations and the job summary; fails the step only when asked to. */
 async function report(results, options) {
     const count = (status) => results.filter((result) => result.status === status).length;
@@ -3182,11 +3100,153 @@ async function writeSummary(results, { message, outcome, dryRun }) {
     shown.forEach((result, i) => summary.addDetails(label(result), pre(cell(payloads[i]))));
     await summary.write();
 }
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(4006);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/routing.ts
+
+
+
+
+/**
+ * The destinations whose routes match this outcome and run, each once, in config order. `eventName` is the event that
+ * started this workflow (on workflow_run, run.eventName is the triggering run's).
+ */
+function selectDestinations(config, outcome, run, eventName) {
+    const routes = config.notifications ?? [{ triggers: [...TRIGGERS], to: Object.keys(config.destinations) }];
+    const names = new Set();
+    for (const route of routes) {
+        if (!route.triggers.includes(outcome.trigger) || !routeMatches(route, outcome, run, eventName))
+            continue;
+        for (const name of route.to)
+            names.add(name);
+    }
+    return [...names].map((destination) => ({ destination, trigger: outcome.trigger }));
+}
+function routeMatches(route, outcome, run, eventName) {
+    const { branch, head } = filterBranches(run, eventName);
+    // A deployment's `error` state is a failure to route by.
+    const status = outcome.status === 'error' ? 'failure' : outcome.status;
+    return (matchesAny(route.branches, branch) &&
+        matchesAny(route.head_branches, head) &&
+        matchesAny(route.workflows, run.workflow) &&
+        matchesAny(route.events, run.eventName) &&
+        matchesAny(route.statuses, status));
+}
+/**
+ * What `branches` and `head_branches` match, as GitHub's own `on.<event>.branches` does: a pull request's base branch
+ * (a fork's PR from its main into develop is a PR to develop); otherwise the pushed branch or tag, the workflow run's
+ * or job's head branch, or the branch of the workflow's ref.
+ */
+function filterBranches(run, eventName) {
+    if (eventName === 'pull_request' || eventName === 'pull_request_target')
+        return { branch: run.baseBranch, head: run.headBranch };
+    return { branch: run.branch || run.tag, head: run.headBranch || run.tag };
+}
+/** GitHub-style filter: globs, and `!glob` to exclude; the last matching pattern wins. No list matches everything. */
+function matchesAny(patterns, value) {
+    if (!patterns || patterns.length === 0)
+        return true;
+    let matched = patterns.every((pattern) => pattern.startsWith('!'));
+    for (const pattern of patterns) {
+        const negated = pattern.startsWith('!');
+        const glob = negated ? pattern.slice(1) : pattern;
+        if (picomatch_default().isMatch(value, glob, { dot: true }))
+            matched = !negated;
+    }
+    return matched;
+}
+/**
+ * The destinations of a test notification: the ones named in the `destinations` input, or every destination. Routes
+ * and their filters do not apply. A destination named explicitly is tested even when it is disabled: it was asked for.
+ */
+function selectTestDestinations(config, names) {
+    const known = Object.keys(config.destinations);
+    if (known.length === 0)
+        throw new UserError(`${config.file} has no destinations to send a test notification to.`);
+    for (const name of names) {
+        if (known.includes(name))
+            continue;
+        throw new UserError(`Input "destinations" names "${name}", which is no destination in ${config.file}${suggest(name, known)} ` +
+            `Destinations in this file: ${known.join(', ')}.`);
+    }
+    if (names.length === 0)
+        return known.map((destination) => ({ destination, trigger: TEST_OUTCOME.trigger }));
+    return [...new Set(names)].map((destination) => ({ destination, trigger: TEST_OUTCOME.trigger, named: true }));
+}
+
+;// CONCATENATED MODULE: ./src/triggers.ts
+
+/** Maps the `status` input, or the status carried by the event, to a trigger, or to the reason there is none. */
+function pickOutcome(status, eventName, event) {
+    if (status === 'skipped')
+        return { trigger: null, status, reason: 'status "skipped": the job or step did not run' };
+    if (status)
+        return statusOutcome(status);
+    const fromEvent = eventOutcome(eventName, event);
+    if (fromEvent)
+        return fromEvent;
+    throw new UserError(`Herald cannot tell the job's status from a "${eventName || 'unknown'}" event. ` +
+        'Pass it from a step that always runs, for example:\n' +
+        '  - uses: herald@v1\n    if: always()\n    with:\n      status: ${{ job.status }}');
+}
+/**
+ * started, success, and `neutral` (a run that chose to pass without success) -> started / success; every other word
+ * (failure, cancelled, timed_out, startup_failure, stale, one GitHub adds later) -> error.
+ */
+function statusOutcome(status) {
+    if (status === 'started')
+        return { trigger: 'started', status };
+    if (status === 'success' || status === 'neutral')
+        return { trigger: 'success', status };
+    return { trigger: 'error', status };
+}
+/** A workflow run's or job's status and conclusion, as the notifier workflow sees it. */
+function runOutcome(eventName, event) {
+    const action = String(event.action ?? '');
+    const subject = (eventName === 'workflow_run' ? event.workflow_run : event.workflow_job) ?? {};
+    const what = eventName === 'workflow_run' ? `the run of "${subject.name || event.workflow?.name || 'a workflow'}"` : `the job "${subject.name ?? ''}"`;
+    const conclusion = typeof subject.conclusion === 'string' ? subject.conclusion : '';
+    // A run from a first-time contributor waits, "completed" with action_required, until someone approves it.
+    if (conclusion === 'action_required' || subject.status === 'action_required') {
+        return { trigger: null, status: 'action_required', reason: `${what} is waiting for approval (action_required); nothing is sent until it runs` };
+    }
+    if (action === 'requested' || action === 'queued' || action === 'in_progress')
+        return { trigger: 'started', status: 'started' };
+    if (action !== 'completed') {
+        return { trigger: null, status: action, reason: `a "${eventName}" event with action "${action}" is not a notification trigger` };
+    }
+    if (!conclusion)
+        return { trigger: null, status: '', reason: `${what} is completed but has no conclusion` };
+    if (conclusion === 'skipped')
+        return { trigger: null, status: 'skipped', reason: `${what} was skipped` };
+    return statusOutcome(conclusion);
+}
+/** null: this event carries no status. */
+function eventOutcome(eventName, event) {
+    switch (eventName) {
+        case 'workflow_run':
+        case 'workflow_job':
+            return runOutcome(eventName, event);
+        case 'deployment_status': {
+            const state = String(event.deployment_status?.state ?? '');
+            if (['in_progress', 'queued', 'pending'].includes(state))
+                return { trigger: 'started', status: 'started' };
+            if (state === 'success')
+                return { trigger: 'success', status: 'success' };
+            if (state === 'failure' || state === 'error')
+                return { trigger: 'error', status: state };
+            return { trigger: null, status: state, reason: `deployment status "${state}" is not a notification trigger` };
+        }
+        default:
+            return null;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
+
 
 
 
