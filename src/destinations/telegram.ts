@@ -14,10 +14,13 @@ export const TELEGRAM_LIMITS = { text: 4096, title: 256, factValue: 1000 };
 
 type ParseMode = 'HTML' | 'MarkdownV2';
 
-/** A numeric chat id (-1001234567890; YAML reads a bare one as a number) or a public @channelname. */
+/**
+ * A numeric chat id (-1001234567890; YAML reads a bare one as a number) or a public @channelname. Strings are only
+ * checked for spaces: `herald preview` fills an unset ${TELEGRAM_CHAT_ID} with a stand-in that must pass.
+ */
 const chatId = z.union([
   z.number().int(),
-  z.string().regex(/^(-?\d+|@[A-Za-z0-9_]{4,})$/, 'must be a chat id (-1001234567890) or a public @channelname'),
+  z.string().regex(/^\S+$/, 'must be a chat id (-1001234567890) or a public @channelname, without spaces'),
 ]);
 
 const schema = builtOnFirstUse(() =>
@@ -26,7 +29,7 @@ const schema = builtOnFirstUse(() =>
     {
       bot_token: z
         .string()
-        .regex(/^\d+:[A-Za-z0-9_-]+$/, "must be a bot token from @BotFather, like 123456789:AAH...")
+        .regex(/^\S+$/, 'must be a bot token from @BotFather, like 123456789:AAH..., without spaces')
         .describe('Bot token from @BotFather (123456789:AAH...). A secret: it sits in the URL path, which is masked too.'),
       chat_ids: z
         .preprocess((value) => (Array.isArray(value) ? value : [value]), z.array(chatId).min(1, 'needs at least one chat id'))

@@ -104,7 +104,7 @@ describe('telegram', () => {
 
   it('rejects a malformed token or chat id, without printing the token', () => {
     expect(() => telegram.schema.parse({ type: 'telegram', bot_token: 'not a token', chat_ids: 1 })).toThrow(/bot token from @BotFather/);
-    expect(() => telegram.schema.parse({ type: 'telegram', bot_token: TOKEN, chat_ids: ['ops'] })).toThrow(/@channelname/);
+    expect(() => telegram.schema.parse({ type: 'telegram', bot_token: TOKEN, chat_ids: ['ops team'] })).toThrow(/@channelname/);
     expect(() => telegram.schema.parse({ type: 'telegram', bot_token: TOKEN, chat_ids: [] })).toThrow(/at least one chat id/);
   });
 
