@@ -7,10 +7,11 @@ import { rocketchat } from './rocketchat.js';
 import { ses } from './ses.js';
 import { slack } from './slack.js';
 import { teams } from './teams.js';
+import { telegram } from './telegram.js';
 import { webhook } from './webhook.js';
 
 /** The one list of destination types. Adding a destination: write its module, add it here. */
-const registry: Destination<any>[] = [webhook, slack, teams, discord, mattermost, rocketchat, googlechat, email, ses];
+const registry: Destination<any>[] = [webhook, slack, teams, discord, mattermost, rocketchat, googlechat, telegram, email, ses];
 
 const byType = new Map(registry.map((destination) => [destination.type, destination]));
 

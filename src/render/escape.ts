@@ -1,9 +1,9 @@
 /**
  * How a value is written into a template, by where the rendered text lands: a JSON string, plain text, HTML, or the
  * text of a chat message (Slack's mrkdwn, Markdown for Discord / Mattermost / Rocket.Chat, Google Chat's syntax, the
- * Markdown of a Teams Adaptive Card).
+ * Markdown of a Teams Adaptive Card, Telegram's MarkdownV2; Telegram's HTML mode is `html`).
  */
-export type TemplateFormat = 'json' | 'text' | 'html' | 'slack' | 'markdown' | 'googlechat' | 'teams';
+export type TemplateFormat = 'json' | 'text' | 'html' | 'slack' | 'markdown' | 'googlechat' | 'teams' | 'markdownv2';
 
 const JSON_VALUE = Symbol('herald.json');
 
@@ -66,6 +66,15 @@ export const breakMarkdownLinks = (text: string): string => text.replace(/\](?=\
  */
 const escapeMarkdown = (text: string): string => text.replace(/[\\`*_~|<>[\]]/g, '\\$&').replace(/^(\s*)#/gm, '$1\\#');
 
+/**
+ * Telegram's MarkdownV2 (core.telegram.org/bots/api#markdownv2-style): outside code and link targets every one of
+ * these characters must be backslash-escaped, or the whole message is refused.
+ */
+export const escapeMarkdownV2 = (text: string): string => text.replace(/[_*[\]()~`>#+\-=|{}.!\\]/g, '\\$&');
+
+/** A MarkdownV2 link target, the `(...)` of `[text](url)`: there only `)` and `\` must be escaped. */
+export const escapeMarkdownV2Url = (url: string): string => url.replace(/[)\\]/g, '\\$&');
+
 export const escapers: Record<TemplateFormat, (value: unknown) => string> = {
   /** JSON string content: the payload stays valid JSON whatever the value holds. */
   json: (value) => jsonLiteral(value) ?? JSON.stringify(plain(value)).slice(1, -1),
@@ -79,4 +88,6 @@ export const escapers: Record<TemplateFormat, (value: unknown) => string> = {
   googlechat: (value) => (jsonLiteral(value) ?? plain(value)).replace(/</g, `<${ZERO_WIDTH_SPACE}`),
   /** Teams: an Adaptive Card link is `[text](url)`; a zero-width space between `]` and `(` leaves it text. */
   teams: (value) => breakMarkdownLinks(jsonLiteral(value) ?? plain(value)),
+  /** Telegram MarkdownV2: every special character backslash-escaped (Telegram HTML uses `html`). */
+  markdownv2: (value) => escapeMarkdownV2(jsonLiteral(value) ?? plain(value)),
 };

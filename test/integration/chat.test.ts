@@ -348,3 +348,72 @@ describe('chat destinations, run as the runner runs dist/index.js', () => {
     }
   });
 });
+
+describe('telegram, run as the runner runs dist/index.js', () => {
+  const TOKEN = '123456789:AAH-integration_token';
+  const config = (extra = '') =>
+    `destinations:\n  tg:\n    type: telegram\n    bot_token: ${TOKEN}\n    chat_ids: [-1001234567890, "@herald_ci"]\n    api_url: ${receiver.url}\n    retry_backoff: 0.05${extra}\n`;
+  const OK = { status: 200, headers: { 'content-type': 'application/json' }, body: '{"ok":true,"result":{"message_id":1}}' };
+
+  it('posts the default message to /bot<token>/sendMessage once per chat, escaped for HTML, the token masked', async () => {
+    receiver.respond(() => OK);
+    const run = await runAction({ eventName: 'push', event: pushEvent('Fix <b>bold</b> & "quotes"'), inputs: { status: 'failure' }, config: config() });
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    expect(receiver.requests.map((r) => [r.method, r.path, r.headers['content-type']])).toEqual([
+      ['POST', `/bot${TOKEN}/sendMessage`, 'application/json; charset=utf-8'],
+      ['POST', `/bot${TOKEN}/sendMessage`, 'application/json; charset=utf-8'],
+    ]);
+    const repo = 'https://github.com/Codertocat/Hello-World';
+    const text = [
+      '<b>❌ CI failed on main</b>',
+      `<b>Repository:</b> <a href="${repo}">Codertocat/Hello-World</a>`,
+      `<b>Workflow:</b> <a href="${RUN_URL}">CI / build</a>`,
+      `<b>Branch:</b> <a href="${repo}/tree/main">main</a>`,
+      `<b>Commit:</b> <a href="${repo}/commit/6113728f27ae82c7b1a177c8d03f9e96e0adf246">6113728 Fix &lt;b&gt;bold&lt;/b&gt; &amp; &quot;quotes&quot;</a>`,
+      '<b>Actor:</b> Codertocat',
+      `<a href="${RUN_URL}">View run</a>`,
+    ].join('\n');
+    const bytes = (chat: number | string) => JSON.stringify({ chat_id: chat, text, parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+    expect(receiver.requests.map((r) => r.text)).toEqual([bytes(-1001234567890), bytes('@herald_ci')]);
+    expect(run.results.map((r) => [r.destination, r.target, r.status, r.url])).toEqual([
+      ['tg', '-1001234567890', 'successful', '****'],
+      ['tg', '@herald_ci', 'successful', '****'],
+    ]);
+    for (const text of [shown(run.stdout), run.stderr, run.summary, run.outputs.results ?? '']) expect(text).not.toContain('AAH-integration_token');
+  });
+
+  it('{"ok":false} fails that chat with Telegram\'s description, the other chat still delivered', async () => {
+    receiver.respond((request) =>
+      request.text.includes('"@herald_ci"')
+        ? { status: 400, headers: { 'content-type': 'application/json' }, body: '{"ok":false,"error_code":400,"description":"Bad Request: chat not found"}' }
+        : OK,
+    );
+    const run = await runAction({ eventName: 'push', event: pushEvent(), inputs: { status: 'success' }, config: config() });
+    expect(receiver.requests).toHaveLength(2);
+    expect(run.results.map((r) => [r.target, r.status, r.code])).toEqual([
+      ['-1001234567890', 'successful', 200],
+      ['@herald_ci', 'failed', 400],
+    ]);
+    expect(run.results[1].error).toContain('Telegram error 400: Bad Request: chat not found');
+  });
+
+  it('a 429 is retried after parameters.retry_after, then succeeds', async () => {
+    receiver.respond((_request, index) =>
+      index === 0
+        ? { status: 429, headers: { 'content-type': 'application/json' }, body: '{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 1","parameters":{"retry_after":1}}' }
+        : OK,
+    );
+    const run = await runAction({
+      eventName: 'push',
+      event: pushEvent(),
+      inputs: { status: 'success' },
+      config: `destinations:\n  tg:\n    type: telegram\n    bot_token: ${TOKEN}\n    chat_ids: 42\n    parse_mode: MarkdownV2\n    api_url: ${receiver.url}\n    retry_backoff: 0.05\n`,
+    });
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(receiver.requests).toHaveLength(2);
+    expect(receiver.requests[1]!.at - receiver.requests[0]!.at).toBeGreaterThanOrEqual(1000);
+    expect(receiver.requests[1]!.text).toBe(receiver.requests[0]!.text);
+    expect(JSON.parse(receiver.requests[0]!.text)).toMatchObject({ chat_id: 42, parse_mode: 'MarkdownV2' });
+    expect(run.results[0]).toMatchObject({ target: '42', status: 'successful', code: 200, attempts: 2 });
+  });
+});

@@ -84,6 +84,11 @@ const cases: Record<string, Case> = {
     env: { GOOGLECHAT_WEBHOOK_URL: `${'URL'}/v1/spaces/AAAAbbbb/messages?key=googleChatKey-0123&token=googleChatToken-4567` },
     derived: ['googleChatKey-0123', 'googleChatToken-4567'],
   },
+  telegram: {
+    config: (url) => `bot_token: \${TELEGRAM_BOT_TOKEN}\n    chat_ids: -1001234567890\n    api_url: ${url}/telegram`,
+    env: { TELEGRAM_BOT_TOKEN: '987654321:AAHtelegramEchoToken_0123' },
+    derived: ['/telegram/bot987654321:AAHtelegramEchoToken_0123/sendMessage', 'bot987654321:AAHtelegramEchoToken_0123'],
+  },
   ses: {
     config: (url) => `access_key_id: \${AWS_ACCESS_KEY_ID}\n    secret_access_key: \${AWS_SECRET_ACCESS_KEY}\n    session_token: \${AWS_SESSION_TOKEN}\n    api_url: ${url}/ses\n    from: ci@example.com\n    to: [dev@example.com]`,
     env: { AWS_ACCESS_KEY_ID: 'AKIAECHOTEST0000', AWS_SECRET_ACCESS_KEY: 'secret-access-key-0000', AWS_SESSION_TOKEN: 'session-token-0000' },

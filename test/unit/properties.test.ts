@@ -6,6 +6,7 @@ import { mattermost } from '../../src/destinations/mattermost.js';
 import { rocketchat } from '../../src/destinations/rocketchat.js';
 import { slack } from '../../src/destinations/slack.js';
 import { teams, TEAMS_MAX_BYTES } from '../../src/destinations/teams.js';
+import { telegram } from '../../src/destinations/telegram.js';
 import { escapers } from '../../src/render/escape.js';
 import { renderTemplate } from '../../src/render/template.js';
 import { buildInput, isWellFormed } from '../fixtures/build-input.js';
@@ -79,6 +80,26 @@ describe('escaping, for any value', () => {
     );
   });
 
+  it('Telegram HTML: no raw < > or &, and no " to end an href early', () => {
+    fc.assert(
+      fc.property(anyText, (value) => {
+        // Every & starts one of the entities Telegram knows.
+        expect(escapers.html(value).replace(/&(amp|lt|gt|quot|#39);/g, '')).not.toMatch(/[<>&"]/);
+      }),
+      runs,
+    );
+  });
+
+  it('Telegram MarkdownV2: no special character left unescaped', () => {
+    fc.assert(
+      fc.property(anyText, (value) => {
+        const escaped = escapers.markdownv2(value);
+        expect(escaped.replace(/\\[_*[\]()~`>#+\-=|{}.!\\]/g, '')).not.toMatch(/[_*[\]()~`>#+\-=|{}.!\\]/);
+      }),
+      runs,
+    );
+  });
+
   it('Teams: no ]( pair, so a value cannot form a link', () => {
     fc.assert(
       fc.property(anyText, (value) => {
@@ -112,6 +133,20 @@ describe('default chat messages stay within each platform, for any commit messag
         const body = JSON.parse(discord.build(config, input(commit))[0]!.body!);
         expect(discordMessageProblems(body)).toEqual([]);
         expect(body.allowed_mentions).toEqual({ parse: [] });
+      }),
+      runs,
+    );
+  });
+
+  it.each(['HTML', 'MarkdownV2'])('Telegram %s: within 4096, no split emoji, ends with the link to the run', (parse_mode) => {
+    const config = telegram.schema.parse({ type: 'telegram', bot_token: '1:abc', chat_ids: 1, parse_mode });
+    fc.assert(
+      fc.property(anyText, (commit) => {
+        const [request] = telegram.build(config, input(commit));
+        const { text } = JSON.parse(request!.body!);
+        expect(text.length).toBeLessThanOrEqual(4096);
+        expect(isWellFormed(text)).toBe(true);
+        expect(text).toMatch(/View run(<\/a>|\]\(https:\/\/github\.com\/Codertocat\/Hello-World\/actions\/runs\/1234567890\))$/);
       }),
       runs,
     );
