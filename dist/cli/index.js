@@ -3514,8 +3514,8 @@ function truncate(text, cut) {
 
 // EXTERNAL MODULE: ./src/message.ts
 var src_message = __nccwpck_require__(9568);
-// EXTERNAL MODULE: ./src/destinations/index.ts + 17 modules
-var destinations = __nccwpck_require__(2214);
+// EXTERNAL MODULE: ./src/destinations/index.ts + 18 modules
+var destinations = __nccwpck_require__(4434);
 // EXTERNAL MODULE: ./src/render/template.ts + 1 modules
 var render_template = __nccwpck_require__(4669);
 ;// CONCATENATED MODULE: ./src/render/variables.ts
@@ -3982,7 +3982,7 @@ const oneOrMany = (item, empty) => oneOrList(zod__WEBPACK_IMPORTED_MODULE_0__/* 
 /* harmony export */   xL: () => (/* reexport safe */ _config_error_js__WEBPACK_IMPORTED_MODULE_2__.xL)
 /* harmony export */ });
 /* unused harmony export loadConfig */
-/* harmony import */ var _destinations_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2214);
+/* harmony import */ var _destinations_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4434);
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7194);
 /* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5877);
 /* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(131);
@@ -4139,7 +4139,7 @@ function configError(source, problems, secrets, advice) {
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2311);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8439);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9396);
-/* harmony import */ var _destinations_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2214);
+/* harmony import */ var _destinations_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4434);
 /* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(131);
 /* harmony import */ var _substitute_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7740);
 
@@ -4880,7 +4880,7 @@ function notPassed(variable, passed, withheld) {
 
 /***/ }),
 
-/***/ 2214:
+/***/ 4434:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5879,6 +5879,136 @@ function adaptiveCard(message, text, limit) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/destinations/telegram.ts
+
+
+
+
+
+
+
+
+/** sendMessage's limit on `text` (core.telegram.org/bots/api#sendmessage), counted here on the markup, which is never shorter. */
+const TELEGRAM_LIMITS = { text: 4096, title: 256, factValue: 1000 };
+/**
+ * A numeric chat id (-1001234567890; YAML reads a bare one as a number) or a public @channelname. Strings are only
+ * checked for spaces: `herald preview` fills an unset ${TELEGRAM_CHAT_ID} with a stand-in that must pass.
+ */
+const chatId = schemas/* union */.KCZ([
+    schemas/* number */.aig().int(),
+    schemas/* string */.YjP().regex(/^\S+$/, 'must be a chat id (-1001234567890) or a public @channelname, without spaces'),
+]);
+const telegram_schema = builtOnFirstUse(() => destinationSchema('telegram', {
+    bot_token: schemas/* string */.YjP()
+        .regex(/^\S+$/, 'must be a bot token from @BotFather, like 123456789:AAH..., without spaces')
+        .describe('Bot token from @BotFather (123456789:AAH...). A secret: it sits in the URL path, which is masked too.'),
+    chat_ids: schemas/* preprocess */.vkY((value) => (Array.isArray(value) ? value : [value]), schemas/* array */.YOg(chatId).min(1, 'needs at least one chat id'))
+        .describe('Chat ids (-1001234567890) or public @channelnames, one or a list. One sendMessage per chat.'),
+    parse_mode: schemas/* enum */.k5n(['HTML', 'MarkdownV2'])
+        .default('HTML')
+        .describe('How Telegram reads the text, HTML or MarkdownV2; values in text are escaped for it.'),
+    message_thread_id: schemas/* number */.aig().int().positive().optional().describe('Topic of a forum supergroup to post in.'),
+    disable_notification: schemas/* boolean */.zMY().optional().describe('true sends silently: members get no sound.'),
+    api_url: fields/* httpUrl */.q3
+        .default('https://api.telegram.org')
+        .describe('Base of the Bot API, for a local Bot API server, a proxy or tests.'),
+}, { text: (config) => (config.parse_mode === 'MarkdownV2' ? 'markdownv2' : 'html'), payload: 'json' }, {
+    text: 'Template for the whole message text, replacing the default. Values are escaped for parse_mode.',
+    payload: `${CHAT_PAYLOAD} chat_id is set per chat.`,
+}));
+const sendMessageUrl = (config) => `${config.api_url.replace(/\/+$/, '')}/bot${config.bot_token}/sendMessage`;
+/** Telegram's Bot API: sendMessage to each chat, the default message in HTML or MarkdownV2. */
+const telegram = {
+    type: 'telegram',
+    get schema() {
+        return telegram_schema();
+    },
+    // The URL, its path /bot<token>/sendMessage (what an error page echoes) and the token.
+    secrets: (config) => [...(0,secrets/* secretUrl */.EK)(sendMessageUrl(config)), config.bot_token],
+    build(config, input) {
+        const url = sendMessageUrl(config);
+        const payload = renderPayload(config, input);
+        if (payload === undefined) {
+            const message = telegramMessage(config, input);
+            return config.chat_ids.map((chat) => postJson(url, { chat_id: chat, ...message }, { label: String(chat) }));
+        }
+        const message = JSON.parse(payload);
+        if (message === null || typeof message !== 'object' || Array.isArray(message)) {
+            throw new render_template/* TemplateError */.$w('in payload: sendMessage needs a JSON object');
+        }
+        return config.chat_ids.map((chat) => postJson(url, { ...message, chat_id: chat }, { label: String(chat) }));
+    },
+    interpret: interpretTelegramReply,
+};
+/** Every answer is {"ok": bool}; a refusal has error_code and description, a 429 parameters.retry_after (seconds). */
+function interpretTelegramReply(reply) {
+    const json = replyJson(reply);
+    if (json?.ok !== false)
+        return {};
+    const code = json.error_code ?? reply.code;
+    const verdict = { error: `Telegram error${code ? ` ${code}` : ''}: ${String(json.description ?? 'unknown')}` };
+    const retryAfter = Number(json.parameters?.retry_after);
+    if (reply.code === 429 && Number.isFinite(retryAfter) && retryAfter >= 0)
+        verdict.retryAfterMs = Math.ceil(retryAfter * 1000);
+    return verdict;
+}
+/** The sendMessage fields other than chat_id: the `text` template or the default message. */
+function telegramMessage(config, input) {
+    const text = renderText(config, input, config.parse_mode === 'MarkdownV2' ? 'markdownv2' : 'html');
+    return {
+        text: text === undefined ? telegramText(input.message, config.parse_mode) : cutMarkup(text, TELEGRAM_LIMITS.text, config.parse_mode),
+        parse_mode: config.parse_mode,
+        // A message full of GitHub links would otherwise show a preview of the first one.
+        link_preview_options: { is_disabled: true },
+        ...(config.message_thread_id !== undefined && { message_thread_id: config.message_thread_id }),
+        ...(config.disable_notification !== undefined && { disable_notification: config.disable_notification }),
+    };
+}
+/** How each parse mode writes bold, a link and plain text. */
+const MARKUP = {
+    HTML: {
+        escape: render_escape/* escapeHtml */.ZD,
+        bold: (escaped) => `<b>${escaped}</b>`,
+        link: (escaped, url) => `<a href="${(0,render_escape/* escapeHtml */.ZD)(url)}">${escaped}</a>`,
+    },
+    MarkdownV2: {
+        escape: render_escape/* escapeMarkdownV2 */.D0,
+        bold: (escaped) => `*${escaped}*`,
+        link: (escaped, url) => `[${escaped}](${(0,render_escape/* escapeMarkdownV2Url */.k5)(url)})`,
+    },
+};
+/** Emoji and title in bold, the description, one line per fact (linked where it has a page), a link to the run. */
+function telegramText(message, mode) {
+    const { escape, bold, link } = MARKUP[mode];
+    const title = bold(truncateEscaped(`${message.emoji} ${message.title}`, TELEGRAM_LIMITS.title, escape));
+    const description = message.description ? truncateEscaped(message.description, TELEGRAM_LIMITS.factValue, escape) : undefined;
+    const labels = message.facts.map((fact) => `${bold(escape(`${fact.label}:`))} `);
+    const linkOf = (fact) => (fact.url ? link('', fact.url).length : 0);
+    const runLink = message.url ? link(escape('View run'), message.url) : undefined;
+    const fixed = [title, description, runLink].reduce((sum, part) => sum + (part?.length ?? 0) + 1, 0) +
+        message.facts.reduce((sum, fact, i) => sum + labels[i].length + linkOf(fact) + 1, 0);
+    const perValue = Math.min(TELEGRAM_LIMITS.factValue, Math.floor((TELEGRAM_LIMITS.text - fixed) / Math.max(1, message.facts.length)));
+    const facts = message.facts.map((fact, i) => {
+        const value = truncateEscaped(fact.value, Math.max(1, perValue), escape);
+        return labels[i] + (fact.url ? link(value, fact.url) : value);
+    });
+    return [title, description, ...facts, runLink].filter((line) => line !== undefined).join('\n');
+}
+/**
+ * A rendered `text` template cut to `max` with an ellipsis, never inside an HTML tag or entity or after a MarkdownV2
+ * backslash, so a long value does not leave a half escape that makes Telegram refuse the message.
+ */
+function cutMarkup(text, max, mode) {
+    if (text.length <= max)
+        return text;
+    let cut = truncate(text, max).slice(0, -1);
+    if (mode === 'HTML')
+        cut = cut.replace(/<[^>]*$|&[#\w]*$/, '');
+    else
+        cut = cut.replace(/(?<!\\)((?:\\\\)*)\\$/, '$1');
+    return `${cut}…`;
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/destinations/shared/generic-payload.ts
@@ -6019,8 +6149,9 @@ function sign(secret, body) {
 
 
 
+
 /** The one list of destination types. Adding a destination: write its module, add it here. */
-const registry = [webhook, slack, teams, discord, mattermost, rocketchat, googlechat, email, ses];
+const registry = [webhook, slack, teams, discord, mattermost, rocketchat, googlechat, telegram, email, ses];
 const byType = new Map(registry.map((destination) => [destination.type, destination]));
 const findDestination = (type) => byType.get(type);
 const destinationTypes = () => [...byType.keys()];
@@ -6164,11 +6295,14 @@ const TEST_OUTCOME = { trigger: 'test', status: 'test' };
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D0: () => (/* binding */ escapeMarkdownV2),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
 /* harmony export */   cI: () => (/* binding */ breakMarkdownLinks),
+/* harmony export */   k5: () => (/* binding */ escapeMarkdownV2Url),
 /* harmony export */   rG: () => (/* binding */ jsonLiteralView),
 /* harmony export */   rj: () => (/* binding */ escapers)
 /* harmony export */ });
-/* unused harmony exports escapeHtml, breakMentions */
+/* unused harmony export breakMentions */
 const JSON_VALUE = Symbol('herald.json');
 /**
  * A view of `value` in which every node renders as a JSON literal: `<<json.event.pull_request>>` inserts the object,
@@ -6219,6 +6353,13 @@ const breakMarkdownLinks = (text) => text.replace(/\](?=\()/g, `]${ZERO_WIDTH_SP
  * and `]` escaped, parentheses cannot form a link), and `#` where it would start a heading.
  */
 const escapeMarkdown = (text) => text.replace(/[\\`*_~|<>[\]]/g, '\\$&').replace(/^(\s*)#/gm, '$1\\#');
+/**
+ * Telegram's MarkdownV2 (core.telegram.org/bots/api#markdownv2-style): outside code and link targets every one of
+ * these characters must be backslash-escaped, or the whole message is refused.
+ */
+const escapeMarkdownV2 = (text) => text.replace(/[_*[\]()~`>#+\-=|{}.!\\]/g, '\\$&');
+/** A MarkdownV2 link target, the `(...)` of `[text](url)`: there only `)` and `\` must be escaped. */
+const escapeMarkdownV2Url = (url) => url.replace(/[)\\]/g, '\\$&');
 const escapers = {
     /** JSON string content: the payload stays valid JSON whatever the value holds. */
     json: (value) => jsonLiteral(value) ?? JSON.stringify(plain(value)).slice(1, -1),
@@ -6232,6 +6373,8 @@ const escapers = {
     googlechat: (value) => (jsonLiteral(value) ?? plain(value)).replace(/</g, `<${ZERO_WIDTH_SPACE}`),
     /** Teams: an Adaptive Card link is `[text](url)`; a zero-width space between `]` and `(` leaves it text. */
     teams: (value) => breakMarkdownLinks(jsonLiteral(value) ?? plain(value)),
+    /** Telegram MarkdownV2: every special character backslash-escaped (Telegram HTML uses `html`). */
+    markdownv2: (value) => escapeMarkdownV2(jsonLiteral(value) ?? plain(value)),
 };
 
 
@@ -17086,11 +17229,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   rej: () => (/* binding */ strictObject),
   YjP: () => (/* binding */ string),
   zni: () => (/* binding */ superRefine),
+  KCZ: () => (/* binding */ union),
   L5J: () => (/* binding */ unknown),
   OZ5: () => (/* binding */ url)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, object, optional, pipe, prefault, promise, readonly, refine, set, stringFormat, stringbool, success, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, union, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, object, optional, pipe, prefault, promise, readonly, refine, set, stringFormat, stringbool, success, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core_core = __nccwpck_require__(8532);

@@ -1,5 +1,5 @@
-export const id = 320;
-export const ids = [320];
+export const id = 124;
+export const ids = [124];
 export const modules = {
 
 /***/ 5594:
@@ -32,7 +32,7 @@ class BearerCredentialHandler {
 
 /***/ }),
 
-/***/ 7679:
+/***/ 3595:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -207,6 +207,13 @@ const breakMarkdownLinks = (text) => text.replace(/\](?=\()/g, `]${ZERO_WIDTH_SP
  * and `]` escaped, parentheses cannot form a link), and `#` where it would start a heading.
  */
 const escapeMarkdown = (text) => text.replace(/[\\`*_~|<>[\]]/g, '\\$&').replace(/^(\s*)#/gm, '$1\\#');
+/**
+ * Telegram's MarkdownV2 (core.telegram.org/bots/api#markdownv2-style): outside code and link targets every one of
+ * these characters must be backslash-escaped, or the whole message is refused.
+ */
+const escapeMarkdownV2 = (text) => text.replace(/[_*[\]()~`>#+\-=|{}.!\\]/g, '\\$&');
+/** A MarkdownV2 link target, the `(...)` of `[text](url)`: there only `)` and `\` must be escaped. */
+const escapeMarkdownV2Url = (url) => url.replace(/[)\\]/g, '\\$&');
 const escapers = {
     /** JSON string content: the payload stays valid JSON whatever the value holds. */
     json: (value) => jsonLiteral(value) ?? JSON.stringify(plain(value)).slice(1, -1),
@@ -220,6 +227,8 @@ const escapers = {
     googlechat: (value) => (jsonLiteral(value) ?? plain(value)).replace(/</g, `<${ZERO_WIDTH_SPACE}`),
     /** Teams: an Adaptive Card link is `[text](url)`; a zero-width space between `]` and `(` leaves it text. */
     teams: (value) => breakMarkdownLinks(jsonLiteral(value) ?? plain(value)),
+    /** Telegram MarkdownV2: every special character backslash-escaped (Telegram HTML uses `html`). */
+    markdownv2: (value) => escapeMarkdownV2(jsonLiteral(value) ?? plain(value)),
 };
 
 ;// CONCATENATED MODULE: ./src/render/truncate.ts
@@ -1467,6 +1476,136 @@ function adaptiveCard(message, text, limit) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/destinations/telegram.ts
+
+
+
+
+
+
+
+
+/** sendMessage's limit on `text` (core.telegram.org/bots/api#sendmessage), counted here on the markup, which is never shorter. */
+const TELEGRAM_LIMITS = { text: 4096, title: 256, factValue: 1000 };
+/**
+ * A numeric chat id (-1001234567890; YAML reads a bare one as a number) or a public @channelname. Strings are only
+ * checked for spaces: `herald preview` fills an unset ${TELEGRAM_CHAT_ID} with a stand-in that must pass.
+ */
+const chatId = schemas/* union */.KCZ([
+    schemas/* number */.aig().int(),
+    schemas/* string */.YjP().regex(/^\S+$/, 'must be a chat id (-1001234567890) or a public @channelname, without spaces'),
+]);
+const telegram_schema = builtOnFirstUse(() => destinationSchema('telegram', {
+    bot_token: schemas/* string */.YjP()
+        .regex(/^\S+$/, 'must be a bot token from @BotFather, like 123456789:AAH..., without spaces')
+        .describe('Bot token from @BotFather (123456789:AAH...). A secret: it sits in the URL path, which is masked too.'),
+    chat_ids: schemas/* preprocess */.vkY((value) => (Array.isArray(value) ? value : [value]), schemas/* array */.YOg(chatId).min(1, 'needs at least one chat id'))
+        .describe('Chat ids (-1001234567890) or public @channelnames, one or a list. One sendMessage per chat.'),
+    parse_mode: schemas/* enum */.k5n(['HTML', 'MarkdownV2'])
+        .default('HTML')
+        .describe('How Telegram reads the text, HTML or MarkdownV2; values in text are escaped for it.'),
+    message_thread_id: schemas/* number */.aig().int().positive().optional().describe('Topic of a forum supergroup to post in.'),
+    disable_notification: schemas/* boolean */.zMY().optional().describe('true sends silently: members get no sound.'),
+    api_url: httpUrl
+        .default('https://api.telegram.org')
+        .describe('Base of the Bot API, for a local Bot API server, a proxy or tests.'),
+}, { text: (config) => (config.parse_mode === 'MarkdownV2' ? 'markdownv2' : 'html'), payload: 'json' }, {
+    text: 'Template for the whole message text, replacing the default. Values are escaped for parse_mode.',
+    payload: `${CHAT_PAYLOAD} chat_id is set per chat.`,
+}));
+const sendMessageUrl = (config) => `${config.api_url.replace(/\/+$/, '')}/bot${config.bot_token}/sendMessage`;
+/** Telegram's Bot API: sendMessage to each chat, the default message in HTML or MarkdownV2. */
+const telegram = {
+    type: 'telegram',
+    get schema() {
+        return telegram_schema();
+    },
+    // The URL, its path /bot<token>/sendMessage (what an error page echoes) and the token.
+    secrets: (config) => [...secretUrl(sendMessageUrl(config)), config.bot_token],
+    build(config, input) {
+        const url = sendMessageUrl(config);
+        const payload = renderPayload(config, input);
+        if (payload === undefined) {
+            const message = telegramMessage(config, input);
+            return config.chat_ids.map((chat) => postJson(url, { chat_id: chat, ...message }, { label: String(chat) }));
+        }
+        const message = JSON.parse(payload);
+        if (message === null || typeof message !== 'object' || Array.isArray(message)) {
+            throw new TemplateError('in payload: sendMessage needs a JSON object');
+        }
+        return config.chat_ids.map((chat) => postJson(url, { ...message, chat_id: chat }, { label: String(chat) }));
+    },
+    interpret: interpretTelegramReply,
+};
+/** Every answer is {"ok": bool}; a refusal has error_code and description, a 429 parameters.retry_after (seconds). */
+function interpretTelegramReply(reply) {
+    const json = replyJson(reply);
+    if (json?.ok !== false)
+        return {};
+    const code = json.error_code ?? reply.code;
+    const verdict = { error: `Telegram error${code ? ` ${code}` : ''}: ${String(json.description ?? 'unknown')}` };
+    const retryAfter = Number(json.parameters?.retry_after);
+    if (reply.code === 429 && Number.isFinite(retryAfter) && retryAfter >= 0)
+        verdict.retryAfterMs = Math.ceil(retryAfter * 1000);
+    return verdict;
+}
+/** The sendMessage fields other than chat_id: the `text` template or the default message. */
+function telegramMessage(config, input) {
+    const text = renderText(config, input, config.parse_mode === 'MarkdownV2' ? 'markdownv2' : 'html');
+    return {
+        text: text === undefined ? telegramText(input.message, config.parse_mode) : cutMarkup(text, TELEGRAM_LIMITS.text, config.parse_mode),
+        parse_mode: config.parse_mode,
+        // A message full of GitHub links would otherwise show a preview of the first one.
+        link_preview_options: { is_disabled: true },
+        ...(config.message_thread_id !== undefined && { message_thread_id: config.message_thread_id }),
+        ...(config.disable_notification !== undefined && { disable_notification: config.disable_notification }),
+    };
+}
+/** How each parse mode writes bold, a link and plain text. */
+const MARKUP = {
+    HTML: {
+        escape: escapeHtml,
+        bold: (escaped) => `<b>${escaped}</b>`,
+        link: (escaped, url) => `<a href="${escapeHtml(url)}">${escaped}</a>`,
+    },
+    MarkdownV2: {
+        escape: escapeMarkdownV2,
+        bold: (escaped) => `*${escaped}*`,
+        link: (escaped, url) => `[${escaped}](${escapeMarkdownV2Url(url)})`,
+    },
+};
+/** Emoji and title in bold, the description, one line per fact (linked where it has a page), a link to the run. */
+function telegramText(message, mode) {
+    const { escape, bold, link } = MARKUP[mode];
+    const title = bold(truncateEscaped(`${message.emoji} ${message.title}`, TELEGRAM_LIMITS.title, escape));
+    const description = message.description ? truncateEscaped(message.description, TELEGRAM_LIMITS.factValue, escape) : undefined;
+    const labels = message.facts.map((fact) => `${bold(escape(`${fact.label}:`))} `);
+    const linkOf = (fact) => (fact.url ? link('', fact.url).length : 0);
+    const runLink = message.url ? link(escape('View run'), message.url) : undefined;
+    const fixed = [title, description, runLink].reduce((sum, part) => sum + (part?.length ?? 0) + 1, 0) +
+        message.facts.reduce((sum, fact, i) => sum + labels[i].length + linkOf(fact) + 1, 0);
+    const perValue = Math.min(TELEGRAM_LIMITS.factValue, Math.floor((TELEGRAM_LIMITS.text - fixed) / Math.max(1, message.facts.length)));
+    const facts = message.facts.map((fact, i) => {
+        const value = truncateEscaped(fact.value, Math.max(1, perValue), escape);
+        return labels[i] + (fact.url ? link(value, fact.url) : value);
+    });
+    return [title, description, ...facts, runLink].filter((line) => line !== undefined).join('\n');
+}
+/**
+ * A rendered `text` template cut to `max` with an ellipsis, never inside an HTML tag or entity or after a MarkdownV2
+ * backslash, so a long value does not leave a half escape that makes Telegram refuse the message.
+ */
+function cutMarkup(text, max, mode) {
+    if (text.length <= max)
+        return text;
+    let cut = truncate(text, max).slice(0, -1);
+    if (mode === 'HTML')
+        cut = cut.replace(/<[^>]*$|&[#\w]*$/, '');
+    else
+        cut = cut.replace(/(?<!\\)((?:\\\\)*)\\$/, '$1');
+    return `${cut}…`;
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/destinations/shared/generic-payload.ts
@@ -1607,8 +1746,9 @@ function sign(secret, body) {
 
 
 
+
 /** The one list of destination types. Adding a destination: write its module, add it here. */
-const registry = [webhook, slack, teams, discord, mattermost, rocketchat, googlechat, email, ses];
+const registry = [webhook, slack, teams, discord, mattermost, rocketchat, googlechat, telegram, email, ses];
 const byType = new Map(registry.map((destination) => [destination.type, destination]));
 const findDestination = (type) => byType.get(type);
 const destinationTypes = () => [...byType.keys()];
