@@ -51,6 +51,16 @@ describe('pagerduty, run as the runner runs dist/index.js', () => {
     for (const result of [broken.results[0], fixed.results[0]]) expect(result).toMatchObject({ status: 'successful', code: 202, attempts: 1 });
   });
 
+  it('a test notification triggers an info incident under a key of its own', async () => {
+    const tested = await runAction({ eventName: 'push', event: pushEvent(), inputs: { test: 'true' }, config: config(receiver.url), env: { PAGERDUTY_ROUTING_KEY: KEY } });
+    expect(tested.exitCode, tested.stdout + tested.stderr).toBe(0);
+    expect(receiver.requests).toHaveLength(1);
+    const event = JSON.parse(receiver.requests[0]!.text);
+    expect(event).toMatchObject({ event_action: 'trigger', dedup_key: 'herald-test/Codertocat/Hello-World/CI/main' });
+    expect(event.payload).toMatchObject({ severity: 'info', summary: 'Test notification from Herald in Codertocat/Hello-World (#42)' });
+    expect(tested.results[0]).toMatchObject({ status: 'successful', code: 202, trigger: 'test' });
+  });
+
   it('a start sends nothing and is recorded as skipped, with the reason', async () => {
     const started = await run('started');
     expect(started.exitCode, started.stdout + started.stderr).toBe(0);
