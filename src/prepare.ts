@@ -49,6 +49,8 @@ export function prepareDeliveries(
     // A disabled destination named in a test's `destinations` input is tested: it was asked for by name.
     if (!settings.enabled && !named) return [{ ...base, state: 'skipped', reason: 'destination is disabled (enabled: false)' }];
     const note = settings.enabled ? {} : { note: 'destination is disabled (enabled: false); tested because the "destinations" input names it' };
+    const skip = destination.skip?.(settings, trigger);
+    if (skip) return [{ ...base, state: 'skipped', reason: skip }];
 
     const render: Render = (template, format, field) => {
       let rendered;
@@ -71,6 +73,7 @@ export function prepareDeliveries(
     };
     try {
       const outbounds = destination.build(settings, { name, trigger, message, vars, render });
+      if (outbounds.length === 0) return [{ ...base, state: 'skipped', reason: `nothing to send for ${trigger}` }];
       return outbounds.map((outbound) => ({ ...base, ...note, ...sending, state: 'ready', target: outbound.label ?? null, outbound }));
     } catch (error) {
       if (error instanceof TemplateError) return [{ ...base, state: 'broken', error: `Template Error ${error.message}` }];

@@ -46,6 +46,11 @@ export interface Destination<C extends CommonConfig = CommonConfig> {
   schema: z.ZodType<C>;
   /** Values to mask before anything is printed (the ones from ${NAME} are masked anyway). */
   secrets(config: C): string[];
+  /**
+   * Why this trigger sends nothing here (PagerDuty has no event for a start), or undefined; the delivery is recorded as
+   * skipped with that reason. A build() that returns no requests is recorded as skipped too, never dropped.
+   */
+  skip?(config: C, trigger: Trigger): string | undefined;
   /** The requests to send; no I/O. */
   build(config: C, input: BuildInput): Outbound[];
   interpret?(reply: Reply): Verdict;

@@ -3,6 +3,7 @@ import { discord } from './discord.js';
 import { email } from './email.js';
 import { googlechat } from './googlechat.js';
 import { mattermost } from './mattermost.js';
+import { pagerduty } from './pagerduty.js';
 import { rocketchat } from './rocketchat.js';
 import { ses } from './ses.js';
 import { slack } from './slack.js';
@@ -11,7 +12,7 @@ import { telegram } from './telegram.js';
 import { webhook } from './webhook.js';
 
 /** The one list of destination types. Adding a destination: write its module, add it here. */
-const registry: Destination<any>[] = [webhook, slack, teams, discord, mattermost, rocketchat, googlechat, telegram, email, ses];
+const registry: Destination<any>[] = [webhook, slack, teams, discord, mattermost, rocketchat, googlechat, telegram, email, ses, pagerduty];
 
 const byType = new Map(registry.map((destination) => [destination.type, destination]));
 

@@ -93,6 +93,15 @@ const cases: Record<string, Case> = {
     config: (url) => `access_key_id: \${AWS_ACCESS_KEY_ID}\n    secret_access_key: \${AWS_SECRET_ACCESS_KEY}\n    session_token: \${AWS_SESSION_TOKEN}\n    api_url: ${url}/ses\n    from: ci@example.com\n    to: [dev@example.com]`,
     env: { AWS_ACCESS_KEY_ID: 'AKIAECHOTEST0000', AWS_SECRET_ACCESS_KEY: 'secret-access-key-0000', AWS_SESSION_TOKEN: 'session-token-0000' },
   },
+  pagerduty: {
+    config: (url) => `routing_key: \${PAGERDUTY_ROUTING_KEY}\n    api_url: ${url}/pagerduty`,
+    env: { PAGERDUTY_ROUTING_KEY: 'pdRoutingKey0123456789abcdef0123' },
+  },
+  'pagerduty (key written in the file)': {
+    config: (url) => `routing_key: pdLiteralKey0123456789abcdef01234\n    api_url: ${url}/pagerduty`,
+    env: {},
+    derived: ['pdLiteralKey0123456789abcdef01234'],
+  },
 };
 
 /** A secret as it may appear: raw, URL-encoded, JSON-escaped. */

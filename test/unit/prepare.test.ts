@@ -25,6 +25,18 @@ describe('prepareDeliveries', () => {
     expect(mail!.state === 'broken' && mail!.error).toMatch(/^Herald could not build this notification \(TypeError: .+\); please report this$/);
     expect(hooks).toMatchObject({ destination: 'hooks', state: 'ready', outbound: { method: 'POST', url: 'https://example.com/ci' } });
   });
+
+  it('records a trigger that a destination has nothing to send for as skipped, with its reason', () => {
+    const config = loadConfig(`destinations:
+  pager:
+    type: pagerduty
+    routing_key: R0UT1NGKEY0123456789abcdef012345
+`);
+    const { message, vars } = buildInput('started');
+    const [delivery] = prepareDeliveries(config, [{ destination: 'pager', trigger: 'started' }], vars, { trigger: 'started', status: 'started' }, message);
+    expect(delivery).toMatchObject({ destination: 'pager', type: 'pagerduty', trigger: 'started', state: 'skipped' });
+    expect(delivery!.state === 'skipped' && delivery!.reason).toBe('PagerDuty has no event for a start (error triggers an incident, success resolves it)');
+  });
 });
 
 describe('block_private_addresses', () => {

@@ -1,5 +1,5 @@
-export const id = 124;
-export const ids = [124];
+export const id = 199;
+export const ids = [199];
 export const modules = {
 
 /***/ 5594:
@@ -32,7 +32,7 @@ class BearerCredentialHandler {
 
 /***/ }),
 
-/***/ 3595:
+/***/ 7984:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1111,6 +1111,118 @@ const mattermost = {
     interpret: (reply) => serviceError(reply, 'Mattermost', (json) => ({ message: json.message })),
 };
 
+;// CONCATENATED MODULE: ./src/destinations/pagerduty.ts
+
+
+
+
+
+/** PagerDuty's Events API v2 limits (developer.pagerduty.com/docs/events-api-v2/trigger-events). */
+const PAGERDUTY_LIMITS = { summary: 1024, dedupKey: 255 };
+const SEVERITIES = ['critical', 'error', 'warning', 'info'];
+/** The triggers that open an incident, and so carry a severity. */
+const INCIDENT_TRIGGERS = ['error', 'test'];
+const DEFAULT_SEVERITY = { error: 'critical', test: 'info' };
+const pagerduty_schema = builtOnFirstUse(() => destinationSchema('pagerduty', {
+    routing_key: schemas/* string */.YjP().min(1).describe('Integration key of an Events API v2 integration (AWX: service_key). A secret.'),
+    severity: schemas/* union */.KCZ([schemas/* enum */.k5n(SEVERITIES), schemas/* partialRecord */.jgl(schemas/* enum */.k5n(INCIDENT_TRIGGERS), schemas/* enum */.k5n(SEVERITIES))])
+        .optional()
+        .describe('critical, error, warning or info: one for every event that opens an incident, or one per trigger ({error: warning, test: info}). ' +
+        'Default: critical for error, info for a test notification.'),
+    client_name: schemas/* string */.YjP().min(1).optional().describe('Name of the monitoring client shown on the incident (AWX: client_name); GitHub Actions by default.'),
+    client_url: httpUrl.optional().describe("The client's link on the incident; the workflow run by default."),
+    api_url: httpUrl
+        .default('https://events.pagerduty.com')
+        .describe('Events API base URL (a proxy or a test server); events are POSTed to {api_url}/v2/enqueue.'),
+}, { summary: 'text', source: 'text', component: 'text', group: 'text', class: 'text', dedup_key: 'text' }, {
+    summary: "Template for the incident's summary (at most 1024 characters, longer is cut); the message's one line by default.",
+    source: 'Template for the affected system (payload.source); the repository by default.',
+    component: 'Template for the component of the source that is responsible (payload.component); none by default.',
+    group: 'Template for the logical grouping of components (payload.group); none by default.',
+    class: 'Template for the class or type of the event (payload.class); none by default.',
+    dedup_key: 'Template for the incident key that a success resolves (at most 255 characters); <<repository>>/<<workflow>>/<<branch>> by default.',
+}));
+/**
+ * PagerDuty Events API v2: an error triggers an incident, a success resolves it through the same dedup key (so a fix
+ * closes what the break opened), a start sends nothing, a test notification triggers an info incident of its own key.
+ */
+const pagerduty = {
+    type: 'pagerduty',
+    get schema() {
+        return pagerduty_schema();
+    },
+    secrets: (config) => [config.routing_key],
+    skip: (_config, trigger) => (trigger === 'started' ? 'PagerDuty has no event for a start (error triggers an incident, success resolves it)' : undefined),
+    build(config, input) {
+        if (input.trigger === 'started')
+            return [];
+        const url = `${config.api_url.replace(/\/+$/, '')}/v2/enqueue`;
+        return [postJson(url, pagerDutyEvent(config, input))];
+    },
+    interpret: interpretPagerDutyReply,
+};
+/** 202 {"status":"success"} is a delivery; a 400 says {"message": "Event object is invalid", "errors": [...]}. */
+function interpretPagerDutyReply(reply) {
+    return serviceError(reply, 'PagerDuty', (json) => {
+        const errors = Array.isArray(json.errors) ? json.errors.filter((error) => typeof error === 'string') : [];
+        const words = [json.message, ...errors].filter((part) => typeof part === 'string' && part !== '');
+        return { message: words.join(': ') };
+    });
+}
+/** The event a trigger sends: trigger (error, test) with a payload, or resolve (success) with the key alone. */
+function pagerDutyEvent(config, input) {
+    const { trigger, message, vars } = input;
+    const template = (field) => {
+        const value = templateFor(config, trigger, field);
+        return value === undefined ? undefined : input.render(value, 'text', field) || undefined;
+    };
+    const key = template('dedup_key') ?? [vars.repository, vars.workflow, vars.branch || vars.tag].join('/');
+    // A test gets a key of its own: it must neither resolve nor be resolved by a real incident.
+    const dedupKey = truncate(trigger === 'test' ? `herald-test/${key}` : key, PAGERDUTY_LIMITS.dedupKey);
+    if (trigger === 'success')
+        return { routing_key: config.routing_key, event_action: 'resolve', dedup_key: dedupKey };
+    const optional = (field) => {
+        const value = template(field);
+        return value === undefined ? {} : { [field]: value };
+    };
+    const links = [
+        ...(vars.runUrl ? [{ href: vars.runUrl, text: 'Workflow run' }] : []),
+        ...(vars.commitUrl ? [{ href: vars.commitUrl, text: `Commit ${vars.shortSha}` }] : []),
+    ];
+    const clientUrl = config.client_url ?? (message.url || undefined);
+    return {
+        routing_key: config.routing_key,
+        event_action: 'trigger',
+        dedup_key: dedupKey,
+        payload: {
+            summary: truncate(template('summary') ?? message.line, PAGERDUTY_LIMITS.summary),
+            source: template('source') ?? (vars.repository || 'GitHub Actions'),
+            severity: severityOf(config, trigger),
+            ...(vars.timestamp && { timestamp: vars.timestamp }),
+            ...optional('component'),
+            ...optional('group'),
+            ...optional('class'),
+            custom_details: customDetails(message),
+        },
+        client: config.client_name ?? 'GitHub Actions',
+        ...(clientUrl && { client_url: clientUrl }),
+        links,
+    };
+}
+function severityOf(config, trigger) {
+    const incident = trigger === 'test' ? 'test' : 'error';
+    if (typeof config.severity === 'string')
+        return config.severity;
+    return config.severity?.[incident] ?? DEFAULT_SEVERITY[incident];
+}
+/** The facts by their stable kind (event rules can match custom_details.branch), the test's sentence as description. */
+function customDetails(message) {
+    const details = message.description ? { description: message.description } : {};
+    for (const fact of message.facts)
+        details[fact.kind] = fact.value;
+    return details;
+}
+
 ;// CONCATENATED MODULE: ./src/destinations/rocketchat.ts
 
 
@@ -1747,8 +1859,9 @@ function sign(secret, body) {
 
 
 
+
 /** The one list of destination types. Adding a destination: write its module, add it here. */
-const registry = [webhook, slack, teams, discord, mattermost, rocketchat, googlechat, telegram, email, ses];
+const registry = [webhook, slack, teams, discord, mattermost, rocketchat, googlechat, telegram, email, ses, pagerduty];
 const byType = new Map(registry.map((destination) => [destination.type, destination]));
 const findDestination = (type) => byType.get(type);
 const destinationTypes = () => [...byType.keys()];
@@ -3021,6 +3134,9 @@ function prepareDeliveries(config, selected, run, outcome, message) {
         if (!settings.enabled && !named)
             return [{ ...base, state: 'skipped', reason: 'destination is disabled (enabled: false)' }];
         const note = settings.enabled ? {} : { note: 'destination is disabled (enabled: false); tested because the "destinations" input names it' };
+        const skip = destination.skip?.(settings, trigger);
+        if (skip)
+            return [{ ...base, state: 'skipped', reason: skip }];
         const render = (template, format, field) => {
             let rendered;
             try {
@@ -3044,6 +3160,8 @@ function prepareDeliveries(config, selected, run, outcome, message) {
         };
         try {
             const outbounds = destination.build(settings, { name, trigger, message, vars, render });
+            if (outbounds.length === 0)
+                return [{ ...base, state: 'skipped', reason: `nothing to send for ${trigger}` }];
             return outbounds.map((outbound) => ({ ...base, ...note, ...sending, state: 'ready', target: outbound.label ?? null, outbound }));
         }
         catch (error) {
