@@ -9,10 +9,11 @@ import { ses } from './ses.js';
 import { slack } from './slack.js';
 import { teams } from './teams.js';
 import { telegram } from './telegram.js';
+import { twilio } from './twilio.js';
 import { webhook } from './webhook.js';
 
 /** The one list of destination types. Adding a destination: write its module, add it here. */
-const registry: Destination<any>[] = [webhook, slack, teams, discord, mattermost, rocketchat, googlechat, telegram, email, ses, pagerduty];
+const registry: Destination<any>[] = [webhook, slack, teams, discord, mattermost, rocketchat, googlechat, telegram, email, ses, pagerduty, twilio];
 
 const byType = new Map(registry.map((destination) => [destination.type, destination]));
 

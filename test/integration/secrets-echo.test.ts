@@ -23,6 +23,12 @@ afterAll(async () => {
   await receiver.close();
 });
 
+/** The Authorization value of basic auth and its credentials alone. */
+const basic = (user: string, password: string) => {
+  const encoded = Buffer.from(`${user}:${password}`).toString('base64');
+  return [`Basic ${encoded}`, encoded];
+};
+
 interface Case {
   /** The destination's fields, with ${NAME} for each secret. */
   config: (url: string) => string;
@@ -101,6 +107,16 @@ const cases: Record<string, Case> = {
     config: (url) => `routing_key: pdLiteralKey0123456789abcdef01234\n    api_url: ${url}/pagerduty`,
     env: {},
     derived: ['pdLiteralKey0123456789abcdef01234'],
+  },
+  twilio: {
+    config: (url) => `account_sid: AC0123456789abcdef0123456789abcdef\n    auth_token: \${TWILIO_AUTH_TOKEN}\n    from_number: "+15005550006"\n    to_numbers: "+15551234567"\n    api_url: ${url}/twilio`,
+    env: { TWILIO_AUTH_TOKEN: 'twilioEchoToken0123456789abcdef0' },
+    derived: basic('AC0123456789abcdef0123456789abcdef', 'twilioEchoToken0123456789abcdef0'),
+  },
+  'twilio (token written in the file)': {
+    config: (url) => `account_sid: AC0123456789abcdef0123456789abcdef\n    auth_token: twilioLiteralToken0123456789abcd\n    from_number: "+15005550006"\n    to_numbers: "+15551234567"\n    api_url: ${url}/twilio`,
+    env: {},
+    derived: ['twilioLiteralToken0123456789abcd', ...basic('AC0123456789abcdef0123456789abcdef', 'twilioLiteralToken0123456789abcd')],
   },
 };
 
