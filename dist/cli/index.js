@@ -3514,8 +3514,8 @@ function truncate(text, cut) {
 
 // EXTERNAL MODULE: ./src/message.ts
 var src_message = __nccwpck_require__(9568);
-// EXTERNAL MODULE: ./src/destinations/index.ts + 19 modules
-var destinations = __nccwpck_require__(7643);
+// EXTERNAL MODULE: ./src/destinations/index.ts + 20 modules
+var destinations = __nccwpck_require__(3324);
 // EXTERNAL MODULE: ./src/render/template.ts + 1 modules
 var render_template = __nccwpck_require__(4669);
 ;// CONCATENATED MODULE: ./src/render/variables.ts
@@ -3987,7 +3987,7 @@ const oneOrMany = (item, empty) => oneOrList(zod__WEBPACK_IMPORTED_MODULE_0__/* 
 /* harmony export */   xL: () => (/* reexport safe */ _config_error_js__WEBPACK_IMPORTED_MODULE_2__.xL)
 /* harmony export */ });
 /* unused harmony export loadConfig */
-/* harmony import */ var _destinations_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7643);
+/* harmony import */ var _destinations_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3324);
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7194);
 /* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5877);
 /* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(131);
@@ -4144,7 +4144,7 @@ function configError(source, problems, secrets, advice) {
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2311);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8439);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9396);
-/* harmony import */ var _destinations_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7643);
+/* harmony import */ var _destinations_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3324);
 /* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(131);
 /* harmony import */ var _substitute_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7740);
 
@@ -4885,7 +4885,7 @@ function notPassed(variable, passed, withheld) {
 
 /***/ }),
 
-/***/ 7643:
+/***/ 3324:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6126,6 +6126,102 @@ function cutMarkup(text, max, mode) {
     return `${cut}…`;
 }
 
+;// CONCATENATED MODULE: ./src/destinations/twilio.ts
+
+
+
+
+
+
+/**
+ * One GSM-7 SMS segment (160 characters), what the default text aims at, and Twilio's limit on Body (1600 characters,
+ * www.twilio.com/docs/messaging/api/message-resource), what a `text` template is cut to.
+ */
+const TWILIO_LIMITS = { segment: 160, body: 1600 };
+/**
+ * A phone number: `+` and digits (E.164, +15551234567). YAML reads an unquoted +15551234567 as the number 15551234567,
+ * so a positive integer is taken back as +15551234567.
+ */
+const phoneNumber = (what) => schemas/* preprocess */.vkY((value) => (typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? `+${value}` : value), schemas/* string */.YjP().regex(/^\+\d{2,15}$/, `must be ${what} in E.164 form, a + and digits without spaces: +15551234567`));
+const twilio_schema = builtOnFirstUse(() => destinationSchema('twilio', {
+    account_sid: schemas/* string */.YjP()
+        .regex(/^\S+$/, 'must be an Account SID (AC followed by 32 hex digits), without spaces')
+        .describe('Account SID (AC...), the user name of the basic auth and part of the URL (AWX: account_sid).'),
+    auth_token: schemas/* string */.YjP()
+        .min(1)
+        .describe('Auth token of the account (AWX: account_token). A secret.'),
+    from_number: phoneNumber('a Twilio number')
+        .describe('The Twilio number messages are sent from, E.164: +15551234567 (AWX: from_number).'),
+    to_numbers: schemas/* preprocess */.vkY((value) => (Array.isArray(value) ? value : [value]), schemas/* array */.YOg(phoneNumber('a phone number')).min(1, 'needs at least one number'))
+        .describe('Numbers to text, E.164 (+15551234567), one or a list (AWX: to_numbers). One message per number.'),
+    api_url: fields/* httpUrl */.q3
+        .default('https://api.twilio.com')
+        .describe('Base of the REST API (a proxy or a test server); messages are POSTed to {api_url}/2010-04-01/Accounts/{account_sid}/Messages.json.'),
+}, { text: 'text' }, {
+    text: `Template for the SMS text (Body), replacing the default one line; cut to ${TWILIO_LIMITS.body} characters.`,
+}));
+const messagesUrl = (config) => `${config.api_url.replace(/\/+$/, '')}/2010-04-01/Accounts/${encodeURIComponent(config.account_sid)}/Messages.json`;
+/** Twilio's Programmable Messaging: one SMS per number, a form-encoded POST with basic auth. */
+const twilio = {
+    type: 'twilio',
+    get schema() {
+        return twilio_schema();
+    },
+    // The token, and the Authorization header made of it (what a proxy's error page may echo).
+    secrets: (config) => [config.auth_token, ...(0,secrets/* basicCredentials */.BG)(config.account_sid, config.auth_token)],
+    build(config, input) {
+        const url = messagesUrl(config);
+        const [authorization] = (0,secrets/* basicCredentials */.BG)(config.account_sid, config.auth_token);
+        const text = twilioBody(config, input);
+        return config.to_numbers.map((to) => ({
+            transport: 'http',
+            method: 'POST',
+            url,
+            label: to,
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: authorization },
+            body: new URLSearchParams({ To: to, From: config.from_number, Body: text }).toString(),
+        }));
+    },
+    interpret: interpretTwilioReply,
+};
+/** 201 is a message queued; a refusal is {"code": 21211, "message": "The 'To' number ... is not a valid phone number.", "status": 400}. */
+function interpretTwilioReply(reply) {
+    return serviceError(reply, 'Twilio', (json) => ({ message: json.message, code: json.code }));
+}
+/** The `text` template (cut to Twilio's 1600) or the default one line. */
+function twilioBody(config, input) {
+    const text = renderText(config, input, 'text');
+    return text === undefined ? twilioText(input.message, input.vars) : truncate(text, TWILIO_LIMITS.body);
+}
+/**
+ * The default SMS: the message's one line and the run's link, "CI failed on main in octo/app (#42) https://...", in one
+ * 160-character segment where possible. Too long, the repository goes first (the link names it), then the title is cut
+ * with "..." (the ellipsis character is not in the GSM alphabet and would make it a 70-character UCS-2 message). The
+ * link is never cut: a cut link leads nowhere.
+ */
+function twilioText(message, vars) {
+    const link = message.url ? ` ${message.url}` : '';
+    const fits = (text) => text.length + link.length <= TWILIO_LIMITS.segment;
+    if (fits(message.line))
+        return message.line + link;
+    const short = `${message.title}${vars.runNumber ? ` (#${vars.runNumber})` : ''}`;
+    if (fits(short))
+        return short + link;
+    // A link too long for a segment of its own still gets 40 characters of title.
+    const room = Math.max(40, TWILIO_LIMITS.segment - link.length);
+    return cutGsm(short, room) + link;
+}
+/** `text` in at most `max` code units, ending in "..." when cut; a surrogate pair is never split. */
+function cutGsm(text, max) {
+    if (text.length <= max)
+        return text;
+    let end = max - 3;
+    const code = text.charCodeAt(end - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        end--;
+    return `${text.slice(0, end).trimEnd()}...`;
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/destinations/shared/generic-payload.ts
@@ -6268,8 +6364,9 @@ function sign(secret, body) {
 
 
 
+
 /** The one list of destination types. Adding a destination: write its module, add it here. */
-const registry = [webhook, slack, teams, discord, mattermost, rocketchat, googlechat, telegram, email, ses, pagerduty];
+const registry = [webhook, slack, teams, discord, mattermost, rocketchat, googlechat, telegram, email, ses, pagerduty, twilio];
 const byType = new Map(registry.map((destination) => [destination.type, destination]));
 const findDestination = (type) => byType.get(type);
 const destinationTypes = () => [...byType.keys()];
