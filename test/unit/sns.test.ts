@@ -128,6 +128,14 @@ Sent by Herald (destination "chat")
     expect(Subject!.endsWith('...')).toBe(true);
   });
 
+  it('a Message over 256 KB is cut to fit, with the attributes, without splitting an emoji', () => {
+    const { Message } = params(build({ text: '<<commitMessage>>', message_attributes: { big: 'x'.repeat(10_000) } }, 'error', { commitMessage: '💥'.repeat(80_000) }));
+    expect(Buffer.byteLength(Message!) + 10_000).toBeLessThanOrEqual(256 * 1024);
+    expect(Buffer.byteLength(Message!)).toBeGreaterThan(200 * 1024);
+    expect(Message!.endsWith('…')).toBe(true);
+    expect(isWellFormed(Message!)).toBe(true);
+  });
+
   it('is signed with SigV4 for sns in the region of the ARN, as the AWS SDK signer computes it', async () => {
     const request = build({ session_token: 'FwoGZXIvYXdzEXAMPLETOKEN' });
     const { credential, signedHeaders } = parseAuthorization(request.headers.Authorization!);
