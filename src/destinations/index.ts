@@ -7,13 +7,14 @@ import { pagerduty } from './pagerduty.js';
 import { rocketchat } from './rocketchat.js';
 import { ses } from './ses.js';
 import { slack } from './slack.js';
+import { sns } from './sns.js';
 import { teams } from './teams.js';
 import { telegram } from './telegram.js';
 import { twilio } from './twilio.js';
 import { webhook } from './webhook.js';
 
 /** The one list of destination types. Adding a destination: write its module, add it here. */
-const registry: Destination<any>[] = [webhook, slack, teams, discord, mattermost, rocketchat, googlechat, telegram, email, ses, pagerduty, twilio];
+const registry: Destination<any>[] = [webhook, slack, teams, discord, mattermost, rocketchat, googlechat, telegram, email, ses, sns, pagerduty, twilio];
 
 const byType = new Map(registry.map((destination) => [destination.type, destination]));
 

@@ -99,6 +99,11 @@ const cases: Record<string, Case> = {
     config: (url) => `access_key_id: \${AWS_ACCESS_KEY_ID}\n    secret_access_key: \${AWS_SECRET_ACCESS_KEY}\n    session_token: \${AWS_SESSION_TOKEN}\n    api_url: ${url}/ses\n    from: ci@example.com\n    to: [dev@example.com]`,
     env: { AWS_ACCESS_KEY_ID: 'AKIAECHOTEST0000', AWS_SECRET_ACCESS_KEY: 'secret-access-key-0000', AWS_SESSION_TOKEN: 'session-token-0000' },
   },
+  sns: {
+    config: (url) =>
+      `topic_arn: arn:aws:sns:eu-west-1:123456789012:ci-notifications\n    access_key_id: \${AWS_ACCESS_KEY_ID}\n    secret_access_key: \${AWS_SECRET_ACCESS_KEY}\n    session_token: \${AWS_SESSION_TOKEN}\n    api_url: ${url}/sns\n    message_attributes:\n      token: \${SNS_ATTRIBUTE_SECRET}`,
+    env: { AWS_ACCESS_KEY_ID: 'AKIASNSECHOTEST0', AWS_SECRET_ACCESS_KEY: 'sns-secret-access-key-0000', AWS_SESSION_TOKEN: 'sns-session-token-0000', SNS_ATTRIBUTE_SECRET: 'sns-attribute-secret-0000' },
+  },
   pagerduty: {
     config: (url) => `routing_key: \${PAGERDUTY_ROUTING_KEY}\n    api_url: ${url}/pagerduty`,
     env: { PAGERDUTY_ROUTING_KEY: 'pdRoutingKey0123456789abcdef0123' },
