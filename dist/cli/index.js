@@ -3514,8 +3514,8 @@ function truncate(text, cut) {
 
 // EXTERNAL MODULE: ./src/message.ts
 var src_message = __nccwpck_require__(9568);
-// EXTERNAL MODULE: ./src/destinations/index.ts + 21 modules
-var destinations = __nccwpck_require__(9010);
+// EXTERNAL MODULE: ./src/destinations/index.ts + 22 modules
+var destinations = __nccwpck_require__(384);
 // EXTERNAL MODULE: ./src/render/template.ts + 1 modules
 var render_template = __nccwpck_require__(4669);
 ;// CONCATENATED MODULE: ./src/render/variables.ts
@@ -3987,7 +3987,7 @@ const oneOrMany = (item, empty) => oneOrList(zod__WEBPACK_IMPORTED_MODULE_0__/* 
 /* harmony export */   xL: () => (/* reexport safe */ _config_error_js__WEBPACK_IMPORTED_MODULE_2__.xL)
 /* harmony export */ });
 /* unused harmony export loadConfig */
-/* harmony import */ var _destinations_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9010);
+/* harmony import */ var _destinations_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(384);
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7194);
 /* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5877);
 /* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(131);
@@ -4144,7 +4144,7 @@ function configError(source, problems, secrets, advice) {
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2311);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8439);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9396);
-/* harmony import */ var _destinations_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9010);
+/* harmony import */ var _destinations_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(384);
 /* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(131);
 /* harmony import */ var _substitute_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7740);
 
@@ -4885,7 +4885,7 @@ function notPassed(variable, passed, withheld) {
 
 /***/ }),
 
-/***/ 9010:
+/***/ 384:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5664,6 +5664,19 @@ const rocketchat = {
 // EXTERNAL MODULE: ./node_modules/aws4/aws4.js
 var aws4 = __nccwpck_require__(8832);
 var aws4_default = /*#__PURE__*/__nccwpck_require__.n(aws4);
+;// CONCATENATED MODULE: ./src/destinations/shared/aws-request.ts
+
+/** A POST to an AWS endpoint, signed with Signature Version 4 by aws4 for `service` in `region`. */
+function signedAwsPost(url, service, region, contentType, body, credentials) {
+    const signed = aws4_default().sign({ method: 'POST', host: url.host, path: url.pathname, service, region, headers: { 'Content-Type': contentType }, body }, {
+        accessKeyId: credentials.access_key_id,
+        secretAccessKey: credentials.secret_access_key,
+        ...(credentials.session_token !== undefined && { sessionToken: credentials.session_token }),
+    });
+    const headers = Object.fromEntries(Object.entries(signed.headers ?? {}).map(([name, value]) => [name, String(value)]));
+    return { transport: 'http', method: 'POST', url: url.href, headers, body };
+}
+
 ;// CONCATENATED MODULE: ./src/destinations/ses.ts
 
 
@@ -5710,21 +5723,7 @@ const ses = {
         };
         const body = JSON.stringify(request);
         const url = new URL(`${(config.api_url ?? `https://email.${config.region}.amazonaws.com`).replace(/\/+$/, '')}${SEND_EMAIL_PATH}`);
-        const signed = aws4_default().sign({
-            method: 'POST',
-            host: url.host,
-            path: url.pathname,
-            service: 'ses',
-            region: config.region,
-            headers: { 'Content-Type': 'application/json' },
-            body,
-        }, {
-            accessKeyId: config.access_key_id,
-            secretAccessKey: config.secret_access_key,
-            ...(config.session_token !== undefined && { sessionToken: config.session_token }),
-        });
-        const headers = Object.fromEntries(Object.entries(signed.headers ?? {}).map(([name, value]) => [name, String(value)]));
-        return [{ transport: 'http', method: 'POST', url: url.href, headers, body }];
+        return [signedAwsPost(url, 'ses', config.region, 'application/json', body, config)];
     },
     interpret: describeSesReply,
 };
@@ -5990,21 +5989,7 @@ const sns = {
         const region = snsRegion(config);
         const body = formEncode(publishParameters(config, input));
         const url = new URL((config.api_url ?? `https://sns.${region}.amazonaws.com`).replace(/\/*$/, '/'));
-        const signed = aws4_default().sign({
-            method: 'POST',
-            host: url.host,
-            path: url.pathname,
-            service: 'sns',
-            region,
-            headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8' },
-            body,
-        }, {
-            accessKeyId: config.access_key_id,
-            secretAccessKey: config.secret_access_key,
-            ...(config.session_token !== undefined && { sessionToken: config.session_token }),
-        });
-        const headers = Object.fromEntries(Object.entries(signed.headers ?? {}).map(([name, value]) => [name, String(value)]));
-        return [{ transport: 'http', method: 'POST', url: url.href, headers, body }];
+        return [signedAwsPost(url, 'sns', region, 'application/x-www-form-urlencoded; charset=utf-8', body, config)];
     },
     interpret: interpretSnsReply,
 };

@@ -1,8 +1,8 @@
-import aws4 from 'aws4';
 import { z } from 'zod';
 import { httpUrl } from '../config/fields.js';
 import { builtOnFirstUse, destinationSchema, type Destination, type Verdict } from './destination.js';
 import type { HttpRequest, Reply } from '../transport/wire.js';
+import { signedAwsPost } from './shared/aws-request.js';
 import { composeMail, MAIL_TEMPLATE_DESCRIPTIONS, MAIL_TEMPLATES, mailAddressFields } from './shared/mail-content.js';
 
 const schema = builtOnFirstUse(() =>
@@ -58,24 +58,7 @@ export const ses: Destination<SesConfig> = {
     };
     const body = JSON.stringify(request);
     const url = new URL(`${(config.api_url ?? `https://email.${config.region}.amazonaws.com`).replace(/\/+$/, '')}${SEND_EMAIL_PATH}`);
-    const signed = aws4.sign(
-      {
-        method: 'POST',
-        host: url.host,
-        path: url.pathname,
-        service: 'ses',
-        region: config.region,
-        headers: { 'Content-Type': 'application/json' },
-        body,
-      },
-      {
-        accessKeyId: config.access_key_id,
-        secretAccessKey: config.secret_access_key,
-        ...(config.session_token !== undefined && { sessionToken: config.session_token }),
-      },
-    );
-    const headers = Object.fromEntries(Object.entries(signed.headers ?? {}).map(([name, value]) => [name, String(value)]));
-    return [{ transport: 'http', method: 'POST', url: url.href, headers, body }];
+    return [signedAwsPost(url, 'ses', config.region, 'application/json', body, config)];
   },
   interpret: describeSesReply,
 };

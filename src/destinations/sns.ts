@@ -1,9 +1,9 @@
-import aws4 from 'aws4';
 import { z } from 'zod';
 import { httpUrl } from '../config/fields.js';
 import { byteLength, truncate } from '../render/truncate.js';
 import type { HttpRequest, Reply } from '../transport/wire.js';
 import { builtOnFirstUse, destinationSchema, templateFor, type BuildInput, type Destination, type Verdict } from './destination.js';
+import { signedAwsPost } from './shared/aws-request.js';
 import { defaultSubject, defaultText } from './shared/mail-content.js';
 
 /** Publish's limits (docs.aws.amazon.com/sns/latest/api/API_Publish.html): the message with its attributes, the subject. */
@@ -81,24 +81,7 @@ export const sns: Destination<SnsConfig> = {
     const region = snsRegion(config);
     const body = formEncode(publishParameters(config, input));
     const url = new URL((config.api_url ?? `https://sns.${region}.amazonaws.com`).replace(/\/*$/, '/'));
-    const signed = aws4.sign(
-      {
-        method: 'POST',
-        host: url.host,
-        path: url.pathname,
-        service: 'sns',
-        region,
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8' },
-        body,
-      },
-      {
-        accessKeyId: config.access_key_id,
-        secretAccessKey: config.secret_access_key,
-        ...(config.session_token !== undefined && { sessionToken: config.session_token }),
-      },
-    );
-    const headers = Object.fromEntries(Object.entries(signed.headers ?? {}).map(([name, value]) => [name, String(value)]));
-    return [{ transport: 'http', method: 'POST', url: url.href, headers, body }];
+    return [signedAwsPost(url, 'sns', region, 'application/x-www-form-urlencoded; charset=utf-8', body, config)];
   },
   interpret: interpretSnsReply,
 };

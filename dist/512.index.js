@@ -1,5 +1,5 @@
-export const id = 351;
-export const ids = [351];
+export const id = 512;
+export const ids = [512];
 export const modules = {
 
 /***/ 5594:
@@ -32,7 +32,7 @@ class BearerCredentialHandler {
 
 /***/ }),
 
-/***/ 5524:
+/***/ 4419:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1256,6 +1256,19 @@ const rocketchat = {
 // EXTERNAL MODULE: ./node_modules/aws4/aws4.js
 var aws4 = __webpack_require__(8832);
 var aws4_default = /*#__PURE__*/__webpack_require__.n(aws4);
+;// CONCATENATED MODULE: ./src/destinations/shared/aws-request.ts
+
+/** A POST to an AWS endpoint, signed with Signature Version 4 by aws4 for `service` in `region`. */
+function signedAwsPost(url, service, region, contentType, body, credentials) {
+    const signed = aws4_default().sign({ method: 'POST', host: url.host, path: url.pathname, service, region, headers: { 'Content-Type': contentType }, body }, {
+        accessKeyId: credentials.access_key_id,
+        secretAccessKey: credentials.secret_access_key,
+        ...(credentials.session_token !== undefined && { sessionToken: credentials.session_token }),
+    });
+    const headers = Object.fromEntries(Object.entries(signed.headers ?? {}).map(([name, value]) => [name, String(value)]));
+    return { transport: 'http', method: 'POST', url: url.href, headers, body };
+}
+
 ;// CONCATENATED MODULE: ./src/destinations/ses.ts
 
 
@@ -1302,21 +1315,7 @@ const ses = {
         };
         const body = JSON.stringify(request);
         const url = new URL(`${(config.api_url ?? `https://email.${config.region}.amazonaws.com`).replace(/\/+$/, '')}${SEND_EMAIL_PATH}`);
-        const signed = aws4_default().sign({
-            method: 'POST',
-            host: url.host,
-            path: url.pathname,
-            service: 'ses',
-            region: config.region,
-            headers: { 'Content-Type': 'application/json' },
-            body,
-        }, {
-            accessKeyId: config.access_key_id,
-            secretAccessKey: config.secret_access_key,
-            ...(config.session_token !== undefined && { sessionToken: config.session_token }),
-        });
-        const headers = Object.fromEntries(Object.entries(signed.headers ?? {}).map(([name, value]) => [name, String(value)]));
-        return [{ transport: 'http', method: 'POST', url: url.href, headers, body }];
+        return [signedAwsPost(url, 'ses', config.region, 'application/json', body, config)];
     },
     interpret: describeSesReply,
 };
@@ -1582,21 +1581,7 @@ const sns = {
         const region = snsRegion(config);
         const body = formEncode(publishParameters(config, input));
         const url = new URL((config.api_url ?? `https://sns.${region}.amazonaws.com`).replace(/\/*$/, '/'));
-        const signed = aws4_default().sign({
-            method: 'POST',
-            host: url.host,
-            path: url.pathname,
-            service: 'sns',
-            region,
-            headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8' },
-            body,
-        }, {
-            accessKeyId: config.access_key_id,
-            secretAccessKey: config.secret_access_key,
-            ...(config.session_token !== undefined && { sessionToken: config.session_token }),
-        });
-        const headers = Object.fromEntries(Object.entries(signed.headers ?? {}).map(([name, value]) => [name, String(value)]));
-        return [{ transport: 'http', method: 'POST', url: url.href, headers, body }];
+        return [signedAwsPost(url, 'sns', region, 'application/x-www-form-urlencoded; charset=utf-8', body, config)];
     },
     interpret: interpretSnsReply,
 };
