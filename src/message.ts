@@ -1,5 +1,6 @@
 import type { RunContext } from './context.js';
 import type { Outcome } from './outcome.js';
+import { percentEncode } from './render/percent-encode.js';
 
 /** The one message model that every default (chat, email, ops) is rendered from. */
 export interface Message {
@@ -129,8 +130,4 @@ function branchUrl(run: RunContext): string | undefined {
  * A branch or tag name as URL path segments, each percent-encoded: `feature/#123-login` -> `feature/%23123-login`.
  * `( ) ! ' *`, which encodeURIComponent leaves, are encoded too: a `)` would end a Markdown link early.
  */
-const urlPath = (name: string): string =>
-  name
-    .split('/')
-    .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
-    .join('/');
+const urlPath = (name: string): string => name.split('/').map((segment) => percentEncode(segment)).join('/');

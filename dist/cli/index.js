@@ -5921,7 +5921,10 @@ function slackBlocks(message) {
     return blocks.slice(0, SLACK_LIMITS.blocks);
 }
 
+// EXTERNAL MODULE: ./src/render/percent-encode.ts
+var percent_encode = __nccwpck_require__(1580);
 ;// CONCATENATED MODULE: ./src/destinations/sns.ts
+
 
 
 
@@ -6044,8 +6047,7 @@ function cutToBytes(text, max) {
 }
 /** application/x-www-form-urlencoded as the AWS Query API signs it: RFC 3986 encoding (%20, never +). */
 function formEncode(parameters) {
-    const encode = (value) => encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-    return parameters.map(([name, value]) => `${encode(name)}=${encode(value)}`).join('&');
+    return parameters.map(([name, value]) => `${(0,percent_encode/* percentEncode */.a)(name)}=${(0,percent_encode/* percentEncode */.a)(value)}`).join('&');
 }
 /** The error codes that mean "too fast, ask again" (the AWS SDK retries them as throttling). */
 const sns_THROTTLING = new Set(['Throttling', 'ThrottlingException', 'Throttled', 'ThrottledException', 'TooManyRequestsException', 'RequestLimitExceeded', 'KMSThrottling']);
@@ -6549,6 +6551,8 @@ const destinationTypes = () => [...byType.keys()];
 /* harmony export */   wj: () => (/* binding */ isSentence),
 /* harmony export */   yD: () => (/* binding */ factOf)
 /* harmony export */ });
+/* harmony import */ var _render_percent_encode_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1580);
+
 /** The words shown next to each kind of fact. */
 const FACT_LABELS = {
     repository: 'Repository',
@@ -6645,10 +6649,7 @@ function branchUrl(run) {
  * A branch or tag name as URL path segments, each percent-encoded: `feature/#123-login` -> `feature/%23123-login`.
  * `( ) ! ' *`, which encodeURIComponent leaves, are encoded too: a `)` would end a Markdown link early.
  */
-const urlPath = (name) => name
-    .split('/')
-    .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
-    .join('/');
+const urlPath = (name) => name.split('/').map((segment) => (0,_render_percent_encode_js__WEBPACK_IMPORTED_MODULE_0__/* .percentEncode */ .a)(segment)).join('/');
 
 
 /***/ }),
@@ -6757,6 +6758,21 @@ const escapers = {
     /** Telegram MarkdownV2: every special character backslash-escaped (Telegram HTML uses `html`). */
     markdownv2: (value) => escapeMarkdownV2(jsonLiteral(value) ?? plain(value)),
 };
+
+
+/***/ }),
+
+/***/ 1580:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ percentEncode)
+/* harmony export */ });
+/**
+ * RFC 3986 percent-encoding: encodeURIComponent, plus `! ' ( ) *`, which it leaves as they are (a `)` would end a
+ * Markdown link early; AWS's Query API signs them encoded).
+ */
+const percentEncode = (value) => encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 
 /***/ }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { httpUrl } from '../config/fields.js';
+import { percentEncode } from '../render/percent-encode.js';
 import { byteLength, truncate } from '../render/truncate.js';
 import type { HttpRequest, Reply } from '../transport/wire.js';
 import { builtOnFirstUse, destinationSchema, templateFor, type BuildInput, type Destination, type Verdict } from './destination.js';
@@ -138,8 +139,7 @@ function cutToBytes(text: string, max: number): string {
 
 /** application/x-www-form-urlencoded as the AWS Query API signs it: RFC 3986 encoding (%20, never +). */
 export function formEncode(parameters: [string, string][]): string {
-  const encode = (value: string) => encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return parameters.map(([name, value]) => `${encode(name)}=${encode(value)}`).join('&');
+  return parameters.map(([name, value]) => `${percentEncode(name)}=${percentEncode(value)}`).join('&');
 }
 
 /** The error codes that mean "too fast, ask again" (the AWS SDK retries them as throttling). */

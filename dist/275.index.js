@@ -1,5 +1,5 @@
-export const id = 512;
-export const ids = [512];
+export const id = 275;
+export const ids = [275];
 export const modules = {
 
 /***/ 5594:
@@ -32,7 +32,7 @@ class BearerCredentialHandler {
 
 /***/ }),
 
-/***/ 4419:
+/***/ 584:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -54,7 +54,15 @@ const oneOrList = (list) => schemas/* preprocess */.vkY((value) => (typeof value
 /** One value or a non-empty list of them: `to: hooks` is `to: [hooks]`. Problems with a single value are reported at the value. */
 const oneOrMany = (item, empty) => oneOrList(schemas/* array */.YOg(item).min(1, empty));
 
+;// CONCATENATED MODULE: ./src/render/percent-encode.ts
+/**
+ * RFC 3986 percent-encoding: encodeURIComponent, plus `! ' ( ) *`, which it leaves as they are (a `)` would end a
+ * Markdown link early; AWS's Query API signs them encoded).
+ */
+const percentEncode = (value) => encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
 ;// CONCATENATED MODULE: ./src/message.ts
+
 /** The words shown next to each kind of fact. */
 const FACT_LABELS = {
     repository: 'Repository',
@@ -151,10 +159,7 @@ function branchUrl(run) {
  * A branch or tag name as URL path segments, each percent-encoded: `feature/#123-login` -> `feature/%23123-login`.
  * `( ) ! ' *`, which encodeURIComponent leaves, are encoded too: a `)` would end a Markdown link early.
  */
-const urlPath = (name) => name
-    .split('/')
-    .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
-    .join('/');
+const urlPath = (name) => name.split('/').map((segment) => percentEncode(segment)).join('/');
 
 ;// CONCATENATED MODULE: ./src/render/escape.ts
 const JSON_VALUE = Symbol('herald.json');
@@ -1520,6 +1525,7 @@ function slackBlocks(message) {
 
 
 
+
 /** Publish's limits (docs.aws.amazon.com/sns/latest/api/API_Publish.html): the message with its attributes, the subject. */
 const SNS_LIMITS = { messageBytes: 256 * 1024, subject: 100, attributes: 10 };
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
@@ -1636,8 +1642,7 @@ function cutToBytes(text, max) {
 }
 /** application/x-www-form-urlencoded as the AWS Query API signs it: RFC 3986 encoding (%20, never +). */
 function formEncode(parameters) {
-    const encode = (value) => encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-    return parameters.map(([name, value]) => `${encode(name)}=${encode(value)}`).join('&');
+    return parameters.map(([name, value]) => `${percentEncode(name)}=${percentEncode(value)}`).join('&');
 }
 /** The error codes that mean "too fast, ask again" (the AWS SDK retries them as throttling). */
 const sns_THROTTLING = new Set(['Throttling', 'ThrottlingException', 'Throttled', 'ThrottledException', 'TooManyRequestsException', 'RequestLimitExceeded', 'KMSThrottling']);
