@@ -1,10 +1,10 @@
 import type { RunContext } from '../context.js';
 import type { Message } from '../message.js';
-import type { Outcome } from '../outcome.js';
+import { hasDuration, type Outcome } from '../outcome.js';
 
 /** The variables a template can use: the run's facts plus what this notification is about. */
 export interface TemplateVariables extends RunContext {
-  /** The trigger: started, success or error (Devtron's eventType). */
+  /** The trigger: started, success, error, fixed, broken, approval or test (Devtron's eventType). */
   eventType: string;
   /** The status that caused it: started, success, failure, cancelled, timed_out, ... */
   status: string;
@@ -16,6 +16,6 @@ export interface TemplateVariables extends RunContext {
 
 export function templateVariables(run: RunContext, outcome: Outcome, message: Message, destination: string): TemplateVariables {
   const vars = { ...run, eventType: outcome.trigger, status: outcome.status, message: message.line, destination };
-  // As in the message: a start has no duration yet.
-  return outcome.trigger === 'started' ? { ...vars, duration: '', durationSeconds: null } : vars;
+  // As in the message: a start, or a job waiting for approval, has no duration yet.
+  return hasDuration(outcome.trigger) ? vars : { ...vars, duration: '', durationSeconds: null };
 }
