@@ -19,9 +19,9 @@ describe('the statuses filter in the config file', () => {
     expect(problems(withRoute('    statuses: ["!canceled", failur]\n'))).toBe(
       'Config file .github/notifications.yml has 2 problems:\n' +
         '.github/notifications.yml:6:16: notifications[0].statuses[0]: "!canceled" is not a status. Did you mean "!cancelled"? ' +
-        'Use one of: success, failure, cancelled, timed_out, skipped, neutral, startup_failure, action_required, stale, started; "!cancelled" leaves one out.\n' +
+        'Use one of: success, failure, cancelled, timed_out, skipped, neutral, startup_failure, action_required, stale, started, waiting; "!cancelled" leaves one out.\n' +
         '.github/notifications.yml:6:29: notifications[0].statuses[1]: "failur" is not a status. Did you mean "failure"? ' +
-        'Use one of: success, failure, cancelled, timed_out, skipped, neutral, startup_failure, action_required, stale, started; "!cancelled" leaves one out.',
+        'Use one of: success, failure, cancelled, timed_out, skipped, neutral, startup_failure, action_required, stale, started, waiting; "!cancelled" leaves one out.',
     );
   });
 });
