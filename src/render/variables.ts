@@ -15,7 +15,12 @@ export interface TemplateVariables extends RunContext {
 }
 
 export function templateVariables(run: RunContext, outcome: Outcome, message: Message, destination: string): TemplateVariables {
-  const vars = { ...run, eventType: outcome.trigger, status: outcome.status, message: message.line, destination };
+  return { ...runVariables(run, outcome, message), destination };
+}
+
+/** The variables that are the same for every destination: what a route's `if` template sees. */
+export function runVariables(run: RunContext, outcome: Outcome, message: Message): Omit<TemplateVariables, 'destination'> {
+  const vars = { ...run, eventType: outcome.trigger, status: outcome.status, message: message.line };
   // As in the message: a start has no duration yet.
   return outcome.trigger === 'started' ? { ...vars, duration: '', durationSeconds: null } : vars;
 }

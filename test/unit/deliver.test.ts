@@ -57,6 +57,7 @@ describe('deliverAll', () => {
       delivery_id: null,
       response: null,
       error: null,
+      reason: 'dry run',
       payload: '{"text":"CI failed"}',
       log: ['dry run: not sent'],
     });
