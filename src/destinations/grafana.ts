@@ -19,7 +19,7 @@ const schema = builtOnFirstUse(() =>
       api_key: z
         .string()
         .min(1)
-        .describe('Service account token (or API key) with the annotations:write permission, sent as Authorization: Bearer (AWX: grafana_key). A secret.'),
+        .describe('Service account token (or API key) allowed to create annotations (annotations:create), sent as Authorization: Bearer (AWX: grafana_key). A secret.'),
       dashboard_uid: z
         .string()
         .regex(/^\S+$/, 'must be the UID of a dashboard (the part after /d/ in its URL), without spaces')
