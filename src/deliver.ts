@@ -65,7 +65,7 @@ async function deliverOne(delivery: Delivery, options: DeliverOptions, deadline:
     warnings: delivery.warnings.map((warning) => mask(warning)),
     log: delivery.note ? [delivery.note] : [],
   };
-  if (delivery.state === 'skipped') return { ...result, status: 'skipped', reason: delivery.reason, log: [`skipped: ${delivery.reason}`] };
+  if (delivery.state === 'skipped') return { ...result, status: 'skipped', reason: mask(delivery.reason), log: [`skipped: ${mask(delivery.reason)}`] };
   if (delivery.state === 'broken') return { ...result, error: mask(delivery.error) };
   const { outbound } = delivery;
   if (options.dryRun) return { ...result, status: 'skipped', reason: 'dry run', payload: mask(outbound.body ?? ''), log: ['dry run: not sent'] };

@@ -6,7 +6,6 @@ import { composeMessage } from './message.js';
 import { TEST_OUTCOME, TRIGGERS, type Outcome, type Trigger } from './outcome.js';
 import { renderTemplate, TemplateError } from './render/template.js';
 import { runVariables } from './render/variables.js';
-import { mask } from './secrets.js';
 import { UserError } from './user-error.js';
 
 /** One destination to notify for this run, and the route that chose it. */
@@ -85,8 +84,8 @@ const FILTERS: GlobFilter[] = [
   { key: 'statuses', noun: 'status', value: ({ outcome }) => (outcome.status === 'error' ? 'failure' : outcome.status) },
 ];
 
-/** Whether a route's filters take this run, or the reason the first one that does not gives. */
-export type RouteVerdict = ({ matched: true } | { reason: string }) & { warnings: string[] };
+/** Whether a route's filters take this run, or why not: the reason of the first filter that leaves it out. */
+type RouteVerdict = ({ matched: true } | { reason: string }) & { warnings: string[] };
 
 function routeMatches(route: Route, facts: RunFacts, path: string): RouteVerdict {
   for (const { key, noun, value } of FILTERS) {
@@ -127,7 +126,7 @@ function ifVerdict(template: string, variables: object, path: string): RouteVerd
   const result = rendered.text.trim();
   if (result.toLowerCase() === 'true') return { matched: true, warnings };
   const shown = result.length > 100 ? `${result.slice(0, 100)}…` : result;
-  return { reason: `if rendered "${mask(shown)}"`, warnings };
+  return { reason: `if rendered "${shown}"`, warnings };
 }
 
 /**
