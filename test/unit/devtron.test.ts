@@ -1,30 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { readRunContext, splitImage, type GitHubContext } from '../../src/context.js';
-import { composeMessage } from '../../src/message.js';
+import { splitImage } from '../../src/context.js';
 import type { Outcome, Trigger } from '../../src/outcome.js';
 import { prepareDeliveries } from '../../src/prepare.js';
 import { renderTemplate } from '../../src/render/template.js';
-import { templateVariables } from '../../src/render/variables.js';
 import { adaptiveCardProblems, discordMessageProblems, slackBlockProblems } from '../fixtures/chat-validators.js';
+import { buildInput } from '../fixtures/build-input.js';
 import { configProblems, loadConfig } from '../fixtures/config.js';
 import { DEVTRON_RINGCENTRAL_SAMPLE, DEVTRON_SAMPLES } from '../fixtures/devtron-samples.js';
 import { githubEvent } from '../fixtures/events.js';
-
-const STATUS: Record<string, string> = { started: 'started', success: 'success', error: 'failure', test: 'test' };
-
-const gh = (eventName: string, payload: Record<string, any>): GitHubContext => ({
-  payload,
-  eventName,
-  sha: '6113728f27ae82c7b1a177c8d03f9e96e0adf246',
-  ref: 'refs/heads/main',
-  workflow: 'CI',
-  job: 'build',
-  runId: '1234567890',
-  runNumber: '42',
-  runAttempt: '1',
-  actor: 'Codertocat',
-  serverUrl: 'https://github.com',
-});
 
 const EVENTS: Record<string, () => Record<string, any>> = {
   push: () => githubEvent('push', (e) => e.head_commit),
@@ -32,21 +15,21 @@ const EVENTS: Record<string, () => Record<string, any>> = {
   deployment_status: () => githubEvent('deployment_status'),
 };
 
+/** What a destination with these delimiters gets on a real event, as prepare.ts makes it. */
+const on = (eventName: string, trigger: Trigger, delimiters: '<< >>' | '{{ }}' = '{{ }}', env: Record<string, string> = {}) =>
+  buildInput(trigger, { event: EVENTS[eventName]!(), eventName, delimiters, env });
+
 /** The variables a destination with these delimiters renders with, on a real event. */
-function variables(eventName: string, trigger: Trigger, delimiters: '<< >>' | '{{ }}' = '{{ }}', env: Record<string, string> = {}) {
-  const run = readRunContext(gh(eventName, EVENTS[eventName]!()), { GITHUB_REPOSITORY: 'Codertocat/Hello-World', ...env });
-  const outcome: Outcome = { trigger, status: STATUS[trigger]! };
-  return templateVariables(run, outcome, composeMessage(run, outcome), 'devtron', delimiters);
-}
+const variables = (...args: Parameters<typeof on>) => on(...args).vars;
 
 /** What prepare.ts makes of a destination whose `payload` is the sample, pasted as it is with `delimiters: "{{ }}"`. */
 function deliver(type: keyof typeof DEVTRON_SAMPLES, eventName: string, trigger: Trigger) {
   const config = loadConfig(
     JSON.stringify({ destinations: { devtron: { type, webhook_url: 'https://example.com/hook', delimiters: '{{ }}', payload: DEVTRON_SAMPLES[type] } } }),
   );
-  const run = readRunContext(gh(eventName, EVENTS[eventName]!()), { GITHUB_REPOSITORY: 'Codertocat/Hello-World' });
-  const outcome: Outcome = { trigger, status: STATUS[trigger]! };
-  const [delivery] = prepareDeliveries(config, [{ destination: 'devtron', trigger }], run, outcome, composeMessage(run, outcome));
+  const { vars, message } = on(eventName, trigger, '<< >>');
+  const outcome: Outcome = { trigger, status: vars.status };
+  const [delivery] = prepareDeliveries(config, [{ destination: 'devtron', trigger }], vars, outcome, message);
   if (delivery?.state !== 'ready' || delivery.outbound.transport !== 'http') throw new Error(`not ready: ${JSON.stringify(delivery)}`);
   return { warnings: delivery.warnings, body: JSON.parse(delivery.outbound.body!) };
 }
