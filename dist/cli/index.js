@@ -3514,8 +3514,8 @@ function truncate(text, cut) {
 
 // EXTERNAL MODULE: ./src/message.ts
 var src_message = __nccwpck_require__(9568);
-// EXTERNAL MODULE: ./src/destinations/index.ts + 22 modules
-var destinations = __nccwpck_require__(384);
+// EXTERNAL MODULE: ./src/destinations/index.ts + 23 modules
+var destinations = __nccwpck_require__(339);
 // EXTERNAL MODULE: ./src/render/template.ts + 1 modules
 var render_template = __nccwpck_require__(4669);
 ;// CONCATENATED MODULE: ./src/render/variables.ts
@@ -3987,7 +3987,7 @@ const oneOrMany = (item, empty) => oneOrList(zod__WEBPACK_IMPORTED_MODULE_0__/* 
 /* harmony export */   xL: () => (/* reexport safe */ _config_error_js__WEBPACK_IMPORTED_MODULE_2__.xL)
 /* harmony export */ });
 /* unused harmony export loadConfig */
-/* harmony import */ var _destinations_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(384);
+/* harmony import */ var _destinations_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(339);
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7194);
 /* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5877);
 /* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(131);
@@ -4144,7 +4144,7 @@ function configError(source, problems, secrets, advice) {
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2311);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8439);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9396);
-/* harmony import */ var _destinations_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(384);
+/* harmony import */ var _destinations_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(339);
 /* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(131);
 /* harmony import */ var _substitute_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7740);
 
@@ -4885,7 +4885,7 @@ function notPassed(variable, passed, withheld) {
 
 /***/ }),
 
-/***/ 384:
+/***/ 339:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5421,6 +5421,125 @@ function googleChatMessage(message, text) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/destinations/grafana.ts
+
+
+
+
+
+
+const grafana_schema = builtOnFirstUse(() => destinationSchema('grafana', {
+    url: fields/* httpUrl */.q3.describe('Base URL of Grafana, with its sub-path if it has one (https://example.com/grafana; AWX: grafana_url); annotations are POSTed to {url}/api/annotations.'),
+    api_key: schemas/* string */.YjP()
+        .min(1)
+        .describe('Service account token (or API key) allowed to create annotations (annotations:create), sent as Authorization: Bearer (AWX: grafana_key). A secret.'),
+    dashboard_uid: schemas/* string */.YjP()
+        .regex(/^\S+$/, 'must be the UID of a dashboard (the part after /d/ in its URL), without spaces')
+        .optional()
+        .describe('UID of the dashboard the annotation belongs to (the part after /d/ in its URL); without a dashboard it is an organization annotation.'),
+    dashboard_id: schemas/* number */.aig()
+        .int()
+        .positive()
+        .optional()
+        .describe("Numeric id of the dashboard, instead of dashboard_uid (AWX: dashboardId); Grafana deprecates ids, prefer the UID."),
+    panel_id: schemas/* number */.aig()
+        .int()
+        .positive()
+        .optional()
+        .describe('Id of the panel on that dashboard to annotate (AWX: panelId); needs dashboard_uid or dashboard_id. Without it, every panel of the dashboard.'),
+    tags: (0,fields/* oneOrList */.My)(schemas/* array */.YOg(schemas/* string */.YjP().min(1, 'a tag cannot be empty')))
+        .optional()
+        .describe('Tags of the annotation, one or a list (AWX: annotation_tags); not templates. Default: herald, the trigger and the repository. A test notification always has the tag test.'),
+    insecure_skip_verify: schemas/* boolean */.zMY().default(false).describe('Accept any TLS certificate (a self-signed Grafana; AWX: grafana_no_verify_ssl).'),
+}, { text: 'html' }, {
+    text: 'Template for the annotation text, replacing the default line and link. Grafana shows it as HTML, so values are HTML-escaped.',
+}).superRefine((config, ctx) => {
+    if (config.dashboard_uid !== undefined && config.dashboard_id !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['dashboard_id'], message: 'set either dashboard_uid or dashboard_id (the older numeric id), not both' });
+    }
+    if (config.panel_id !== undefined && config.dashboard_uid === undefined && config.dashboard_id === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['panel_id'], message: 'a panel belongs to a dashboard: panel_id needs dashboard_uid (or dashboard_id)' });
+    }
+}));
+/** {url}/api/annotations, also for a Grafana under a sub-path (https://example.com/grafana/ has no double slash). */
+const annotationsUrl = (config) => {
+    const url = new URL(config.url);
+    url.pathname = `${url.pathname.replace(/\/+$/, '')}/api/annotations`;
+    return url.toString();
+};
+/**
+ * Grafana's annotations API: one annotation per notification, a region from the run's start to its end when the start
+ * is known (a deploy shows as the span it took), otherwise a point.
+ */
+const grafana = {
+    type: 'grafana',
+    get schema() {
+        return grafana_schema();
+    },
+    // The token (the Authorization header is made of it) and credentials in the URL, if any.
+    secrets: (config) => [config.api_key, ...(0,secrets/* secretsInUrl */.Ct)(config.url)],
+    build(config, input) {
+        return [
+            postJson(annotationsUrl(config), grafanaAnnotation(config, input), {
+                headers: { Authorization: `Bearer ${config.api_key}` },
+                insecureSkipVerify: config.insecure_skip_verify,
+            }),
+        ];
+    },
+    interpret: interpretGrafanaReply,
+};
+/**
+ * 200 {"message":"Annotation added","id":1} is a delivery; a refusal is {"message":"..."}: "Grafana error: Invalid API
+ * key (HTTP 401)". A 2xx without an id is not Grafana's answer (a login page of a proxy, a url without the sub-path).
+ */
+function interpretGrafanaReply(reply) {
+    if (reply.code !== null && reply.code >= 200 && reply.code < 300) {
+        const id = replyJson(reply)?.id;
+        if (typeof id === 'number')
+            return {};
+        return { error: `Grafana did not answer with an annotation id (HTTP ${reply.code}): is url the base URL of Grafana, with its sub-path?` };
+    }
+    return serviceError(reply, 'Grafana', (json) => ({ message: json.message }));
+}
+/** The body of POST /api/annotations: time (and timeEnd for a region) in epoch milliseconds, the dashboard, tags, text. */
+function grafanaAnnotation(config, input) {
+    const { time, timeEnd } = annotationTimes(input.trigger, input.vars);
+    return {
+        ...(config.dashboard_uid !== undefined && { dashboardUID: config.dashboard_uid }),
+        ...(config.dashboard_id !== undefined && { dashboardId: config.dashboard_id }),
+        ...(config.panel_id !== undefined && { panelId: config.panel_id }),
+        time,
+        ...(timeEnd !== undefined && { timeEnd }),
+        tags: annotationTags(config, input),
+        text: renderText(config, input, 'html') ?? grafanaText(input.message),
+    };
+}
+/**
+ * When: a success or an error whose run's start is known (workflow_run's run_started_at, or the time a `started` step
+ * recorded) spans from the start to the end (start + duration: the completion of a workflow_run, else now); a start
+ * is a point at the start; everything else a point at the time of sending.
+ */
+function annotationTimes(trigger, vars) {
+    const now = Date.parse(vars.timestamp);
+    const start = vars.startedAt ? Date.parse(vars.startedAt) : Number.NaN;
+    if (trigger === 'started')
+        return { time: Number.isNaN(start) ? now : start };
+    if ((trigger === 'success' || trigger === 'error') && !Number.isNaN(start) && vars.durationSeconds !== null) {
+        return { time: start, timeEnd: start + vars.durationSeconds * 1000 };
+    }
+    return { time: now };
+}
+/** The configured tags or herald, the trigger and the repository; a test is always tagged test (to find and delete it). */
+function annotationTags(config, input) {
+    const tags = config.tags ?? ['herald', input.trigger, input.vars.repository].filter(Boolean);
+    return input.trigger === 'test' && !tags.includes('test') ? [...tags, 'test'] : tags;
+}
+/** The message's one line and a link to the run, HTML-escaped: Grafana renders annotation text as (sanitized) HTML. */
+function grafanaText(message) {
+    const line = (0,render_escape/* escapeHtml */.ZD)(message.line);
+    return message.url ? `${line} <a href="${(0,render_escape/* escapeHtml */.ZD)(message.url)}">View run</a>` : line;
+}
+
 ;// CONCATENATED MODULE: ./src/destinations/shared/attachment-message.ts
 
 
@@ -5677,7 +5796,10 @@ function signedAwsPost(url, service, region, contentType, body, credentials) {
     return { transport: 'http', method: 'POST', url: url.href, headers, body };
 }
 
+// EXTERNAL MODULE: ./src/transport/retry-after.ts
+var retry_after = __nccwpck_require__(896);
 ;// CONCATENATED MODULE: ./src/destinations/ses.ts
+
 
 
 
@@ -5761,11 +5883,11 @@ function describeSesReply(reply) {
     const error = `SES ${reply.code ?? ''}${what ? ` ${what}` : ''}`.trim();
     if (!type || !THROTTLING.has(type))
         return { error };
-    const seconds = Number(reply.headers?.['retry-after']);
-    return { error, retryAfterMs: reply.headers?.['retry-after'] && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : THROTTLED_WAIT_MS };
+    return { error, retryAfterMs: (0,retry_after/* parseRetryAfter */.m)(reply.headers?.['retry-after']) ?? THROTTLED_WAIT_MS };
 }
 
 ;// CONCATENATED MODULE: ./src/destinations/slack.ts
+
 
 
 
@@ -5855,8 +5977,7 @@ function interpretSlackReply(reply) {
         const error = `Slack error: ${String(json.error ?? 'unknown')}`;
         if (json.error !== 'ratelimited')
             return { error };
-        const seconds = Number(reply.headers?.['retry-after']);
-        return { error, retryAfterMs: Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 1000 };
+        return { error, retryAfterMs: (0,retry_after/* parseRetryAfter */.m)(reply.headers?.['retry-after']) ?? 1000 };
     }
     if (reply.code !== null && reply.code >= 400 && /^[a-z_]{2,64}$/.test(reply.body.trim())) {
         return { error: `Slack error: ${reply.body.trim()} (HTTP ${reply.code})` };
@@ -5924,6 +6045,7 @@ function slackBlocks(message) {
 // EXTERNAL MODULE: ./src/render/percent-encode.ts
 var percent_encode = __nccwpck_require__(1580);
 ;// CONCATENATED MODULE: ./src/destinations/sns.ts
+
 
 
 
@@ -6084,9 +6206,7 @@ function interpretSnsReply(reply) {
     const error = `SNS error ${code}${message ? `: ${message}` : ''} (HTTP ${reply.code})`;
     if (!sns_THROTTLING.has(code))
         return { error };
-    const retryAfter = reply.headers?.['retry-after'];
-    const seconds = Number(retryAfter);
-    return { error, retryAfterMs: retryAfter && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : sns_THROTTLED_WAIT_MS };
+    return { error, retryAfterMs: (0,retry_after/* parseRetryAfter */.m)(reply.headers?.['retry-after']) ?? sns_THROTTLED_WAIT_MS };
 }
 
 ;// CONCATENATED MODULE: ./src/destinations/teams.ts
@@ -6533,8 +6653,9 @@ function sign(secret, body) {
 
 
 
+
 /** The one list of destination types. Adding a destination: write its module, add it here. */
-const registry = [webhook, slack, teams, discord, mattermost, rocketchat, googlechat, telegram, email, ses, sns, pagerduty, twilio];
+const registry = [webhook, slack, teams, discord, mattermost, rocketchat, googlechat, telegram, email, ses, sns, pagerduty, twilio, grafana];
 const byType = new Map(registry.map((destination) => [destination.type, destination]));
 const findDestination = (type) => byType.get(type);
 const destinationTypes = () => [...byType.keys()];
@@ -7859,6 +7980,29 @@ const STATUSES = [
     'stale',
     'started',
 ];
+
+
+/***/ }),
+
+/***/ 896:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ parseRetryAfter)
+/* harmony export */ });
+/**
+ * The Retry-After header: delay-seconds or an HTTP date, as milliseconds to wait; undefined when absent or unreadable.
+ * A leaf module with no imports: the HTTP transport and the destinations that read a throttled answer share it.
+ */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    const seconds = Number(value.trim());
+    if (Number.isFinite(seconds))
+        return Math.max(0, seconds * 1000);
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
 
 
 /***/ }),
@@ -14286,7 +14430,7 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 896:
+/***/ 8515:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -14401,7 +14545,7 @@ var string = __nccwpck_require__(6464);
 var bool = __nccwpck_require__(3959);
 var float = __nccwpck_require__(8405);
 var int = __nccwpck_require__(9874);
-var schema = __nccwpck_require__(896);
+var schema = __nccwpck_require__(8515);
 var schema$1 = __nccwpck_require__(3559);
 var binary = __nccwpck_require__(6083);
 var merge = __nccwpck_require__(452);

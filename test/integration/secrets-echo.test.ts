@@ -117,6 +117,15 @@ const cases: Record<string, Case> = {
     env: {},
     derived: ['pdLiteralKey0123456789abcdef01234'],
   },
+  grafana: {
+    config: (url) => `url: ${url}/grafana\n    api_key: \${GRAFANA_TOKEN}`,
+    env: { GRAFANA_TOKEN: 'glsa_EchoTest0123456789abcdefABCDEF_0a1b2c3d' },
+  },
+  'grafana (token written in the file)': {
+    config: (url) => `url: ${url}/grafana\n    api_key: glsaLiteralToken0123456789abcdef01`,
+    env: {},
+    derived: ['glsaLiteralToken0123456789abcdef01'],
+  },
   twilio: {
     config: (url) => `account_sid: AC0123456789abcdef0123456789abcdef\n    auth_token: \${TWILIO_AUTH_TOKEN}\n    from_number: "+15005550006"\n    to_numbers: "+15551234567"\n    api_url: ${url}/twilio`,
     env: { TWILIO_AUTH_TOKEN: 'twilioEchoToken0123456789abcdef0' },

@@ -1,5 +1,5 @@
-export const id = 275;
-export const ids = [275];
+export const id = 645;
+export const ids = [645];
 export const modules = {
 
 /***/ 5594:
@@ -32,7 +32,7 @@ class BearerCredentialHandler {
 
 /***/ }),
 
-/***/ 584:
+/***/ 9786:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1018,6 +1018,125 @@ function googleChatMessage(message, text) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/destinations/grafana.ts
+
+
+
+
+
+
+const grafana_schema = builtOnFirstUse(() => destinationSchema('grafana', {
+    url: httpUrl.describe('Base URL of Grafana, with its sub-path if it has one (https://example.com/grafana; AWX: grafana_url); annotations are POSTed to {url}/api/annotations.'),
+    api_key: schemas/* string */.YjP()
+        .min(1)
+        .describe('Service account token (or API key) allowed to create annotations (annotations:create), sent as Authorization: Bearer (AWX: grafana_key). A secret.'),
+    dashboard_uid: schemas/* string */.YjP()
+        .regex(/^\S+$/, 'must be the UID of a dashboard (the part after /d/ in its URL), without spaces')
+        .optional()
+        .describe('UID of the dashboard the annotation belongs to (the part after /d/ in its URL); without a dashboard it is an organization annotation.'),
+    dashboard_id: schemas/* number */.aig()
+        .int()
+        .positive()
+        .optional()
+        .describe("Numeric id of the dashboard, instead of dashboard_uid (AWX: dashboardId); Grafana deprecates ids, prefer the UID."),
+    panel_id: schemas/* number */.aig()
+        .int()
+        .positive()
+        .optional()
+        .describe('Id of the panel on that dashboard to annotate (AWX: panelId); needs dashboard_uid or dashboard_id. Without it, every panel of the dashboard.'),
+    tags: oneOrList(schemas/* array */.YOg(schemas/* string */.YjP().min(1, 'a tag cannot be empty')))
+        .optional()
+        .describe('Tags of the annotation, one or a list (AWX: annotation_tags); not templates. Default: herald, the trigger and the repository. A test notification always has the tag test.'),
+    insecure_skip_verify: schemas/* boolean */.zMY().default(false).describe('Accept any TLS certificate (a self-signed Grafana; AWX: grafana_no_verify_ssl).'),
+}, { text: 'html' }, {
+    text: 'Template for the annotation text, replacing the default line and link. Grafana shows it as HTML, so values are HTML-escaped.',
+}).superRefine((config, ctx) => {
+    if (config.dashboard_uid !== undefined && config.dashboard_id !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['dashboard_id'], message: 'set either dashboard_uid or dashboard_id (the older numeric id), not both' });
+    }
+    if (config.panel_id !== undefined && config.dashboard_uid === undefined && config.dashboard_id === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['panel_id'], message: 'a panel belongs to a dashboard: panel_id needs dashboard_uid (or dashboard_id)' });
+    }
+}));
+/** {url}/api/annotations, also for a Grafana under a sub-path (https://example.com/grafana/ has no double slash). */
+const annotationsUrl = (config) => {
+    const url = new URL(config.url);
+    url.pathname = `${url.pathname.replace(/\/+$/, '')}/api/annotations`;
+    return url.toString();
+};
+/**
+ * Grafana's annotations API: one annotation per notification, a region from the run's start to its end when the start
+ * is known (a deploy shows as the span it took), otherwise a point.
+ */
+const grafana = {
+    type: 'grafana',
+    get schema() {
+        return grafana_schema();
+    },
+    // The token (the Authorization header is made of it) and credentials in the URL, if any.
+    secrets: (config) => [config.api_key, ...secretsInUrl(config.url)],
+    build(config, input) {
+        return [
+            postJson(annotationsUrl(config), grafanaAnnotation(config, input), {
+                headers: { Authorization: `Bearer ${config.api_key}` },
+                insecureSkipVerify: config.insecure_skip_verify,
+            }),
+        ];
+    },
+    interpret: interpretGrafanaReply,
+};
+/**
+ * 200 {"message":"Annotation added","id":1} is a delivery; a refusal is {"message":"..."}: "Grafana error: Invalid API
+ * key (HTTP 401)". A 2xx without an id is not Grafana's answer (a login page of a proxy, a url without the sub-path).
+ */
+function interpretGrafanaReply(reply) {
+    if (reply.code !== null && reply.code >= 200 && reply.code < 300) {
+        const id = replyJson(reply)?.id;
+        if (typeof id === 'number')
+            return {};
+        return { error: `Grafana did not answer with an annotation id (HTTP ${reply.code}): is url the base URL of Grafana, with its sub-path?` };
+    }
+    return serviceError(reply, 'Grafana', (json) => ({ message: json.message }));
+}
+/** The body of POST /api/annotations: time (and timeEnd for a region) in epoch milliseconds, the dashboard, tags, text. */
+function grafanaAnnotation(config, input) {
+    const { time, timeEnd } = annotationTimes(input.trigger, input.vars);
+    return {
+        ...(config.dashboard_uid !== undefined && { dashboardUID: config.dashboard_uid }),
+        ...(config.dashboard_id !== undefined && { dashboardId: config.dashboard_id }),
+        ...(config.panel_id !== undefined && { panelId: config.panel_id }),
+        time,
+        ...(timeEnd !== undefined && { timeEnd }),
+        tags: annotationTags(config, input),
+        text: renderText(config, input, 'html') ?? grafanaText(input.message),
+    };
+}
+/**
+ * When: a success or an error whose run's start is known (workflow_run's run_started_at, or the time a `started` step
+ * recorded) spans from the start to the end (start + duration: the completion of a workflow_run, else now); a start
+ * is a point at the start; everything else a point at the time of sending.
+ */
+function annotationTimes(trigger, vars) {
+    const now = Date.parse(vars.timestamp);
+    const start = vars.startedAt ? Date.parse(vars.startedAt) : Number.NaN;
+    if (trigger === 'started')
+        return { time: Number.isNaN(start) ? now : start };
+    if ((trigger === 'success' || trigger === 'error') && !Number.isNaN(start) && vars.durationSeconds !== null) {
+        return { time: start, timeEnd: start + vars.durationSeconds * 1000 };
+    }
+    return { time: now };
+}
+/** The configured tags or herald, the trigger and the repository; a test is always tagged test (to find and delete it). */
+function annotationTags(config, input) {
+    const tags = config.tags ?? ['herald', input.trigger, input.vars.repository].filter(Boolean);
+    return input.trigger === 'test' && !tags.includes('test') ? [...tags, 'test'] : tags;
+}
+/** The message's one line and a link to the run, HTML-escaped: Grafana renders annotation text as (sanitized) HTML. */
+function grafanaText(message) {
+    const line = escapeHtml(message.line);
+    return message.url ? `${line} <a href="${escapeHtml(message.url)}">View run</a>` : line;
+}
+
 ;// CONCATENATED MODULE: ./src/destinations/shared/attachment-message.ts
 
 
@@ -1274,7 +1393,10 @@ function signedAwsPost(url, service, region, contentType, body, credentials) {
     return { transport: 'http', method: 'POST', url: url.href, headers, body };
 }
 
+// EXTERNAL MODULE: ./src/transport/retry-after.ts
+var retry_after = __webpack_require__(896);
 ;// CONCATENATED MODULE: ./src/destinations/ses.ts
+
 
 
 
@@ -1358,11 +1480,11 @@ function describeSesReply(reply) {
     const error = `SES ${reply.code ?? ''}${what ? ` ${what}` : ''}`.trim();
     if (!type || !THROTTLING.has(type))
         return { error };
-    const seconds = Number(reply.headers?.['retry-after']);
-    return { error, retryAfterMs: reply.headers?.['retry-after'] && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : THROTTLED_WAIT_MS };
+    return { error, retryAfterMs: (0,retry_after/* parseRetryAfter */.m)(reply.headers?.['retry-after']) ?? THROTTLED_WAIT_MS };
 }
 
 ;// CONCATENATED MODULE: ./src/destinations/slack.ts
+
 
 
 
@@ -1452,8 +1574,7 @@ function interpretSlackReply(reply) {
         const error = `Slack error: ${String(json.error ?? 'unknown')}`;
         if (json.error !== 'ratelimited')
             return { error };
-        const seconds = Number(reply.headers?.['retry-after']);
-        return { error, retryAfterMs: Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 1000 };
+        return { error, retryAfterMs: (0,retry_after/* parseRetryAfter */.m)(reply.headers?.['retry-after']) ?? 1000 };
     }
     if (reply.code !== null && reply.code >= 400 && /^[a-z_]{2,64}$/.test(reply.body.trim())) {
         return { error: `Slack error: ${reply.body.trim()} (HTTP ${reply.code})` };
@@ -1519,6 +1640,7 @@ function slackBlocks(message) {
 }
 
 ;// CONCATENATED MODULE: ./src/destinations/sns.ts
+
 
 
 
@@ -1679,9 +1801,7 @@ function interpretSnsReply(reply) {
     const error = `SNS error ${code}${message ? `: ${message}` : ''} (HTTP ${reply.code})`;
     if (!sns_THROTTLING.has(code))
         return { error };
-    const retryAfter = reply.headers?.['retry-after'];
-    const seconds = Number(retryAfter);
-    return { error, retryAfterMs: retryAfter && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : sns_THROTTLED_WAIT_MS };
+    return { error, retryAfterMs: (0,retry_after/* parseRetryAfter */.m)(reply.headers?.['retry-after']) ?? sns_THROTTLED_WAIT_MS };
 }
 
 ;// CONCATENATED MODULE: ./src/destinations/teams.ts
@@ -2128,8 +2248,9 @@ function sign(secret, body) {
 
 
 
+
 /** The one list of destination types. Adding a destination: write its module, add it here. */
-const registry = [webhook, slack, teams, discord, mattermost, rocketchat, googlechat, telegram, email, ses, sns, pagerduty, twilio];
+const registry = [webhook, slack, teams, discord, mattermost, rocketchat, googlechat, telegram, email, ses, sns, pagerduty, twilio, grafana];
 const byType = new Map(registry.map((destination) => [destination.type, destination]));
 const findDestination = (type) => byType.get(type);
 const destinationTypes = () => [...byType.keys()];
@@ -3819,6 +3940,29 @@ async function run() {
             core/* setFailed */.C1(`Herald failed unexpectedly; please report this: ${error.stack ?? error}`);
     }
     await reportIfUnreported();
+}
+
+
+/***/ }),
+
+/***/ 896:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ parseRetryAfter)
+/* harmony export */ });
+/**
+ * The Retry-After header: delay-seconds or an HTTP date, as milliseconds to wait; undefined when absent or unreadable.
+ * A leaf module with no imports: the HTTP transport and the destinations that read a throttled answer share it.
+ */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    const seconds = Number(value.trim());
+    if (Number.isFinite(seconds))
+        return Math.max(0, seconds * 1000);
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 
