@@ -56,6 +56,10 @@ const cases: Record<string, Case> = {
     env: { BASIC_PASSWORD: 'basic-password-3344' },
     derived: [Buffer.from('deploy:basic-password-3344').toString('base64')],
   },
+  'webhook (terraform-cloud-v1)': {
+    config: (url) => `url: ${url}/tfc\n    payload_format: terraform-cloud-v1\n    secret: \${TFC_NOTIFICATION_TOKEN}`,
+    env: { TFC_NOTIFICATION_TOKEN: 'tfc-token-5566' },
+  },
   slack: {
     config: () => 'webhook_url: ${SLACK_WEBHOOK_URL}',
     env: { SLACK_WEBHOOK_URL: `${'URL'}/services/T0AAAAAAA/B0BBBBBBB/slackWebhookToken123456` },
