@@ -51,6 +51,18 @@ describe('routing with status changes: each destination once, for the most speci
     expect(reportedTrigger(selected, failure, unknown)).toBe('error');
   });
 
+  it("a route's filters still apply: a broken route that leaves the branch out is skipped with the filter's reason", () => {
+    const onDev = { ...run, branch: 'dev' } as RunContext;
+    const filtered = routed([
+      { triggers: ['broken'], to: ['team'], branches: ['main'] },
+      { triggers: ['error'], to: ['ops'] },
+    ]);
+    expect(selectDestinations(filtered, failure, onDev, 'push', broken)).toEqual([
+      { destination: 'team', trigger: 'broken', skipped: 'branch "dev" not in [main]' },
+      { destination: 'ops', trigger: 'error' },
+    ]);
+  });
+
   it('a success routes to fixed, never to broken', () => {
     expect(selectDestinations(config, success, run, 'push', { trigger: 'fixed' })).toEqual([
       { destination: 'team', trigger: 'fixed' },
