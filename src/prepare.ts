@@ -3,10 +3,9 @@ import type { RunContext } from './context.js';
 import { findDestination } from './destinations/index.js';
 import type { Render, Verdict } from './destinations/destination.js';
 import type { Outbound, Reply } from './transport/wire.js';
-import type { Message } from './message.js';
+import type { Messages } from './message.js';
 import { renderTemplate, TemplateError } from './render/template.js';
 import { templateVariables } from './render/variables.js';
-import type { Outcome } from './outcome.js';
 import type { Selected } from './routing.js';
 
 interface DeliveryBase {
@@ -34,14 +33,8 @@ export type Delivery =
   | (DeliveryBase & { state: 'skipped'; reason: string })
   | (DeliveryBase & { state: 'broken'; error: string });
 
-/** Renders every selected destination's payloads; a template problem stays on its own delivery. */
-export function prepareDeliveries(
-  config: Config,
-  selected: Selected[],
-  run: RunContext,
-  outcome: Outcome,
-  message: Message,
-): Delivery[] {
+/** Renders every selected destination's payloads, each for its trigger; a template problem stays on its own delivery. */
+export function prepareDeliveries(config: Config, selected: Selected[], run: RunContext, messages: Messages): Delivery[] {
   return selected.flatMap(({ destination: name, trigger, named, skipped, warnings = [] }): Delivery[] => {
     const settings = config.destinations[name]!;
     const destination = findDestination(settings.type)!;
@@ -52,6 +45,7 @@ export function prepareDeliveries(
     const note = settings.enabled ? {} : { note: 'destination is disabled (enabled: false); tested because the "destinations" input names it' };
     const skip = destination.skip?.(settings, trigger);
     if (skip) return [{ ...base, state: 'skipped', reason: skip }];
+    const { outcome, message } = messages(trigger);
 
     const render: Render = (template, format, field) => {
       let rendered;
