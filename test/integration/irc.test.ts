@@ -205,4 +205,12 @@ describe('irc against a server that never answers', () => {
     expect(run.results[0]).toMatchObject({ status: 'failed', attempts: 1, error: 'no answer within 1 s (timeout), at NICK' });
     expect(sockets).toHaveLength(1);
   });
+
+  it('block_private_addresses refuses a loopback server before connecting, not retried', async () => {
+    const { port } = silent.address() as { port: number };
+    const before = sockets.length;
+    const run = await fail(ircConfig(port, '    targets: "#ops"\n    block_private_addresses: true\n    retries: 2\n'));
+    expect(run.results[0]).toMatchObject({ status: 'failed', attempts: 1, error: 'refused: 127.0.0.1 is a loopback address (block_private_addresses is on)' });
+    expect(sockets).toHaveLength(before);
+  });
 });
