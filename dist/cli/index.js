@@ -3091,7 +3091,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _config_json_schema_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4752);
 /* harmony import */ var _user_error_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7495);
 /* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6657);
-/* harmony import */ var _preview_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6802);
+/* harmony import */ var _preview_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5637);
 /* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4446);
 // `herald`: check and preview a config from a developer's machine. A bundle of its own (dist/cli/index.js): the action's
 // entry never loads it.
@@ -3192,7 +3192,7 @@ const consoleOutput = {
 
 /***/ }),
 
-/***/ 6802:
+/***/ 5637:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3207,6 +3207,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 /** What a notification says about the run: one flat record built from the GitHub context and event. */
 /** Environment variable in which a `started` step leaves its start time for later steps of the job. */
 const STARTED_AT_VARIABLE = 'HERALD_STARTED_AT';
+/** Environment variable in which a workflow names the container image it built or deployed (Devtron's image). */
+const IMAGE_VARIABLE = 'HERALD_IMAGE';
 const str = (value) => (value === undefined || value === null ? '' : String(value));
 function readRunContext(gh, env, now = new Date()) {
     const event = gh.payload ?? {};
@@ -3253,6 +3255,7 @@ function readRunContext(gh, env, now = new Date()) {
         prUrl: base.pr ? str(base.pr.html_url) || (repositoryUrl ? `${repositoryUrl}/pull/${base.pr.number}` : '') : '',
         environment: base.environment,
         environmentUrl: base.environmentUrl,
+        ...splitImage(str(env[IMAGE_VARIABLE]).trim()),
         startedAt: started && !Number.isNaN(started.getTime()) ? started.toISOString() : '',
         duration: durationSeconds === null ? '' : formatDuration(durationSeconds),
         durationSeconds,
@@ -3346,6 +3349,17 @@ function triggeringRun(eventName, event) {
 }
 /** workflow_run events carry the workflow as an object; workflow_dispatch carries its file path as a string. */
 const workflowName = (event) => event.workflow !== null && typeof event.workflow === 'object' ? str(event.workflow.name) : '';
+/**
+ * An image reference `[registry[:port]/]path[:tag][@digest]` split as Devtron splits its image URL: the repository,
+ * and the tag (the digest when there is no tag). A registry's port is not a tag.
+ */
+function splitImage(image) {
+    const [name = '', digest = ''] = image.split('@', 2);
+    const colon = name.lastIndexOf(':');
+    if (colon > name.lastIndexOf('/'))
+        return { imageRepo: name.slice(0, colon), imageTag: name.slice(colon + 1) };
+    return { imageRepo: name, imageTag: digest };
+}
 function formatDuration(totalSeconds) {
     const hours = Math.floor(totalSeconds / 3600);
     const minutes = Math.floor((totalSeconds % 3600) / 60);
@@ -3439,16 +3453,17 @@ async function deliverOne(delivery, options, deadline, deadlineAt) {
         delivery_id: null,
         response: null,
         error: null,
+        reason: null,
         warnings: delivery.warnings.map((warning) => (0,secrets/* mask */.dK)(warning)),
         log: delivery.note ? [delivery.note] : [],
     };
     if (delivery.state === 'skipped')
-        return { ...result, status: 'skipped', log: [`skipped: ${delivery.reason}`] };
+        return { ...result, status: 'skipped', reason: (0,secrets/* mask */.dK)(delivery.reason), log: [`skipped: ${(0,secrets/* mask */.dK)(delivery.reason)}`] };
     if (delivery.state === 'broken')
         return { ...result, error: (0,secrets/* mask */.dK)(delivery.error) };
     const { outbound } = delivery;
     if (options.dryRun)
-        return { ...result, status: 'skipped', payload: (0,secrets/* mask */.dK)(outbound.body ?? ''), log: ['dry run: not sent'] };
+        return { ...result, status: 'skipped', reason: 'dry run', payload: (0,secrets/* mask */.dK)(outbound.body ?? ''), log: ['dry run: not sent'] };
     let send;
     try {
         send = await transportFor(outbound);
@@ -3514,13 +3529,74 @@ function truncate(text, cut) {
 
 // EXTERNAL MODULE: ./src/message.ts
 var src_message = __nccwpck_require__(9568);
-// EXTERNAL MODULE: ./src/destinations/index.ts + 22 modules
-var destinations = __nccwpck_require__(384);
+// EXTERNAL MODULE: ./src/destinations/index.ts + 24 modules
+var destinations = __nccwpck_require__(9880);
 // EXTERNAL MODULE: ./src/render/template.ts + 1 modules
 var render_template = __nccwpck_require__(4669);
+;// CONCATENATED MODULE: ./src/render/devtron.ts
+/**
+ * Devtron's webhook variables (the names its notifier fills in `parseEventForWebhook`), so that a payload pasted from
+ * Devtron renders as it is under `delimiters: "{{ }}"`. One table: Devtron's name, and where Herald takes its value.
+ */
+const DEVTRON_VARIABLES = {
+    devtronAppName: (vars) => vars.repository.split('/')[1] ?? vars.repository,
+    devtronAppId: (vars) => devtron_text(vars.event.repository?.id),
+    devtronEnvName: (vars) => vars.environment,
+    // GitHub's events carry no id for an environment.
+    devtronEnvId: () => '',
+    devtronPipelineType: (vars) => pipelineType(vars),
+    devtronCiPipelineId: (vars) => vars.runId,
+    devtronCdPipelineId: (vars) => vars.runId,
+    devtronTriggeredByEmail: (vars) => actorEmail(vars) || vars.actor,
+    // GitHub's events do not say who approved a deployment.
+    devtronApprovedByEmail: () => '',
+    devtronContainerImageTag: (vars) => vars.imageTag,
+    devtronContainerImageRepo: (vars) => vars.imageRepo,
+    devtronBuildGitCommitHash: (vars) => vars.sha,
+    eventType: (vars) => DEVTRON_EVENT_TYPES[vars.eventType] ?? vars.eventType,
+    buildHistoryLink: (vars) => vars.runUrl,
+    appDetailsLink: (vars) => vars.repositoryUrl,
+};
+/**
+ * Devtron's eventType for each trigger: it has trigger, success and fail. Keyed by name so that triggers added later
+ * (fixed, broken) read as Devtron's nearest; one with no counterpart (test, approval) keeps Herald's word.
+ */
+const DEVTRON_EVENT_TYPES = {
+    started: 'trigger',
+    success: 'success',
+    fixed: 'success',
+    error: 'fail',
+    broken: 'fail',
+};
+/** Herald's variables with Devtron's names added; Devtron's `eventType` replaces Herald's. */
+function withDevtronVariables(vars) {
+    const devtron = Object.fromEntries(Object.entries(DEVTRON_VARIABLES).map(([name, value]) => [name, value(vars)]));
+    return { ...vars, ...devtron };
+}
+/** CD for a deployment (a deployment_status event, or any run with an environment), else CI. */
+const pipelineType = (vars) => (vars.environment ? 'CD' : 'CI');
+/**
+ * The actor's e-mail when the event says it: a push names its pusher, and a head commit its author and committer
+ * with their logins; only an address that belongs to the actor counts.
+ */
+function actorEmail({ event, actor }) {
+    if (event.pusher?.name === actor && event.pusher?.email)
+        return devtron_text(event.pusher.email);
+    const people = [event.head_commit?.author, event.head_commit?.committer];
+    return devtron_text(people.find((person) => person?.username === actor && person?.email)?.email);
+}
+const devtron_text = (value) => (value === undefined || value === null ? '' : String(value));
+
 ;// CONCATENATED MODULE: ./src/render/variables.ts
-function templateVariables(run, outcome, message, destination) {
-    const vars = { ...run, eventType: outcome.trigger, status: outcome.status, message: message.line, destination };
+
+/** The variables for one destination; with Devtron's `{{ }}` delimiters, Devtron's variable names too. */
+function templateVariables(run, outcome, message, destination, delimiters = '<< >>') {
+    const vars = { ...runVariables(run, outcome, message), destination };
+    return delimiters === '{{ }}' ? withDevtronVariables(vars) : vars;
+}
+/** The variables that are the same for every destination, in Herald's names: what a route's `if` template sees. */
+function runVariables(run, outcome, message) {
+    const vars = { ...run, eventType: outcome.trigger, status: outcome.status, message: message.line };
     // As in the message: a start has no duration yet.
     return outcome.trigger === 'started' ? { ...vars, duration: '', durationSeconds: null } : vars;
 }
@@ -3531,13 +3607,15 @@ function templateVariables(run, outcome, message, destination) {
 
 /** Renders every selected destination's payloads; a template problem stays on its own delivery. */
 function prepareDeliveries(config, selected, run, outcome, message) {
-    return selected.flatMap(({ destination: name, trigger, named }) => {
+    return selected.flatMap(({ destination: name, trigger, named, skipped, warnings = [] }) => {
         const settings = config.destinations[name];
         const destination = (0,destinations/* findDestination */.Y)(settings.type);
-        const base = { destination: name, type: settings.type, trigger, target: null, warnings: [] };
+        const base = { destination: name, type: settings.type, trigger, target: null, warnings: [...warnings] };
         // A disabled destination named in a test's `destinations` input is tested: it was asked for by name.
         if (!settings.enabled && !named)
             return [{ ...base, state: 'skipped', reason: 'destination is disabled (enabled: false)' }];
+        if (skipped)
+            return [{ ...base, state: 'skipped', reason: skipped }];
         const note = settings.enabled ? {} : { note: 'destination is disabled (enabled: false); tested because the "destinations" input names it' };
         const skip = destination.skip?.(settings, trigger);
         if (skip)
@@ -3555,7 +3633,7 @@ function prepareDeliveries(config, selected, run, outcome, message) {
             base.warnings.push(...rendered.warnings.map((warning) => `Template Warning in ${field}: ${warning}`));
             return rendered.text;
         };
-        const vars = templateVariables(run, outcome, message, name);
+        const vars = templateVariables(run, outcome, message, name, settings.delimiters);
         const sending = {
             timeoutMs: settings.timeout * 1000,
             retries: settings.retries,
@@ -3594,30 +3672,102 @@ var user_error = __nccwpck_require__(7495);
 
 
 
+
+
+
 /**
- * The destinations whose routes match this outcome and run, each once, in config order. `eventName` is the event that
- * started this workflow (on workflow_run, run.eventName is the triggering run's).
+ * The destinations named by the routes for this outcome's trigger, each once, in config order: to notify when a route
+ * whose filters match names it, else skipped with the reasons of the filters that left it out. `eventName` is the event
+ * that started this workflow (on workflow_run, run.eventName is the triggering run's).
  */
 function selectDestinations(config, outcome, run, eventName) {
     const routes = config.notifications ?? [{ triggers: [...src_outcome/* TRIGGERS */.Qb], to: Object.keys(config.destinations) }];
-    const names = new Set();
-    for (const route of routes) {
-        if (!route.triggers.includes(outcome.trigger) || !routeMatches(route, outcome, run, eventName))
-            continue;
-        for (const name of route.to)
-            names.add(name);
-    }
-    return [...names].map((destination) => ({ destination, trigger: outcome.trigger }));
+    const facts = runFacts(run, outcome, eventName);
+    const chosen = new Map();
+    routes.forEach((route, index) => {
+        if (!route.triggers.includes(outcome.trigger))
+            return;
+        const verdict = routeMatches(route, facts, `notifications[${index}]`);
+        for (const name of route.to) {
+            const entry = chosen.get(name) ?? { sent: false, reasons: [], warnings: [] };
+            chosen.set(name, entry);
+            if ('reason' in verdict)
+                entry.reasons.push(verdict.reason);
+            else
+                entry.sent = true;
+            entry.warnings.push(...verdict.warnings);
+        }
+    });
+    return [...chosen].map(([destination, { sent, reasons, warnings }]) => ({
+        destination,
+        trigger: outcome.trigger,
+        ...(sent ? {} : { skipped: [...new Set(reasons)].join('; ') }),
+        ...(warnings.length > 0 ? { warnings } : {}),
+    }));
 }
-function routeMatches(route, outcome, run, eventName) {
-    const { branch, head } = filterBranches(run, eventName);
+function runFacts(run, outcome, eventName) {
+    let variables;
+    // The message is the one main.ts composes: the same run and outcome.
+    return { run, eventName, outcome, variables: () => (variables ??= runVariables(run, outcome, (0,src_message/* composeMessage */.SB)(run, outcome))) };
+}
+/** Every glob filter, in the order they are checked: the first that leaves the run out gives the reason. */
+const FILTERS = [
+    { key: 'branches', noun: 'branch', value: ({ run, eventName }) => filterBranches(run, eventName).branch },
+    { key: 'head_branches', noun: 'head branch', value: ({ run, eventName }) => filterBranches(run, eventName).head },
+    { key: 'workflows', noun: 'workflow', value: ({ run }) => run.workflow },
+    { key: 'jobs', noun: 'job', value: ({ run }) => run.job },
+    { key: 'events', noun: 'event', value: ({ run }) => run.eventName },
+    { key: 'environments', noun: 'environment', value: ({ run }) => run.environment },
+    { key: 'repositories', noun: 'repository', value: ({ run }) => run.repository },
+    { key: 'actors', noun: 'actor', value: ({ run }) => run.actor },
     // A deployment's `error` state is a failure to route by.
-    const status = outcome.status === 'error' ? 'failure' : outcome.status;
-    return (matchesAny(route.branches, branch) &&
-        matchesAny(route.head_branches, head) &&
-        matchesAny(route.workflows, run.workflow) &&
-        matchesAny(route.events, run.eventName) &&
-        matchesAny(route.statuses, status));
+    { key: 'statuses', noun: 'status', value: ({ outcome }) => (outcome.status === 'error' ? 'failure' : outcome.status) },
+];
+function routeMatches(route, facts, path) {
+    for (const { key, noun, value } of FILTERS) {
+        const patterns = route[key];
+        if (!patterns || patterns.length === 0)
+            continue;
+        const reason = rejection(patterns, value(facts), noun);
+        if (reason)
+            return { reason, warnings: [] };
+    }
+    return route.if === undefined ? { matched: true, warnings: [] } : ifVerdict(route.if, facts.variables(), path);
+}
+/**
+ * Why a filter leaves `value` out, in words that show only the value and the patterns (a branch, a workflow: no
+ * secrets): `branch "main" excluded by "!main"`, `workflow "Lint" not in [CI, Deploy*]`, `no environment to match
+ * [production]`. Undefined when it takes the value.
+ */
+function rejection(patterns, value, noun) {
+    const { matched, by } = decide(patterns, value);
+    if (matched)
+        return undefined;
+    if (by !== undefined)
+        return `${noun} "${value}" excluded by "${by}"`;
+    const list = `[${patterns.join(', ')}]`;
+    return value === '' ? `no ${noun} to match ${list}` : `${noun} "${value}" not in ${list}`;
+}
+/**
+ * A route's `if`: the template rendered with the variables every destination shares; the route matches when the
+ * result, trimmed, is `true` in any case.
+ */
+function ifVerdict(template, variables, path) {
+    let rendered;
+    try {
+        rendered = (0,render_template/* renderTemplate */.Xm)(template, variables, 'text');
+    }
+    catch (error) {
+        if (error instanceof render_template/* TemplateError */.$w)
+            return { reason: `if: ${error.message}`, warnings: [] };
+        throw error;
+    }
+    const warnings = rendered.warnings.map((warning) => `Template Warning in ${path}.if: ${warning}`);
+    const result = rendered.text.trim();
+    if (result.toLowerCase() === 'true')
+        return { matched: true, warnings };
+    const shown = result.length > 100 ? `${result.slice(0, 100)}…` : result;
+    return { reason: `if rendered "${shown}"`, warnings };
 }
 /**
  * What `branches` and `head_branches` match, as GitHub's own `on.<event>.branches` does: a pull request's base branch
@@ -3631,16 +3781,21 @@ function filterBranches(run, eventName) {
 }
 /** GitHub-style filter: globs, and `!glob` to exclude; the last matching pattern wins. No list matches everything. */
 function matchesAny(patterns, value) {
-    if (!patterns || patterns.length === 0)
-        return true;
-    let matched = patterns.every((pattern) => pattern.startsWith('!'));
-    for (const pattern of patterns) {
+    return !patterns || patterns.length === 0 || decide(patterns, value).matched;
+}
+/**
+ * How a glob list decides, and by which pattern: the last that matches wins; when none does, a list of only `!`
+ * patterns takes the value and any other list does not. An empty value (no environment) matches no glob. A pattern
+ * that is the value as written matches it too, so `dependabot[bot]` needs no `\[` (as a glob, [bot] is one letter).
+ */
+function decide(patterns, value) {
+    for (const pattern of patterns.toReversed()) {
         const negated = pattern.startsWith('!');
         const glob = negated ? pattern.slice(1) : pattern;
-        if (picomatch_default().isMatch(value, glob, { dot: true }))
-            matched = !negated;
+        if (glob === value || picomatch_default().isMatch(value, glob, { dot: true }))
+            return { matched: !negated, by: pattern };
     }
-    return matched;
+    return { matched: patterns.every((pattern) => pattern.startsWith('!')) };
 }
 /**
  * The destinations of a test notification: the ones named in the `destinations` input, or every destination. Routes
@@ -3987,7 +4142,7 @@ const oneOrMany = (item, empty) => oneOrList(zod__WEBPACK_IMPORTED_MODULE_0__/* 
 /* harmony export */   xL: () => (/* reexport safe */ _config_error_js__WEBPACK_IMPORTED_MODULE_2__.xL)
 /* harmony export */ });
 /* unused harmony export loadConfig */
-/* harmony import */ var _destinations_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(384);
+/* harmony import */ var _destinations_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9880);
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7194);
 /* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5877);
 /* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(131);
@@ -4144,7 +4299,7 @@ function configError(source, problems, secrets, advice) {
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2311);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8439);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9396);
-/* harmony import */ var _destinations_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(384);
+/* harmony import */ var _destinations_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9880);
 /* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(131);
 /* harmony import */ var _substitute_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7740);
 
@@ -4495,12 +4650,14 @@ function editDistance(a, b) {
 /* harmony export */   mY: () => (/* binding */ routesSchema)
 /* harmony export */ });
 /* unused harmony exports filterList, routeSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2311);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2311);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8532);
 /* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4671);
-/* harmony import */ var _statuses_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6585);
-/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(81);
-/* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4968);
+/* harmony import */ var _statuses_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6585);
+/* harmony import */ var _render_template_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4669);
+/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(81);
+/* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4968);
+
 
 
 
@@ -4525,14 +4682,14 @@ function unknownTrigger(word) {
     const meant = TRIGGER_WORDS.find((entry) => entry.words.includes(lower) && isTrigger(entry.trigger));
     const advice = meant
         ? ` is ${JOB_STATUSES.includes(lower) ? 'a job status, not a trigger' : 'not a trigger'}; ${meant.routes}.`
-        : ` is not a trigger${(0,_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .suggest */ .ZA)(word, [..._outcome_js__WEBPACK_IMPORTED_MODULE_0__/* .TRIGGERS */ .Qb], 'triggers')}`;
+        : ` is not a trigger${(0,_problems_js__WEBPACK_IMPORTED_MODULE_3__/* .suggest */ .ZA)(word, [..._outcome_js__WEBPACK_IMPORTED_MODULE_0__/* .TRIGGERS */ .Qb], 'triggers')}`;
     return `"${word}"${advice} Use one of: ${_outcome_js__WEBPACK_IMPORTED_MODULE_0__/* .TRIGGERS */ .Qb.join(', ')}.`;
 }
-const trigger = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((word, ctx) => {
+const trigger = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((word, ctx) => {
     if (isTrigger(word))
         return word;
     ctx.addIssue({ code: 'custom', message: unknownTrigger(word) });
-    return zod__WEBPACK_IMPORTED_MODULE_4__/* .NEVER */ .tm;
+    return zod__WEBPACK_IMPORTED_MODULE_5__/* .NEVER */ .tm;
 });
 /** Why a glob can never match what its author meant: an unclosed [, { or ( (picomatch reads them literally or never matches). */
 function unbalanced(pattern) {
@@ -4555,7 +4712,7 @@ function unbalanced(pattern) {
     return first && `the "${first}" is never closed with "${closers[first]}"; close it, or write \\${first} for a literal ${first}`;
 }
 const NO_PATTERN = 'is empty: write a pattern, or leave the filter out to match everything';
-const pattern = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
+const pattern = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()
     .min(1, NO_PATTERN)
     .superRefine((glob, ctx) => {
     const problem = unbalanced(glob.replace(/^!/, ''));
@@ -4566,7 +4723,7 @@ const pattern = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
  * A route filter (branches, workflows, events and any filter added later): one glob or a list of globs. One string
  * holding commas outside braces is a list written as text, which would only match a name with a comma in it.
  */
-const filterList = zod__WEBPACK_IMPORTED_MODULE_3__/* .preprocess */ .vkY((value, ctx) => {
+const filterList = zod__WEBPACK_IMPORTED_MODULE_4__/* .preprocess */ .vkY((value, ctx) => {
     if (typeof value !== 'string')
         return value;
     // A comma inside braces is a glob's alternatives (`feature/{a,b}`), not a list.
@@ -4575,41 +4732,71 @@ const filterList = zod__WEBPACK_IMPORTED_MODULE_3__/* .preprocess */ .vkY((value
         ctx.addIssue({ code: 'custom', message: `"${value}" is one pattern holding a comma; write a list: [${items.join(', ')}]` });
     }
     return [value];
-}, zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(pattern).min(1, NO_PATTERN));
+}, zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(pattern).min(1, NO_PATTERN));
 /** A status, or `!status` to leave it out: case and spaces do not matter, a misspelling gets a did-you-mean. */
-const statusPattern = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
+const statusPattern = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()
     .transform((value) => value.trim().toLowerCase())
     .superRefine((value, ctx) => {
     const negated = value.startsWith('!');
     const word = negated ? value.slice(1) : value;
-    if (_statuses_js__WEBPACK_IMPORTED_MODULE_5__/* .STATUSES */ .f.includes(word))
+    if (_statuses_js__WEBPACK_IMPORTED_MODULE_6__/* .STATUSES */ .f.includes(word))
         return;
-    const known = _statuses_js__WEBPACK_IMPORTED_MODULE_5__/* .STATUSES */ .f.map((status) => (negated ? `!${status}` : status));
+    const known = _statuses_js__WEBPACK_IMPORTED_MODULE_6__/* .STATUSES */ .f.map((status) => (negated ? `!${status}` : status));
     ctx.addIssue({
         code: 'custom',
-        message: `"${value}" is not a status${(0,_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .suggest */ .ZA)(value, known, 'statuses')} Use one of: ${_statuses_js__WEBPACK_IMPORTED_MODULE_5__/* .STATUSES */ .f.join(', ')}; "!cancelled" leaves one out.`,
+        message: `"${value}" is not a status${(0,_problems_js__WEBPACK_IMPORTED_MODULE_3__/* .suggest */ .ZA)(value, known, 'statuses')} Use one of: ${_statuses_js__WEBPACK_IMPORTED_MODULE_6__/* .STATUSES */ .f.join(', ')}; "!cancelled" leaves one out.`,
     });
 });
+/**
+ * A route's `if`: a template that parses, and that has tags: without any it always renders the same text, and a
+ * `{{ }}` or `${{ }}` expression written there would never be true.
+ */
+const routeCondition = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()
+    .min(1, 'is empty: write a template that renders true, or leave "if" out')
+    .superRefine((template, ctx) => {
+    const problem = (0,_render_template_js__WEBPACK_IMPORTED_MODULE_1__/* .checkTemplate */ .BU)(template, 'text');
+    if (problem)
+        ctx.addIssue({ code: 'custom', message: problem });
+    else if (!template.includes('<<') && template.trim().toLowerCase() !== 'true') {
+        ctx.addIssue({
+            code: 'custom',
+            message: `"${template}" has no << >> tags, so it always renders as written and the route never sends. ` +
+                'Write a template that renders true, with Herald\'s tags: "<<#prNumber>>true<</prNumber>>".',
+        });
+    }
+});
 const GLOBS = 'Glob patterns (or one pattern), as GitHub\'s own filters: * within a path segment, ** across, !pattern excludes; the last match wins.';
-const routeSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
-    triggers: (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .oneOrMany */ .Pl)(trigger.meta({ enum: [..._outcome_js__WEBPACK_IMPORTED_MODULE_0__/* .TRIGGERS */ .Qb] }), `is empty: write one or more of ${_outcome_js__WEBPACK_IMPORTED_MODULE_0__/* .TRIGGERS */ .Qb.join(', ')}`).describe(`The triggers this route sends: one or a list of ${_outcome_js__WEBPACK_IMPORTED_MODULE_0__/* .TRIGGERS */ .Qb.join(', ')} (failures and cancellations are routed with error).`),
-    to: (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .oneOrMany */ .Pl)(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1, 'is empty: name a destination'), 'is empty: name one or more destinations').describe('One destination name or a list. A destination named by several matching routes is notified once.'),
+const routeSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
+    triggers: (0,_fields_js__WEBPACK_IMPORTED_MODULE_2__/* .oneOrMany */ .Pl)(trigger.meta({ enum: [..._outcome_js__WEBPACK_IMPORTED_MODULE_0__/* .TRIGGERS */ .Qb] }), `is empty: write one or more of ${_outcome_js__WEBPACK_IMPORTED_MODULE_0__/* .TRIGGERS */ .Qb.join(', ')}`).describe(`The triggers this route sends: one or a list of ${_outcome_js__WEBPACK_IMPORTED_MODULE_0__/* .TRIGGERS */ .Qb.join(', ')} (failures and cancellations are routed with error).`),
+    to: (0,_fields_js__WEBPACK_IMPORTED_MODULE_2__/* .oneOrMany */ .Pl)(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1, 'is empty: name a destination'), 'is empty: name one or more destinations').describe('One destination name or a list. A destination named by several matching routes is notified once.'),
     branches: filterList.optional().describe(`The branch, as GitHub's on.<event>.branches filter (on pull requests the base branch). ${GLOBS}`),
     head_branches: filterList.optional().describe(`A pull request's head branch; on other events the same branch as branches. ${GLOBS}`),
     workflows: filterList.optional().describe(`The workflow's name (the triggering workflow's, on workflow_run). ${GLOBS}`),
     events: filterList.optional().describe(`The event name (push, pull_request, ...; the triggering run's event on workflow_run). ${GLOBS}`),
-    statuses: (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .oneOrMany */ .Pl)(statusPattern.meta({ examples: [..._statuses_js__WEBPACK_IMPORTED_MODULE_5__/* .STATUSES */ .f, '!cancelled'] }), `is empty: write one or more of ${_statuses_js__WEBPACK_IMPORTED_MODULE_5__/* .STATUSES */ .f.join(', ')}, or leave the filter out`)
+    jobs: filterList
         .optional()
-        .describe(`The status: one or a list of ${_statuses_js__WEBPACK_IMPORTED_MODULE_5__/* .STATUSES */ .f.join(', ')}; "!cancelled" leaves one out. Exact words, case does not matter.`),
+        .describe(`The job's id (GITHUB_JOB, its key under jobs:); on workflow_job the job's name; none on workflow_run. ${GLOBS}`),
+    environments: filterList
+        .optional()
+        .describe(`The deployment's environment (deployment_status, deployment); a run without one matches only a list of !patterns. ${GLOBS}`),
+    repositories: filterList.optional().describe(`The repository, owner/name. ${GLOBS}`),
+    actors: filterList.optional().describe(`The login of who started the run (the triggering actor on workflow_run). ${GLOBS}`),
+    statuses: (0,_fields_js__WEBPACK_IMPORTED_MODULE_2__/* .oneOrMany */ .Pl)(statusPattern.meta({ examples: [..._statuses_js__WEBPACK_IMPORTED_MODULE_6__/* .STATUSES */ .f, '!cancelled'] }), `is empty: write one or more of ${_statuses_js__WEBPACK_IMPORTED_MODULE_6__/* .STATUSES */ .f.join(', ')}, or leave the filter out`)
+        .optional()
+        .describe(`The status: one or a list of ${_statuses_js__WEBPACK_IMPORTED_MODULE_6__/* .STATUSES */ .f.join(', ')}; "!cancelled" leaves one out. Exact words, case does not matter.`),
+    if: routeCondition
+        .optional()
+        .describe('A template (<< >> tags, the variables every destination sees) that must render to true (trimmed, any case) for the route to send, ' +
+        'as Grafana OnCall\'s trigger template: "<<#prNumber>>true<</prNumber>>" sends only for pull requests.'),
 });
 const ROUTES = 'Routing: which triggers go to which destinations, each route with optional filters. Without notifications, every destination gets every trigger.';
-const routesSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(routeSchema).min(1).optional().describe(ROUTES);
+const routesSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(routeSchema).min(1).optional().describe(ROUTES);
 /** The file's outline; each destination and the routes are then checked on their own, so all problems show at once. */
-const fileSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
-    destinations: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .unknown */ .L5J()))
+const fileSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
+    destinations: zod__WEBPACK_IMPORTED_MODULE_4__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .unknown */ .L5J()))
         .describe('Named, reusable destinations: a name you choose, mapped to a destination whose type picks the kind and its fields.'),
-    notifications: zod__WEBPACK_IMPORTED_MODULE_3__/* .unknown */ .L5J().optional().describe(ROUTES),
-    block_private_addresses: zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY()
+    notifications: zod__WEBPACK_IMPORTED_MODULE_4__/* .unknown */ .L5J().optional().describe(ROUTES),
+    block_private_addresses: zod__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zMY()
         .optional()
         .describe('Refuse to send to loopback, private, link-local and cloud metadata addresses, for every destination that does not set it itself (default false).'),
 });
@@ -4885,7 +5072,7 @@ function notPassed(variable, passed, withheld) {
 
 /***/ }),
 
-/***/ 384:
+/***/ 9880:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5421,6 +5608,125 @@ function googleChatMessage(message, text) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/destinations/grafana.ts
+
+
+
+
+
+
+const grafana_schema = builtOnFirstUse(() => destinationSchema('grafana', {
+    url: fields/* httpUrl */.q3.describe('Base URL of Grafana, with its sub-path if it has one (https://example.com/grafana; AWX: grafana_url); annotations are POSTed to {url}/api/annotations.'),
+    api_key: schemas/* string */.YjP()
+        .min(1)
+        .describe('Service account token (or API key) allowed to create annotations (annotations:create), sent as Authorization: Bearer (AWX: grafana_key). A secret.'),
+    dashboard_uid: schemas/* string */.YjP()
+        .regex(/^\S+$/, 'must be the UID of a dashboard (the part after /d/ in its URL), without spaces')
+        .optional()
+        .describe('UID of the dashboard the annotation belongs to (the part after /d/ in its URL); without a dashboard it is an organization annotation.'),
+    dashboard_id: schemas/* number */.aig()
+        .int()
+        .positive()
+        .optional()
+        .describe("Numeric id of the dashboard, instead of dashboard_uid (AWX: dashboardId); Grafana deprecates ids, prefer the UID."),
+    panel_id: schemas/* number */.aig()
+        .int()
+        .positive()
+        .optional()
+        .describe('Id of the panel on that dashboard to annotate (AWX: panelId); needs dashboard_uid or dashboard_id. Without it, every panel of the dashboard.'),
+    tags: (0,fields/* oneOrList */.My)(schemas/* array */.YOg(schemas/* string */.YjP().min(1, 'a tag cannot be empty')))
+        .optional()
+        .describe('Tags of the annotation, one or a list (AWX: annotation_tags); not templates. Default: herald, the trigger and the repository. A test notification always has the tag test.'),
+    insecure_skip_verify: schemas/* boolean */.zMY().default(false).describe('Accept any TLS certificate (a self-signed Grafana; AWX: grafana_no_verify_ssl).'),
+}, { text: 'html' }, {
+    text: 'Template for the annotation text, replacing the default line and link. Grafana shows it as HTML, so values are HTML-escaped.',
+}).superRefine((config, ctx) => {
+    if (config.dashboard_uid !== undefined && config.dashboard_id !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['dashboard_id'], message: 'set either dashboard_uid or dashboard_id (the older numeric id), not both' });
+    }
+    if (config.panel_id !== undefined && config.dashboard_uid === undefined && config.dashboard_id === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['panel_id'], message: 'a panel belongs to a dashboard: panel_id needs dashboard_uid (or dashboard_id)' });
+    }
+}));
+/** {url}/api/annotations, also for a Grafana under a sub-path (https://example.com/grafana/ has no double slash). */
+const annotationsUrl = (config) => {
+    const url = new URL(config.url);
+    url.pathname = `${url.pathname.replace(/\/+$/, '')}/api/annotations`;
+    return url.toString();
+};
+/**
+ * Grafana's annotations API: one annotation per notification, a region from the run's start to its end when the start
+ * is known (a deploy shows as the span it took), otherwise a point.
+ */
+const grafana = {
+    type: 'grafana',
+    get schema() {
+        return grafana_schema();
+    },
+    // The token (the Authorization header is made of it) and credentials in the URL, if any.
+    secrets: (config) => [config.api_key, ...(0,secrets/* secretsInUrl */.Ct)(config.url)],
+    build(config, input) {
+        return [
+            postJson(annotationsUrl(config), grafanaAnnotation(config, input), {
+                headers: { Authorization: `Bearer ${config.api_key}` },
+                insecureSkipVerify: config.insecure_skip_verify,
+            }),
+        ];
+    },
+    interpret: interpretGrafanaReply,
+};
+/**
+ * 200 {"message":"Annotation added","id":1} is a delivery; a refusal is {"message":"..."}: "Grafana error: Invalid API
+ * key (HTTP 401)". A 2xx without an id is not Grafana's answer (a login page of a proxy, a url without the sub-path).
+ */
+function interpretGrafanaReply(reply) {
+    if (reply.code !== null && reply.code >= 200 && reply.code < 300) {
+        const id = replyJson(reply)?.id;
+        if (typeof id === 'number')
+            return {};
+        return { error: `Grafana did not answer with an annotation id (HTTP ${reply.code}): is url the base URL of Grafana, with its sub-path?` };
+    }
+    return serviceError(reply, 'Grafana', (json) => ({ message: json.message }));
+}
+/** The body of POST /api/annotations: time (and timeEnd for a region) in epoch milliseconds, the dashboard, tags, text. */
+function grafanaAnnotation(config, input) {
+    const { time, timeEnd } = annotationTimes(input.trigger, input.vars);
+    return {
+        ...(config.dashboard_uid !== undefined && { dashboardUID: config.dashboard_uid }),
+        ...(config.dashboard_id !== undefined && { dashboardId: config.dashboard_id }),
+        ...(config.panel_id !== undefined && { panelId: config.panel_id }),
+        time,
+        ...(timeEnd !== undefined && { timeEnd }),
+        tags: annotationTags(config, input),
+        text: renderText(config, input, 'html') ?? grafanaText(input.message),
+    };
+}
+/**
+ * When: a success or an error whose run's start is known (workflow_run's run_started_at, or the time a `started` step
+ * recorded) spans from the start to the end (start + duration: the completion of a workflow_run, else now); a start
+ * is a point at the start; everything else a point at the time of sending.
+ */
+function annotationTimes(trigger, vars) {
+    const now = Date.parse(vars.timestamp);
+    const start = vars.startedAt ? Date.parse(vars.startedAt) : Number.NaN;
+    if (trigger === 'started')
+        return { time: Number.isNaN(start) ? now : start };
+    if ((trigger === 'success' || trigger === 'error') && !Number.isNaN(start) && vars.durationSeconds !== null) {
+        return { time: start, timeEnd: start + vars.durationSeconds * 1000 };
+    }
+    return { time: now };
+}
+/** The configured tags or herald, the trigger and the repository; a test is always tagged test (to find and delete it). */
+function annotationTags(config, input) {
+    const tags = config.tags ?? ['herald', input.trigger, input.vars.repository].filter(Boolean);
+    return input.trigger === 'test' && !tags.includes('test') ? [...tags, 'test'] : tags;
+}
+/** The message's one line and a link to the run, HTML-escaped: Grafana renders annotation text as (sanitized) HTML. */
+function grafanaText(message) {
+    const line = (0,render_escape/* escapeHtml */.ZD)(message.line);
+    return message.url ? `${line} <a href="${(0,render_escape/* escapeHtml */.ZD)(message.url)}">View run</a>` : line;
+}
+
 ;// CONCATENATED MODULE: ./src/destinations/shared/attachment-message.ts
 
 
@@ -5677,7 +5983,10 @@ function signedAwsPost(url, service, region, contentType, body, credentials) {
     return { transport: 'http', method: 'POST', url: url.href, headers, body };
 }
 
+// EXTERNAL MODULE: ./src/transport/retry-after.ts
+var retry_after = __nccwpck_require__(896);
 ;// CONCATENATED MODULE: ./src/destinations/ses.ts
+
 
 
 
@@ -5761,11 +6070,11 @@ function describeSesReply(reply) {
     const error = `SES ${reply.code ?? ''}${what ? ` ${what}` : ''}`.trim();
     if (!type || !THROTTLING.has(type))
         return { error };
-    const seconds = Number(reply.headers?.['retry-after']);
-    return { error, retryAfterMs: reply.headers?.['retry-after'] && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : THROTTLED_WAIT_MS };
+    return { error, retryAfterMs: (0,retry_after/* parseRetryAfter */.m)(reply.headers?.['retry-after']) ?? THROTTLED_WAIT_MS };
 }
 
 ;// CONCATENATED MODULE: ./src/destinations/slack.ts
+
 
 
 
@@ -5855,8 +6164,7 @@ function interpretSlackReply(reply) {
         const error = `Slack error: ${String(json.error ?? 'unknown')}`;
         if (json.error !== 'ratelimited')
             return { error };
-        const seconds = Number(reply.headers?.['retry-after']);
-        return { error, retryAfterMs: Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 1000 };
+        return { error, retryAfterMs: (0,retry_after/* parseRetryAfter */.m)(reply.headers?.['retry-after']) ?? 1000 };
     }
     if (reply.code !== null && reply.code >= 400 && /^[a-z_]{2,64}$/.test(reply.body.trim())) {
         return { error: `Slack error: ${reply.body.trim()} (HTTP ${reply.code})` };
@@ -5924,6 +6232,7 @@ function slackBlocks(message) {
 // EXTERNAL MODULE: ./src/render/percent-encode.ts
 var percent_encode = __nccwpck_require__(1580);
 ;// CONCATENATED MODULE: ./src/destinations/sns.ts
+
 
 
 
@@ -6084,9 +6393,7 @@ function interpretSnsReply(reply) {
     const error = `SNS error ${code}${message ? `: ${message}` : ''} (HTTP ${reply.code})`;
     if (!sns_THROTTLING.has(code))
         return { error };
-    const retryAfter = reply.headers?.['retry-after'];
-    const seconds = Number(retryAfter);
-    return { error, retryAfterMs: retryAfter && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : sns_THROTTLED_WAIT_MS };
+    return { error, retryAfterMs: (0,retry_after/* parseRetryAfter */.m)(reply.headers?.['retry-after']) ?? sns_THROTTLED_WAIT_MS };
 }
 
 ;// CONCATENATED MODULE: ./src/destinations/teams.ts
@@ -6431,6 +6738,87 @@ function genericPayload({ name, trigger, message, vars }) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/destinations/shared/tfc-payload.ts
+/**
+ * Terraform Cloud's notification trigger for each Herald trigger. Keyed by name: a trigger with no entry sends no
+ * Terraform Cloud payload (it cannot be said in its words).
+ */
+const TFC_TRIGGERS = {
+    started: 'run:created',
+    success: 'run:completed',
+    fixed: 'run:completed',
+    error: 'run:errored',
+    broken: 'run:errored',
+    approval: 'run:needs_attention',
+};
+/** Whether Terraform Cloud's payload can say this trigger. */
+const tfcSays = (trigger) => trigger === 'test' || trigger in TFC_TRIGGERS;
+/**
+ * Terraform Cloud's run notification payload (payload_version 1, as its generic notifications send it), so receivers
+ * written for Terraform Cloud work unchanged. A test notification is its verification request.
+ */
+function tfcPayload({ name, trigger, message, vars }) {
+    if (trigger === 'test')
+        return verificationPayload(name);
+    const [organization = '', workspace = ''] = vars.repository.split('/');
+    return {
+        payload_version: 1,
+        notification_configuration_id: name,
+        run_url: vars.runUrl || null,
+        run_id: vars.runId ? `run-${vars.runId}` : null,
+        run_message: vars.commitMessage || vars.prTitle || message.line,
+        // Terraform Cloud always knows when a run was created; Herald only when a start time was recorded.
+        run_created_at: vars.startedAt || vars.timestamp,
+        run_created_by: vars.actor,
+        workspace_id: vars.repository,
+        workspace_name: workspace,
+        organization_name: organization,
+        notifications: [
+            {
+                message: message.line,
+                trigger: TFC_TRIGGERS[trigger],
+                run_status: runStatus(trigger, vars.status),
+                run_updated_at: vars.timestamp,
+                run_updated_by: vars.actor,
+            },
+        ],
+    };
+}
+/** What Terraform Cloud sends when a configuration is verified: no run, every run field null. */
+function verificationPayload(name) {
+    return {
+        payload_version: 1,
+        notification_configuration_id: name,
+        run_url: null,
+        run_id: null,
+        run_message: null,
+        run_created_at: null,
+        run_created_by: null,
+        workspace_id: null,
+        workspace_name: null,
+        organization_name: null,
+        notifications: [
+            { message: `Verification of ${name}`, trigger: 'verification', run_status: null, run_updated_at: null, run_updated_by: null },
+        ],
+    };
+}
+/**
+ * The Terraform Cloud run status closest to a GitHub one: a start is `pending` (a created run), a run waiting for a
+ * reviewer `planned` (a plan waiting for confirmation), success `applied`, a cancellation `canceled`, anything else
+ * that ended the run `errored`.
+ */
+function runStatus(trigger, status) {
+    if (trigger === 'started')
+        return 'pending';
+    if (trigger === 'approval')
+        return 'planned';
+    if (status === 'cancelled')
+        return 'canceled';
+    if (status === 'success' || status === 'neutral')
+        return 'applied';
+    return 'errored';
+}
+
 ;// CONCATENATED MODULE: ./src/destinations/webhook.ts
 
 
@@ -6438,7 +6826,15 @@ function genericPayload({ name, trigger, message, vars }) {
 
 
 
+
 const METHODS = ['POST', 'PUT', 'PATCH', 'GET', 'DELETE', 'OPTIONS'];
+const PAYLOAD_FORMATS = ['generic-v1', 'terraform-cloud-v1'];
+/** Where each built-in payload signs, unless signature_header and signature_prefix say otherwise. */
+const SIGNATURE_DEFAULTS = {
+    'generic-v1': { header: 'X-Herald-Signature', prefix: 'sha512=' },
+    // Terraform Cloud's generic notifications: the bare hex digest in X-TFE-Notification-Signature.
+    'terraform-cloud-v1': { header: 'X-TFE-Notification-Signature', prefix: '' },
+};
 const webhook_schema = builtOnFirstUse(() => destinationSchema('webhook', {
     url: fields/* httpUrl */.q3.describe('http:// or https:// URL. Credentials in it (https://user:pass@host) are sent as Basic auth and masked.'),
     method: schemas/* preprocess */.vkY((v) => (typeof v === 'string' ? v.toUpperCase() : v), schemas/* enum */.k5n(METHODS))
@@ -6451,15 +6847,21 @@ const webhook_schema = builtOnFirstUse(() => destinationSchema('webhook', {
         .optional()
         .describe('json or text. By default json when the payload starts with { or [, else text; it sets the Content-Type and the escaping. ' +
         'A json payload must render to valid JSON.'),
+    payload_format: schemas/* enum */.k5n(PAYLOAD_FORMATS)
+        .default('generic-v1')
+        .describe('The built-in body sent when there is no payload template: generic-v1 (the generic JSON payload) or ' +
+        "terraform-cloud-v1 (Terraform Cloud's run notification, signed as Terraform Cloud signs it)."),
     secret: schemas/* string */.YjP()
         .min(1)
         .optional()
         .describe('Signs the exact body bytes with HMAC-SHA512; the hex digest goes into signature_header.'),
     signature_header: schemas/* string */.YjP()
         .min(1)
-        .default('X-Herald-Signature')
-        .describe('Header for the signature. Terraform Cloud receivers: X-TFE-Notification-Signature.'),
-    signature_prefix: schemas/* string */.YjP().default('sha512=').describe('Written before the hex digest. Terraform Cloud receivers: "".'),
+        .optional()
+        .describe('Header for the signature: X-Herald-Signature, or X-TFE-Notification-Signature with payload_format terraform-cloud-v1.'),
+    signature_prefix: schemas/* string */.YjP()
+        .optional()
+        .describe('Written before the hex digest: sha512=, or nothing with payload_format terraform-cloud-v1.'),
     username: schemas/* string */.YjP().optional().describe('Basic auth user.'),
     password: schemas/* string */.YjP().optional().describe('Basic auth password. A secret: masked as **** everywhere.'),
     insecure_skip_verify: schemas/* boolean */.zMY().default(false).describe('Accept any TLS certificate (self-signed endpoints).'),
@@ -6480,10 +6882,14 @@ const webhook = {
         ...(0,secrets/* secretsInHeaders */.FK)(config.headers),
         ...(0,secrets/* secretsInUrl */.Ct)(config.url),
     ],
+    skip: (config, trigger) => config.payload_format === 'terraform-cloud-v1' && !tfcSays(trigger)
+        ? `Terraform Cloud's payload has no trigger for ${trigger}`
+        : undefined,
     build(config, input) {
         const template = templateFor(config, input.trigger, 'payload');
         const format = template === undefined ? 'json' : payloadFormat(config, template);
-        const body = template === undefined ? JSON.stringify(genericPayload(input)) : input.render(template, format, 'payload');
+        const builtIn = config.payload_format === 'terraform-cloud-v1' ? tfcPayload : genericPayload;
+        const body = template === undefined ? JSON.stringify(builtIn(input)) : input.render(template, format, 'payload');
         const headers = {
             'Content-Type': format === 'json' ? 'application/json' : 'text/plain; charset=utf-8',
         };
@@ -6491,7 +6897,8 @@ const webhook = {
             headers.Authorization = `Basic ${Buffer.from(`${config.username ?? ''}:${config.password ?? ''}`).toString('base64')}`;
         }
         if (config.secret) {
-            headers[config.signature_header] = config.signature_prefix + sign(config.secret, body);
+            const defaults = SIGNATURE_DEFAULTS[config.payload_format];
+            headers[config.signature_header ?? defaults.header] = (config.signature_prefix ?? defaults.prefix) + sign(config.secret, body);
         }
         Object.assign(headers, config.headers);
         const sendsBody = !['GET', 'OPTIONS'].includes(config.method);
@@ -6533,8 +6940,9 @@ function sign(secret, body) {
 
 
 
+
 /** The one list of destination types. Adding a destination: write its module, add it here. */
-const registry = [webhook, slack, teams, discord, mattermost, rocketchat, googlechat, telegram, email, ses, sns, pagerduty, twilio];
+const registry = [webhook, slack, teams, discord, mattermost, rocketchat, googlechat, telegram, email, ses, sns, pagerduty, twilio, grafana];
 const byType = new Map(registry.map((destination) => [destination.type, destination]));
 const findDestination = (type) => byType.get(type);
 const destinationTypes = () => [...byType.keys()];
@@ -7859,6 +8267,29 @@ const STATUSES = [
     'stale',
     'started',
 ];
+
+
+/***/ }),
+
+/***/ 896:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ parseRetryAfter)
+/* harmony export */ });
+/**
+ * The Retry-After header: delay-seconds or an HTTP date, as milliseconds to wait; undefined when absent or unreadable.
+ * A leaf module with no imports: the HTTP transport and the destinations that read a throttled answer share it.
+ */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    const seconds = Number(value.trim());
+    if (Number.isFinite(seconds))
+        return Math.max(0, seconds * 1000);
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
 
 
 /***/ }),
@@ -14286,7 +14717,7 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 896:
+/***/ 8515:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -14401,7 +14832,7 @@ var string = __nccwpck_require__(6464);
 var bool = __nccwpck_require__(3959);
 var float = __nccwpck_require__(8405);
 var int = __nccwpck_require__(9874);
-var schema = __nccwpck_require__(896);
+var schema = __nccwpck_require__(8515);
 var schema$1 = __nccwpck_require__(3559);
 var binary = __nccwpck_require__(6083);
 var merge = __nccwpck_require__(452);

@@ -1,5 +1,5 @@
-export const id = 275;
-export const ids = [275];
+export const id = 423;
+export const ids = [423];
 export const modules = {
 
 /***/ 5594:
@@ -32,7 +32,7 @@ class BearerCredentialHandler {
 
 /***/ }),
 
-/***/ 584:
+/***/ 4016:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1018,6 +1018,125 @@ function googleChatMessage(message, text) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/destinations/grafana.ts
+
+
+
+
+
+
+const grafana_schema = builtOnFirstUse(() => destinationSchema('grafana', {
+    url: httpUrl.describe('Base URL of Grafana, with its sub-path if it has one (https://example.com/grafana; AWX: grafana_url); annotations are POSTed to {url}/api/annotations.'),
+    api_key: schemas/* string */.YjP()
+        .min(1)
+        .describe('Service account token (or API key) allowed to create annotations (annotations:create), sent as Authorization: Bearer (AWX: grafana_key). A secret.'),
+    dashboard_uid: schemas/* string */.YjP()
+        .regex(/^\S+$/, 'must be the UID of a dashboard (the part after /d/ in its URL), without spaces')
+        .optional()
+        .describe('UID of the dashboard the annotation belongs to (the part after /d/ in its URL); without a dashboard it is an organization annotation.'),
+    dashboard_id: schemas/* number */.aig()
+        .int()
+        .positive()
+        .optional()
+        .describe("Numeric id of the dashboard, instead of dashboard_uid (AWX: dashboardId); Grafana deprecates ids, prefer the UID."),
+    panel_id: schemas/* number */.aig()
+        .int()
+        .positive()
+        .optional()
+        .describe('Id of the panel on that dashboard to annotate (AWX: panelId); needs dashboard_uid or dashboard_id. Without it, every panel of the dashboard.'),
+    tags: oneOrList(schemas/* array */.YOg(schemas/* string */.YjP().min(1, 'a tag cannot be empty')))
+        .optional()
+        .describe('Tags of the annotation, one or a list (AWX: annotation_tags); not templates. Default: herald, the trigger and the repository. A test notification always has the tag test.'),
+    insecure_skip_verify: schemas/* boolean */.zMY().default(false).describe('Accept any TLS certificate (a self-signed Grafana; AWX: grafana_no_verify_ssl).'),
+}, { text: 'html' }, {
+    text: 'Template for the annotation text, replacing the default line and link. Grafana shows it as HTML, so values are HTML-escaped.',
+}).superRefine((config, ctx) => {
+    if (config.dashboard_uid !== undefined && config.dashboard_id !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['dashboard_id'], message: 'set either dashboard_uid or dashboard_id (the older numeric id), not both' });
+    }
+    if (config.panel_id !== undefined && config.dashboard_uid === undefined && config.dashboard_id === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['panel_id'], message: 'a panel belongs to a dashboard: panel_id needs dashboard_uid (or dashboard_id)' });
+    }
+}));
+/** {url}/api/annotations, also for a Grafana under a sub-path (https://example.com/grafana/ has no double slash). */
+const annotationsUrl = (config) => {
+    const url = new URL(config.url);
+    url.pathname = `${url.pathname.replace(/\/+$/, '')}/api/annotations`;
+    return url.toString();
+};
+/**
+ * Grafana's annotations API: one annotation per notification, a region from the run's start to its end when the start
+ * is known (a deploy shows as the span it took), otherwise a point.
+ */
+const grafana = {
+    type: 'grafana',
+    get schema() {
+        return grafana_schema();
+    },
+    // The token (the Authorization header is made of it) and credentials in the URL, if any.
+    secrets: (config) => [config.api_key, ...secretsInUrl(config.url)],
+    build(config, input) {
+        return [
+            postJson(annotationsUrl(config), grafanaAnnotation(config, input), {
+                headers: { Authorization: `Bearer ${config.api_key}` },
+                insecureSkipVerify: config.insecure_skip_verify,
+            }),
+        ];
+    },
+    interpret: interpretGrafanaReply,
+};
+/**
+ * 200 {"message":"Annotation added","id":1} is a delivery; a refusal is {"message":"..."}: "Grafana error: Invalid API
+ * key (HTTP 401)". A 2xx without an id is not Grafana's answer (a login page of a proxy, a url without the sub-path).
+ */
+function interpretGrafanaReply(reply) {
+    if (reply.code !== null && reply.code >= 200 && reply.code < 300) {
+        const id = replyJson(reply)?.id;
+        if (typeof id === 'number')
+            return {};
+        return { error: `Grafana did not answer with an annotation id (HTTP ${reply.code}): is url the base URL of Grafana, with its sub-path?` };
+    }
+    return serviceError(reply, 'Grafana', (json) => ({ message: json.message }));
+}
+/** The body of POST /api/annotations: time (and timeEnd for a region) in epoch milliseconds, the dashboard, tags, text. */
+function grafanaAnnotation(config, input) {
+    const { time, timeEnd } = annotationTimes(input.trigger, input.vars);
+    return {
+        ...(config.dashboard_uid !== undefined && { dashboardUID: config.dashboard_uid }),
+        ...(config.dashboard_id !== undefined && { dashboardId: config.dashboard_id }),
+        ...(config.panel_id !== undefined && { panelId: config.panel_id }),
+        time,
+        ...(timeEnd !== undefined && { timeEnd }),
+        tags: annotationTags(config, input),
+        text: renderText(config, input, 'html') ?? grafanaText(input.message),
+    };
+}
+/**
+ * When: a success or an error whose run's start is known (workflow_run's run_started_at, or the time a `started` step
+ * recorded) spans from the start to the end (start + duration: the completion of a workflow_run, else now); a start
+ * is a point at the start; everything else a point at the time of sending.
+ */
+function annotationTimes(trigger, vars) {
+    const now = Date.parse(vars.timestamp);
+    const start = vars.startedAt ? Date.parse(vars.startedAt) : Number.NaN;
+    if (trigger === 'started')
+        return { time: Number.isNaN(start) ? now : start };
+    if ((trigger === 'success' || trigger === 'error') && !Number.isNaN(start) && vars.durationSeconds !== null) {
+        return { time: start, timeEnd: start + vars.durationSeconds * 1000 };
+    }
+    return { time: now };
+}
+/** The configured tags or herald, the trigger and the repository; a test is always tagged test (to find and delete it). */
+function annotationTags(config, input) {
+    const tags = config.tags ?? ['herald', input.trigger, input.vars.repository].filter(Boolean);
+    return input.trigger === 'test' && !tags.includes('test') ? [...tags, 'test'] : tags;
+}
+/** The message's one line and a link to the run, HTML-escaped: Grafana renders annotation text as (sanitized) HTML. */
+function grafanaText(message) {
+    const line = escapeHtml(message.line);
+    return message.url ? `${line} <a href="${escapeHtml(message.url)}">View run</a>` : line;
+}
+
 ;// CONCATENATED MODULE: ./src/destinations/shared/attachment-message.ts
 
 
@@ -1274,7 +1393,10 @@ function signedAwsPost(url, service, region, contentType, body, credentials) {
     return { transport: 'http', method: 'POST', url: url.href, headers, body };
 }
 
+// EXTERNAL MODULE: ./src/transport/retry-after.ts
+var retry_after = __webpack_require__(896);
 ;// CONCATENATED MODULE: ./src/destinations/ses.ts
+
 
 
 
@@ -1358,11 +1480,11 @@ function describeSesReply(reply) {
     const error = `SES ${reply.code ?? ''}${what ? ` ${what}` : ''}`.trim();
     if (!type || !THROTTLING.has(type))
         return { error };
-    const seconds = Number(reply.headers?.['retry-after']);
-    return { error, retryAfterMs: reply.headers?.['retry-after'] && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : THROTTLED_WAIT_MS };
+    return { error, retryAfterMs: (0,retry_after/* parseRetryAfter */.m)(reply.headers?.['retry-after']) ?? THROTTLED_WAIT_MS };
 }
 
 ;// CONCATENATED MODULE: ./src/destinations/slack.ts
+
 
 
 
@@ -1452,8 +1574,7 @@ function interpretSlackReply(reply) {
         const error = `Slack error: ${String(json.error ?? 'unknown')}`;
         if (json.error !== 'ratelimited')
             return { error };
-        const seconds = Number(reply.headers?.['retry-after']);
-        return { error, retryAfterMs: Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 1000 };
+        return { error, retryAfterMs: (0,retry_after/* parseRetryAfter */.m)(reply.headers?.['retry-after']) ?? 1000 };
     }
     if (reply.code !== null && reply.code >= 400 && /^[a-z_]{2,64}$/.test(reply.body.trim())) {
         return { error: `Slack error: ${reply.body.trim()} (HTTP ${reply.code})` };
@@ -1519,6 +1640,7 @@ function slackBlocks(message) {
 }
 
 ;// CONCATENATED MODULE: ./src/destinations/sns.ts
+
 
 
 
@@ -1679,9 +1801,7 @@ function interpretSnsReply(reply) {
     const error = `SNS error ${code}${message ? `: ${message}` : ''} (HTTP ${reply.code})`;
     if (!sns_THROTTLING.has(code))
         return { error };
-    const retryAfter = reply.headers?.['retry-after'];
-    const seconds = Number(retryAfter);
-    return { error, retryAfterMs: retryAfter && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : sns_THROTTLED_WAIT_MS };
+    return { error, retryAfterMs: (0,retry_after/* parseRetryAfter */.m)(reply.headers?.['retry-after']) ?? sns_THROTTLED_WAIT_MS };
 }
 
 ;// CONCATENATED MODULE: ./src/destinations/teams.ts
@@ -2026,6 +2146,87 @@ function genericPayload({ name, trigger, message, vars }) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/destinations/shared/tfc-payload.ts
+/**
+ * Terraform Cloud's notification trigger for each Herald trigger. Keyed by name: a trigger with no entry sends no
+ * Terraform Cloud payload (it cannot be said in its words).
+ */
+const TFC_TRIGGERS = {
+    started: 'run:created',
+    success: 'run:completed',
+    fixed: 'run:completed',
+    error: 'run:errored',
+    broken: 'run:errored',
+    approval: 'run:needs_attention',
+};
+/** Whether Terraform Cloud's payload can say this trigger. */
+const tfcSays = (trigger) => trigger === 'test' || trigger in TFC_TRIGGERS;
+/**
+ * Terraform Cloud's run notification payload (payload_version 1, as its generic notifications send it), so receivers
+ * written for Terraform Cloud work unchanged. A test notification is its verification request.
+ */
+function tfcPayload({ name, trigger, message, vars }) {
+    if (trigger === 'test')
+        return verificationPayload(name);
+    const [organization = '', workspace = ''] = vars.repository.split('/');
+    return {
+        payload_version: 1,
+        notification_configuration_id: name,
+        run_url: vars.runUrl || null,
+        run_id: vars.runId ? `run-${vars.runId}` : null,
+        run_message: vars.commitMessage || vars.prTitle || message.line,
+        // Terraform Cloud always knows when a run was created; Herald only when a start time was recorded.
+        run_created_at: vars.startedAt || vars.timestamp,
+        run_created_by: vars.actor,
+        workspace_id: vars.repository,
+        workspace_name: workspace,
+        organization_name: organization,
+        notifications: [
+            {
+                message: message.line,
+                trigger: TFC_TRIGGERS[trigger],
+                run_status: runStatus(trigger, vars.status),
+                run_updated_at: vars.timestamp,
+                run_updated_by: vars.actor,
+            },
+        ],
+    };
+}
+/** What Terraform Cloud sends when a configuration is verified: no run, every run field null. */
+function verificationPayload(name) {
+    return {
+        payload_version: 1,
+        notification_configuration_id: name,
+        run_url: null,
+        run_id: null,
+        run_message: null,
+        run_created_at: null,
+        run_created_by: null,
+        workspace_id: null,
+        workspace_name: null,
+        organization_name: null,
+        notifications: [
+            { message: `Verification of ${name}`, trigger: 'verification', run_status: null, run_updated_at: null, run_updated_by: null },
+        ],
+    };
+}
+/**
+ * The Terraform Cloud run status closest to a GitHub one: a start is `pending` (a created run), a run waiting for a
+ * reviewer `planned` (a plan waiting for confirmation), success `applied`, a cancellation `canceled`, anything else
+ * that ended the run `errored`.
+ */
+function runStatus(trigger, status) {
+    if (trigger === 'started')
+        return 'pending';
+    if (trigger === 'approval')
+        return 'planned';
+    if (status === 'cancelled')
+        return 'canceled';
+    if (status === 'success' || status === 'neutral')
+        return 'applied';
+    return 'errored';
+}
+
 ;// CONCATENATED MODULE: ./src/destinations/webhook.ts
 
 
@@ -2033,7 +2234,15 @@ function genericPayload({ name, trigger, message, vars }) {
 
 
 
+
 const METHODS = ['POST', 'PUT', 'PATCH', 'GET', 'DELETE', 'OPTIONS'];
+const PAYLOAD_FORMATS = ['generic-v1', 'terraform-cloud-v1'];
+/** Where each built-in payload signs, unless signature_header and signature_prefix say otherwise. */
+const SIGNATURE_DEFAULTS = {
+    'generic-v1': { header: 'X-Herald-Signature', prefix: 'sha512=' },
+    // Terraform Cloud's generic notifications: the bare hex digest in X-TFE-Notification-Signature.
+    'terraform-cloud-v1': { header: 'X-TFE-Notification-Signature', prefix: '' },
+};
 const webhook_schema = builtOnFirstUse(() => destinationSchema('webhook', {
     url: httpUrl.describe('http:// or https:// URL. Credentials in it (https://user:pass@host) are sent as Basic auth and masked.'),
     method: schemas/* preprocess */.vkY((v) => (typeof v === 'string' ? v.toUpperCase() : v), schemas/* enum */.k5n(METHODS))
@@ -2046,15 +2255,21 @@ const webhook_schema = builtOnFirstUse(() => destinationSchema('webhook', {
         .optional()
         .describe('json or text. By default json when the payload starts with { or [, else text; it sets the Content-Type and the escaping. ' +
         'A json payload must render to valid JSON.'),
+    payload_format: schemas/* enum */.k5n(PAYLOAD_FORMATS)
+        .default('generic-v1')
+        .describe('The built-in body sent when there is no payload template: generic-v1 (the generic JSON payload) or ' +
+        "terraform-cloud-v1 (Terraform Cloud's run notification, signed as Terraform Cloud signs it)."),
     secret: schemas/* string */.YjP()
         .min(1)
         .optional()
         .describe('Signs the exact body bytes with HMAC-SHA512; the hex digest goes into signature_header.'),
     signature_header: schemas/* string */.YjP()
         .min(1)
-        .default('X-Herald-Signature')
-        .describe('Header for the signature. Terraform Cloud receivers: X-TFE-Notification-Signature.'),
-    signature_prefix: schemas/* string */.YjP().default('sha512=').describe('Written before the hex digest. Terraform Cloud receivers: "".'),
+        .optional()
+        .describe('Header for the signature: X-Herald-Signature, or X-TFE-Notification-Signature with payload_format terraform-cloud-v1.'),
+    signature_prefix: schemas/* string */.YjP()
+        .optional()
+        .describe('Written before the hex digest: sha512=, or nothing with payload_format terraform-cloud-v1.'),
     username: schemas/* string */.YjP().optional().describe('Basic auth user.'),
     password: schemas/* string */.YjP().optional().describe('Basic auth password. A secret: masked as **** everywhere.'),
     insecure_skip_verify: schemas/* boolean */.zMY().default(false).describe('Accept any TLS certificate (self-signed endpoints).'),
@@ -2075,10 +2290,14 @@ const webhook = {
         ...secretsInHeaders(config.headers),
         ...secretsInUrl(config.url),
     ],
+    skip: (config, trigger) => config.payload_format === 'terraform-cloud-v1' && !tfcSays(trigger)
+        ? `Terraform Cloud's payload has no trigger for ${trigger}`
+        : undefined,
     build(config, input) {
         const template = templateFor(config, input.trigger, 'payload');
         const format = template === undefined ? 'json' : payloadFormat(config, template);
-        const body = template === undefined ? JSON.stringify(genericPayload(input)) : input.render(template, format, 'payload');
+        const builtIn = config.payload_format === 'terraform-cloud-v1' ? tfcPayload : genericPayload;
+        const body = template === undefined ? JSON.stringify(builtIn(input)) : input.render(template, format, 'payload');
         const headers = {
             'Content-Type': format === 'json' ? 'application/json' : 'text/plain; charset=utf-8',
         };
@@ -2086,7 +2305,8 @@ const webhook = {
             headers.Authorization = `Basic ${Buffer.from(`${config.username ?? ''}:${config.password ?? ''}`).toString('base64')}`;
         }
         if (config.secret) {
-            headers[config.signature_header] = config.signature_prefix + sign(config.secret, body);
+            const defaults = SIGNATURE_DEFAULTS[config.payload_format];
+            headers[config.signature_header ?? defaults.header] = (config.signature_prefix ?? defaults.prefix) + sign(config.secret, body);
         }
         Object.assign(headers, config.headers);
         const sendsBody = !['GET', 'OPTIONS'].includes(config.method);
@@ -2128,8 +2348,9 @@ function sign(secret, body) {
 
 
 
+
 /** The one list of destination types. Adding a destination: write its module, add it here. */
-const registry = [webhook, slack, teams, discord, mattermost, rocketchat, googlechat, telegram, email, ses, sns, pagerduty, twilio];
+const registry = [webhook, slack, teams, discord, mattermost, rocketchat, googlechat, telegram, email, ses, sns, pagerduty, twilio, grafana];
 const byType = new Map(registry.map((destination) => [destination.type, destination]));
 const findDestination = (type) => byType.get(type);
 const destinationTypes = () => [...byType.keys()];
@@ -2425,6 +2646,7 @@ function editDistance(a, b) {
 
 
 
+
 /** Words people write where a trigger goes, and the trigger that routes what they mean. */
 const TRIGGER_WORDS = [
     { trigger: 'error', routes: 'failures and cancellations are routed with "error"', words: ['failure', 'failed', 'fail', 'cancelled', 'canceled', 'cancel', 'timed_out', 'timeout'] },
@@ -2509,6 +2731,24 @@ const statusPattern = schemas/* string */.YjP()
         message: `"${value}" is not a status${suggest(value, known, 'statuses')} Use one of: ${STATUSES.join(', ')}; "!cancelled" leaves one out.`,
     });
 });
+/**
+ * A route's `if`: a template that parses, and that has tags: without any it always renders the same text, and a
+ * `{{ }}` or `${{ }}` expression written there would never be true.
+ */
+const routeCondition = schemas/* string */.YjP()
+    .min(1, 'is empty: write a template that renders true, or leave "if" out')
+    .superRefine((template, ctx) => {
+    const problem = checkTemplate(template, 'text');
+    if (problem)
+        ctx.addIssue({ code: 'custom', message: problem });
+    else if (!template.includes('<<') && template.trim().toLowerCase() !== 'true') {
+        ctx.addIssue({
+            code: 'custom',
+            message: `"${template}" has no << >> tags, so it always renders as written and the route never sends. ` +
+                'Write a template that renders true, with Herald\'s tags: "<<#prNumber>>true<</prNumber>>".',
+        });
+    }
+});
 const GLOBS = 'Glob patterns (or one pattern), as GitHub\'s own filters: * within a path segment, ** across, !pattern excludes; the last match wins.';
 const routeSchema = schemas/* strictObject */.rej({
     triggers: oneOrMany(trigger.meta({ enum: [...TRIGGERS] }), `is empty: write one or more of ${TRIGGERS.join(', ')}`).describe(`The triggers this route sends: one or a list of ${TRIGGERS.join(', ')} (failures and cancellations are routed with error).`),
@@ -2517,9 +2757,21 @@ const routeSchema = schemas/* strictObject */.rej({
     head_branches: filterList.optional().describe(`A pull request's head branch; on other events the same branch as branches. ${GLOBS}`),
     workflows: filterList.optional().describe(`The workflow's name (the triggering workflow's, on workflow_run). ${GLOBS}`),
     events: filterList.optional().describe(`The event name (push, pull_request, ...; the triggering run's event on workflow_run). ${GLOBS}`),
+    jobs: filterList
+        .optional()
+        .describe(`The job's id (GITHUB_JOB, its key under jobs:); on workflow_job the job's name; none on workflow_run. ${GLOBS}`),
+    environments: filterList
+        .optional()
+        .describe(`The deployment's environment (deployment_status, deployment); a run without one matches only a list of !patterns. ${GLOBS}`),
+    repositories: filterList.optional().describe(`The repository, owner/name. ${GLOBS}`),
+    actors: filterList.optional().describe(`The login of who started the run (the triggering actor on workflow_run). ${GLOBS}`),
     statuses: oneOrMany(statusPattern.meta({ examples: [...STATUSES, '!cancelled'] }), `is empty: write one or more of ${STATUSES.join(', ')}, or leave the filter out`)
         .optional()
         .describe(`The status: one or a list of ${STATUSES.join(', ')}; "!cancelled" leaves one out. Exact words, case does not matter.`),
+    if: routeCondition
+        .optional()
+        .describe('A template (<< >> tags, the variables every destination sees) that must render to true (trimmed, any case) for the route to send, ' +
+        'as Grafana OnCall\'s trigger template: "<<#prNumber>>true<</prNumber>>" sends only for pull requests.'),
 });
 const ROUTES = 'Routing: which triggers go to which destinations, each route with optional filters. Without notifications, every destination gets every trigger.';
 const routesSchema = schemas/* array */.YOg(routeSchema).min(1).optional().describe(ROUTES);
@@ -2950,6 +3202,8 @@ function configError(source, problems, secrets, advice) {
 /** What a notification says about the run: one flat record built from the GitHub context and event. */
 /** Environment variable in which a `started` step leaves its start time for later steps of the job. */
 const STARTED_AT_VARIABLE = 'HERALD_STARTED_AT';
+/** Environment variable in which a workflow names the container image it built or deployed (Devtron's image). */
+const IMAGE_VARIABLE = 'HERALD_IMAGE';
 const str = (value) => (value === undefined || value === null ? '' : String(value));
 function readRunContext(gh, env, now = new Date()) {
     const event = gh.payload ?? {};
@@ -2996,6 +3250,7 @@ function readRunContext(gh, env, now = new Date()) {
         prUrl: base.pr ? str(base.pr.html_url) || (repositoryUrl ? `${repositoryUrl}/pull/${base.pr.number}` : '') : '',
         environment: base.environment,
         environmentUrl: base.environmentUrl,
+        ...splitImage(str(env[IMAGE_VARIABLE]).trim()),
         startedAt: started && !Number.isNaN(started.getTime()) ? started.toISOString() : '',
         duration: durationSeconds === null ? '' : formatDuration(durationSeconds),
         durationSeconds,
@@ -3089,6 +3344,17 @@ function triggeringRun(eventName, event) {
 }
 /** workflow_run events carry the workflow as an object; workflow_dispatch carries its file path as a string. */
 const workflowName = (event) => event.workflow !== null && typeof event.workflow === 'object' ? str(event.workflow.name) : '';
+/**
+ * An image reference `[registry[:port]/]path[:tag][@digest]` split as Devtron splits its image URL: the repository,
+ * and the tag (the digest when there is no tag). A registry's port is not a tag.
+ */
+function splitImage(image) {
+    const [name = '', digest = ''] = image.split('@', 2);
+    const colon = name.lastIndexOf(':');
+    if (colon > name.lastIndexOf('/'))
+        return { imageRepo: name.slice(0, colon), imageTag: name.slice(colon + 1) };
+    return { imageRepo: name, imageTag: digest };
+}
 function formatDuration(totalSeconds) {
     const hours = Math.floor(totalSeconds / 3600);
     const minutes = Math.floor((totalSeconds % 3600) / 60);
@@ -3178,16 +3444,17 @@ async function deliverOne(delivery, options, deadline, deadlineAt) {
         delivery_id: null,
         response: null,
         error: null,
+        reason: null,
         warnings: delivery.warnings.map((warning) => mask(warning)),
         log: delivery.note ? [delivery.note] : [],
     };
     if (delivery.state === 'skipped')
-        return { ...result, status: 'skipped', log: [`skipped: ${delivery.reason}`] };
+        return { ...result, status: 'skipped', reason: mask(delivery.reason), log: [`skipped: ${mask(delivery.reason)}`] };
     if (delivery.state === 'broken')
         return { ...result, error: mask(delivery.error) };
     const { outbound } = delivery;
     if (options.dryRun)
-        return { ...result, status: 'skipped', payload: mask(outbound.body ?? ''), log: ['dry run: not sent'] };
+        return { ...result, status: 'skipped', reason: 'dry run', payload: mask(outbound.body ?? ''), log: ['dry run: not sent'] };
     let send;
     try {
         send = await transportFor(outbound);
@@ -3381,9 +3648,70 @@ function booleanInput(name) {
     throw new UserError(`Input "${name}" is "${value}"; it must be true or false.`);
 }
 
+;// CONCATENATED MODULE: ./src/render/devtron.ts
+/**
+ * Devtron's webhook variables (the names its notifier fills in `parseEventForWebhook`), so that a payload pasted from
+ * Devtron renders as it is under `delimiters: "{{ }}"`. One table: Devtron's name, and where Herald takes its value.
+ */
+const DEVTRON_VARIABLES = {
+    devtronAppName: (vars) => vars.repository.split('/')[1] ?? vars.repository,
+    devtronAppId: (vars) => devtron_text(vars.event.repository?.id),
+    devtronEnvName: (vars) => vars.environment,
+    // GitHub's events carry no id for an environment.
+    devtronEnvId: () => '',
+    devtronPipelineType: (vars) => pipelineType(vars),
+    devtronCiPipelineId: (vars) => vars.runId,
+    devtronCdPipelineId: (vars) => vars.runId,
+    devtronTriggeredByEmail: (vars) => actorEmail(vars) || vars.actor,
+    // GitHub's events do not say who approved a deployment.
+    devtronApprovedByEmail: () => '',
+    devtronContainerImageTag: (vars) => vars.imageTag,
+    devtronContainerImageRepo: (vars) => vars.imageRepo,
+    devtronBuildGitCommitHash: (vars) => vars.sha,
+    eventType: (vars) => DEVTRON_EVENT_TYPES[vars.eventType] ?? vars.eventType,
+    buildHistoryLink: (vars) => vars.runUrl,
+    appDetailsLink: (vars) => vars.repositoryUrl,
+};
+/**
+ * Devtron's eventType for each trigger: it has trigger, success and fail. Keyed by name so that triggers added later
+ * (fixed, broken) read as Devtron's nearest; one with no counterpart (test, approval) keeps Herald's word.
+ */
+const DEVTRON_EVENT_TYPES = {
+    started: 'trigger',
+    success: 'success',
+    fixed: 'success',
+    error: 'fail',
+    broken: 'fail',
+};
+/** Herald's variables with Devtron's names added; Devtron's `eventType` replaces Herald's. */
+function withDevtronVariables(vars) {
+    const devtron = Object.fromEntries(Object.entries(DEVTRON_VARIABLES).map(([name, value]) => [name, value(vars)]));
+    return { ...vars, ...devtron };
+}
+/** CD for a deployment (a deployment_status event, or any run with an environment), else CI. */
+const pipelineType = (vars) => (vars.environment ? 'CD' : 'CI');
+/**
+ * The actor's e-mail when the event says it: a push names its pusher, and a head commit its author and committer
+ * with their logins; only an address that belongs to the actor counts.
+ */
+function actorEmail({ event, actor }) {
+    if (event.pusher?.name === actor && event.pusher?.email)
+        return devtron_text(event.pusher.email);
+    const people = [event.head_commit?.author, event.head_commit?.committer];
+    return devtron_text(people.find((person) => person?.username === actor && person?.email)?.email);
+}
+const devtron_text = (value) => (value === undefined || value === null ? '' : String(value));
+
 ;// CONCATENATED MODULE: ./src/render/variables.ts
-function templateVariables(run, outcome, message, destination) {
-    const vars = { ...run, eventType: outcome.trigger, status: outcome.status, message: message.line, destination };
+
+/** The variables for one destination; with Devtron's `{{ }}` delimiters, Devtron's variable names too. */
+function templateVariables(run, outcome, message, destination, delimiters = '<< >>') {
+    const vars = { ...runVariables(run, outcome, message), destination };
+    return delimiters === '{{ }}' ? withDevtronVariables(vars) : vars;
+}
+/** The variables that are the same for every destination, in Herald's names: what a route's `if` template sees. */
+function runVariables(run, outcome, message) {
+    const vars = { ...run, eventType: outcome.trigger, status: outcome.status, message: message.line };
     // As in the message: a start has no duration yet.
     return outcome.trigger === 'started' ? { ...vars, duration: '', durationSeconds: null } : vars;
 }
@@ -3394,13 +3722,15 @@ function templateVariables(run, outcome, message, destination) {
 
 /** Renders every selected destination's payloads; a template problem stays on its own delivery. */
 function prepareDeliveries(config, selected, run, outcome, message) {
-    return selected.flatMap(({ destination: name, trigger, named }) => {
+    return selected.flatMap(({ destination: name, trigger, named, skipped, warnings = [] }) => {
         const settings = config.destinations[name];
         const destination = findDestination(settings.type);
-        const base = { destination: name, type: settings.type, trigger, target: null, warnings: [] };
+        const base = { destination: name, type: settings.type, trigger, target: null, warnings: [...warnings] };
         // A disabled destination named in a test's `destinations` input is tested: it was asked for by name.
         if (!settings.enabled && !named)
             return [{ ...base, state: 'skipped', reason: 'destination is disabled (enabled: false)' }];
+        if (skipped)
+            return [{ ...base, state: 'skipped', reason: skipped }];
         const note = settings.enabled ? {} : { note: 'destination is disabled (enabled: false); tested because the "destinations" input names it' };
         const skip = destination.skip?.(settings, trigger);
         if (skip)
@@ -3418,7 +3748,7 @@ function prepareDeliveries(config, selected, run, outcome, message) {
             base.warnings.push(...rendered.warnings.map((warning) => `Template Warning in ${field}: ${warning}`));
             return rendered.text;
         };
-        const vars = templateVariables(run, outcome, message, name);
+        const vars = templateVariables(run, outcome, message, name, settings.delimiters);
         const sending = {
             timeoutMs: settings.timeout * 1000,
             retries: settings.retries,
@@ -3635,30 +3965,102 @@ var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 
 
 
+
+
+
 /**
- * The destinations whose routes match this outcome and run, each once, in config order. `eventName` is the event that
- * started this workflow (on workflow_run, run.eventName is the triggering run's).
+ * The destinations named by the routes for this outcome's trigger, each once, in config order: to notify when a route
+ * whose filters match names it, else skipped with the reasons of the filters that left it out. `eventName` is the event
+ * that started this workflow (on workflow_run, run.eventName is the triggering run's).
  */
 function selectDestinations(config, outcome, run, eventName) {
     const routes = config.notifications ?? [{ triggers: [...TRIGGERS], to: Object.keys(config.destinations) }];
-    const names = new Set();
-    for (const route of routes) {
-        if (!route.triggers.includes(outcome.trigger) || !routeMatches(route, outcome, run, eventName))
-            continue;
-        for (const name of route.to)
-            names.add(name);
-    }
-    return [...names].map((destination) => ({ destination, trigger: outcome.trigger }));
+    const facts = runFacts(run, outcome, eventName);
+    const chosen = new Map();
+    routes.forEach((route, index) => {
+        if (!route.triggers.includes(outcome.trigger))
+            return;
+        const verdict = routeMatches(route, facts, `notifications[${index}]`);
+        for (const name of route.to) {
+            const entry = chosen.get(name) ?? { sent: false, reasons: [], warnings: [] };
+            chosen.set(name, entry);
+            if ('reason' in verdict)
+                entry.reasons.push(verdict.reason);
+            else
+                entry.sent = true;
+            entry.warnings.push(...verdict.warnings);
+        }
+    });
+    return [...chosen].map(([destination, { sent, reasons, warnings }]) => ({
+        destination,
+        trigger: outcome.trigger,
+        ...(sent ? {} : { skipped: [...new Set(reasons)].join('; ') }),
+        ...(warnings.length > 0 ? { warnings } : {}),
+    }));
 }
-function routeMatches(route, outcome, run, eventName) {
-    const { branch, head } = filterBranches(run, eventName);
+function runFacts(run, outcome, eventName) {
+    let variables;
+    // The message is the one main.ts composes: the same run and outcome.
+    return { run, eventName, outcome, variables: () => (variables ??= runVariables(run, outcome, composeMessage(run, outcome))) };
+}
+/** Every glob filter, in the order they are checked: the first that leaves the run out gives the reason. */
+const FILTERS = [
+    { key: 'branches', noun: 'branch', value: ({ run, eventName }) => filterBranches(run, eventName).branch },
+    { key: 'head_branches', noun: 'head branch', value: ({ run, eventName }) => filterBranches(run, eventName).head },
+    { key: 'workflows', noun: 'workflow', value: ({ run }) => run.workflow },
+    { key: 'jobs', noun: 'job', value: ({ run }) => run.job },
+    { key: 'events', noun: 'event', value: ({ run }) => run.eventName },
+    { key: 'environments', noun: 'environment', value: ({ run }) => run.environment },
+    { key: 'repositories', noun: 'repository', value: ({ run }) => run.repository },
+    { key: 'actors', noun: 'actor', value: ({ run }) => run.actor },
     // A deployment's `error` state is a failure to route by.
-    const status = outcome.status === 'error' ? 'failure' : outcome.status;
-    return (matchesAny(route.branches, branch) &&
-        matchesAny(route.head_branches, head) &&
-        matchesAny(route.workflows, run.workflow) &&
-        matchesAny(route.events, run.eventName) &&
-        matchesAny(route.statuses, status));
+    { key: 'statuses', noun: 'status', value: ({ outcome }) => (outcome.status === 'error' ? 'failure' : outcome.status) },
+];
+function routeMatches(route, facts, path) {
+    for (const { key, noun, value } of FILTERS) {
+        const patterns = route[key];
+        if (!patterns || patterns.length === 0)
+            continue;
+        const reason = rejection(patterns, value(facts), noun);
+        if (reason)
+            return { reason, warnings: [] };
+    }
+    return route.if === undefined ? { matched: true, warnings: [] } : ifVerdict(route.if, facts.variables(), path);
+}
+/**
+ * Why a filter leaves `value` out, in words that show only the value and the patterns (a branch, a workflow: no
+ * secrets): `branch "main" excluded by "!main"`, `workflow "Lint" not in [CI, Deploy*]`, `no environment to match
+ * [production]`. Undefined when it takes the value.
+ */
+function rejection(patterns, value, noun) {
+    const { matched, by } = decide(patterns, value);
+    if (matched)
+        return undefined;
+    if (by !== undefined)
+        return `${noun} "${value}" excluded by "${by}"`;
+    const list = `[${patterns.join(', ')}]`;
+    return value === '' ? `no ${noun} to match ${list}` : `${noun} "${value}" not in ${list}`;
+}
+/**
+ * A route's `if`: the template rendered with the variables every destination shares; the route matches when the
+ * result, trimmed, is `true` in any case.
+ */
+function ifVerdict(template, variables, path) {
+    let rendered;
+    try {
+        rendered = renderTemplate(template, variables, 'text');
+    }
+    catch (error) {
+        if (error instanceof TemplateError)
+            return { reason: `if: ${error.message}`, warnings: [] };
+        throw error;
+    }
+    const warnings = rendered.warnings.map((warning) => `Template Warning in ${path}.if: ${warning}`);
+    const result = rendered.text.trim();
+    if (result.toLowerCase() === 'true')
+        return { matched: true, warnings };
+    const shown = result.length > 100 ? `${result.slice(0, 100)}…` : result;
+    return { reason: `if rendered "${shown}"`, warnings };
 }
 /**
  * What `branches` and `head_branches` match, as GitHub's own `on.<event>.branches` does: a pull request's base branch
@@ -3672,16 +4074,21 @@ function filterBranches(run, eventName) {
 }
 /** GitHub-style filter: globs, and `!glob` to exclude; the last matching pattern wins. No list matches everything. */
 function matchesAny(patterns, value) {
-    if (!patterns || patterns.length === 0)
-        return true;
-    let matched = patterns.every((pattern) => pattern.startsWith('!'));
-    for (const pattern of patterns) {
+    return !patterns || patterns.length === 0 || decide(patterns, value).matched;
+}
+/**
+ * How a glob list decides, and by which pattern: the last that matches wins; when none does, a list of only `!`
+ * patterns takes the value and any other list does not. An empty value (no environment) matches no glob. A pattern
+ * that is the value as written matches it too, so `dependabot[bot]` needs no `\[` (as a glob, [bot] is one letter).
+ */
+function decide(patterns, value) {
+    for (const pattern of patterns.toReversed()) {
         const negated = pattern.startsWith('!');
         const glob = negated ? pattern.slice(1) : pattern;
-        if (picomatch_default().isMatch(value, glob, { dot: true }))
-            matched = !negated;
+        if (glob === value || picomatch_default().isMatch(value, glob, { dot: true }))
+            return { matched: !negated, by: pattern };
     }
-    return matched;
+    return { matched: patterns.every((pattern) => pattern.startsWith('!')) };
 }
 /**
  * The destinations of a test notification: the ones named in the `destinations` input, or every destination. Routes
@@ -3819,6 +4226,29 @@ async function run() {
             core/* setFailed */.C1(`Herald failed unexpectedly; please report this: ${error.stack ?? error}`);
     }
     await reportIfUnreported();
+}
+
+
+/***/ }),
+
+/***/ 896:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ parseRetryAfter)
+/* harmony export */ });
+/**
+ * The Retry-After header: delay-seconds or an HTTP date, as milliseconds to wait; undefined when absent or unreadable.
+ * A leaf module with no imports: the HTTP transport and the destinations that read a throttled answer share it.
+ */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    const seconds = Number(value.trim());
+    if (Number.isFinite(seconds))
+        return Math.max(0, seconds * 1000);
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 
