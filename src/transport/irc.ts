@@ -11,6 +11,8 @@ const NICK_SUFFIXES = 9;
 const QUIT_GRACE_MS = 2000;
 /** A server that sends this much without a line break is not an IRC server. */
 const MAX_PENDING = 64 * 1024;
+/** Lines read but not yet looked at: a server that floods the connection is cut off, not buffered. */
+const MAX_QUEUED = 10_000;
 /** One IRC line without its CR LF (RFC 2812, 2.3). */
 const MAX_LINE_BYTES = 510;
 const ERR_ERRONEUSNICKNAME = 432;
@@ -119,16 +121,21 @@ class IrcConnection {
     this.pending += chunk;
     const lines = this.pending.split(/\r?\n/);
     this.pending = lines.pop()!;
-    if (this.pending.length > MAX_PENDING) {
-      this.failure ??= new Error(`the server sent more than ${MAX_PENDING} bytes without a line break: not an IRC server?`);
+    try {
+      if (this.pending.length > MAX_PENDING || this.queue.length + lines.length > MAX_QUEUED) {
+        throw new TransportError(`the server sent more than Herald reads (${MAX_QUEUED} lines, or ${MAX_PENDING} bytes without a line break): not an IRC server?`);
+      }
+      for (const text of lines) {
+        if (text === '') continue;
+        const line = parseIrcLine(text);
+        // Servers drop clients that do not answer; some (RequireAuthPing) do not register them until they do.
+        if (line.command === 'PING') this.send('PONG', line.params.at(-1) ?? '');
+        else this.queue.push(line);
+      }
+    } catch (error) {
+      // A PING token that cannot be answered in one line, or a flood: this connection is over.
+      this.failure ??= error as Error;
       this.socket.destroy();
-    }
-    for (const text of lines) {
-      if (text === '') continue;
-      const line = parseIrcLine(text);
-      // Servers drop clients that do not answer; some (RequireAuthPing) do not register them until they do.
-      if (line.command === 'PING') this.send('PONG', line.params.at(-1) ?? '');
-      else this.queue.push(line);
     }
     this.notify();
   }

@@ -214,3 +214,24 @@ describe('irc against a server that never answers', () => {
     expect(sockets).toHaveLength(before);
   });
 });
+
+describe('irc against a hostile server', () => {
+  const sockets: Socket[] = [];
+  /** Greets every client with a PING whose token no PONG line can hold. */
+  const hostile = createServer((socket) => {
+    sockets.push(socket);
+    socket.write(`PING :${'x'.repeat(600)}\r\n`);
+  });
+  beforeAll(() => new Promise<void>((resolve) => hostile.listen(0, '127.0.0.1', resolve)));
+  afterAll(() => {
+    for (const socket of sockets) socket.destroy();
+    return new Promise((resolve) => hostile.close(resolve));
+  });
+
+  it('a PING that cannot be answered in one IRC line ends the attempt with a clear error, the step does not crash', async () => {
+    const { port } = hostile.address() as { port: number };
+    const run = await fail(ircConfig(port, '    targets: "#ops"\n'));
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    expect(run.results[0]).toMatchObject({ status: 'failed', attempts: 1, error: "refused to send PONG: longer than IRC's 512 bytes a line, at NICK" });
+  });
+});
