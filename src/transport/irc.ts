@@ -168,7 +168,6 @@ export async function sendIrc(message: IrcMessage, { timeoutMs, signal, blockPri
     return { ok: true, retryable: false, code: null, body: `${lines} ${message.command} line${lines === 1 ? '' : 's'} to ${message.targets.join(', ')} as ${nick}` };
   } catch (error) {
     if (error instanceof Refusal) {
-      connection?.socket.destroy();
       return { ok: false, retryable: false, code: error.code, body: error.text, stage: error.stage };
     }
     const failure = error instanceof TransportError ? error : limit.signal.aborted ? limit.error() : describeNetworkError(error as NodeJS.ErrnoException);
