@@ -4400,9 +4400,22 @@ function githubApi(settings) {
     return { api: { owner, repo, baseUrl, get, list } };
 }
 async function loadOctokit(token, baseUrl) {
+    await useProxyFromEnvironment();
     const { Octokit } = await __webpack_require__.e(/* import() */ 194).then(__webpack_require__.bind(__webpack_require__, 5194));
     // No retries or throttling plugins: a notification must not wait on the API; what fails is reported as a reason.
     return new Octokit({ auth: token, baseUrl, userAgent: 'herald' });
+}
+/**
+ * Octokit sends with Node's fetch, which ignores HTTPS_PROXY / HTTP_PROXY / NO_PROXY unless told: a self-hosted runner
+ * behind a proxy would see every API call time out. Node 24.5+ reads them as curl does once asked (the HTTP transport
+ * gives its own agents `proxyEnv`; this is the same for fetch). Asked only when a proxy is set and the API is needed.
+ */
+async function useProxyFromEnvironment() {
+    const env = process.env;
+    if (!(env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy))
+        return;
+    const http = (await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7067, 23)));
+    http.setGlobalProxyFromEnv?.(env);
 }
 /**
  * Why an API call failed, in words for the results: what GitHub said and how to fix it. A 403/404 on an Actions

@@ -84,9 +84,22 @@ interface OctokitLike {
 }
 
 async function loadOctokit(token: string, baseUrl: string): Promise<OctokitLike> {
+  await useProxyFromEnvironment();
   const { Octokit } = await import('@octokit/core');
   // No retries or throttling plugins: a notification must not wait on the API; what fails is reported as a reason.
   return new Octokit({ auth: token, baseUrl, userAgent: 'herald' });
+}
+
+/**
+ * Octokit sends with Node's fetch, which ignores HTTPS_PROXY / HTTP_PROXY / NO_PROXY unless told: a self-hosted runner
+ * behind a proxy would see every API call time out. Node 24.5+ reads them as curl does once asked (the HTTP transport
+ * gives its own agents `proxyEnv`; this is the same for fetch). Asked only when a proxy is set and the API is needed.
+ */
+async function useProxyFromEnvironment(): Promise<void> {
+  const env = process.env;
+  if (!(env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy)) return;
+  const http = (await import('node:http')) as { setGlobalProxyFromEnv?: (proxyEnv?: NodeJS.ProcessEnv) => unknown };
+  http.setGlobalProxyFromEnv?.(env);
 }
 
 /**

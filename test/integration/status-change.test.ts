@@ -1,3 +1,5 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { githubEvent } from '../fixtures/events.js';
 import { fakeRun, FakeGitHubApi, type FakeRun } from '../fixtures/fake-github-api.js';
@@ -86,6 +88,45 @@ describe('fixed and broken, from the previous run on the GitHub API', () => {
     expect(bodies()['/team']).toBe('{"text": "CI was fixed on main in Codertocat/Hello-World (#42)", "status": "success"}');
     expect(Object.keys(bodies()).sort()).toEqual(['/both', '/team']);
     expect(run.outputs.trigger).toBe('fixed');
+  });
+
+  it('behind a proxy (HTTPS_PROXY / HTTP_PROXY, as on a self-hosted runner), the API is asked through it', async () => {
+    api = await FakeGitHubApi.start({ runs: [thisRun, runOf(40, 30, 'success')] });
+    // A proxy whose only upstream is the fake API: the run's API host (api.github.test) exists only behind it.
+    const tunnels: string[] = [];
+    const proxy = createServer();
+    proxy.on('connect', (request: IncomingMessage, client: Socket, head: Buffer) => {
+      tunnels.push(String(request.url));
+      const upstream = connect(Number(new URL(api!.url).port), '127.0.0.1', () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.write(head);
+        upstream.pipe(client).pipe(upstream);
+      });
+      upstream.on('error', () => client.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    try {
+      const run = await runAction({
+        eventName: 'push',
+        event: githubEvent('push'),
+        inputs: { status: 'failure', 'github-token': TOKEN },
+        // The receiver is on 127.0.0.1 and stays direct.
+        env: { GITHUB_API_URL: 'http://api.github.test', HTTP_PROXY: proxyUrl, HTTPS_PROXY: proxyUrl, NO_PROXY: '127.0.0.1' },
+        config: config(receiver.url),
+      });
+      expect(run.results.map((result) => [result.destination, result.trigger, result.status])).toEqual([
+        ['team', 'broken', 'successful'],
+        ['both', 'broken', 'successful'],
+        ['ops', 'error', 'successful'],
+      ]);
+      expect(tunnels.length).toBeGreaterThan(0);
+      expect(new Set(tunnels)).toEqual(new Set(['api.github.test:80']));
+      expect(api.requests.length).toBeGreaterThan(0);
+    } finally {
+      proxy.closeAllConnections();
+      await new Promise((resolve) => proxy.close(resolve));
+    }
   });
 
   it('a failure after a failure: error only, and the team hears nothing', async () => {
