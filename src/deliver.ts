@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { MessageHandle } from './destinations/destination.js';
 import type { Delivery } from './prepare.js';
 import { decideNext, seconds } from './retry-policy.js';
 import { mask } from './secrets.js';
@@ -27,6 +28,8 @@ export interface DeliveryResult {
   payload?: string;
   /** The attempts, one line each, for the log. */
   log: string[];
+  /** The service's handle of the message it made, when the destination keeps one (for a later edit). */
+  handle?: MessageHandle;
 }
 
 export interface DeliverOptions {
@@ -64,7 +67,7 @@ async function deliverOne(delivery: Delivery, options: DeliverOptions, deadline:
   };
   if (delivery.state === 'skipped') return { ...result, status: 'skipped', log: [`skipped: ${delivery.reason}`] };
   if (delivery.state === 'broken') return { ...result, error: mask(delivery.error) };
-  const { outbound } = delivery;
+  let { outbound } = delivery;
   if (options.dryRun) return { ...result, status: 'skipped', payload: mask(outbound.body ?? ''), log: ['dry run: not sent'] };
 
   let send;
@@ -92,9 +95,19 @@ async function deliverOne(delivery: Delivery, options: DeliverOptions, deadline:
       error = thrown instanceof TransportError ? thrown : new TransportError(String(thrown));
     }
     const verdict = reply ? (delivery.interpret?.(reply) ?? {}) : {};
+    // A refused edit of an earlier message: post the message anew instead, once (an edit that was accepted never is).
+    if (verdict.fallback && delivery.fallback && outbound !== delivery.fallback) {
+      const why = mask(verdict.error ?? `${protocol} ${result.code}`);
+      result.log.push(`attempt ${attempt}: the edit was refused (${why}); posting a new message instead`);
+      result.warnings.push(`could not edit the earlier message (${why}); posted a new message instead`);
+      outbound = delivery.fallback;
+      result.url = mask(outbound.url);
+      continue;
+    }
     const next = decideNext({ reply, error, verdict, attempt, retries: delivery.retries, backoffMs: delivery.backoffMs, timeLeftMs: deadlineAt - performance.now(), protocol });
     if (next.action === 'success') {
       result.status = 'successful';
+      if (verdict.keep) result.handle = verdict.keep;
       result.log.push(`attempt ${attempt}: ${protocol} ${result.code} delivered`);
       break;
     }

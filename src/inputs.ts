@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { suggest } from './config/problems.js';
+import { parseMessages, type SentMessage } from './handover.js';
 import { INPUT_STATUSES, type InputStatus } from './statuses.js';
 import { UserError } from './user-error.js';
 
@@ -13,6 +14,12 @@ export interface Inputs {
   test: boolean;
   /** With `test`: the destinations to test, by name; empty means all of them. */
   destinations: string[];
+  /** One step for the whole job: the main step sends `started`, the post step the final status. */
+  trackJob: boolean;
+  /** Edit the earlier messages (the post step's, or `updateMessages`) instead of posting new ones, where possible. */
+  update: boolean;
+  /** The `messages` output of an earlier Herald step, to edit. */
+  updateMessages: SentMessage[];
 }
 
 /** The only place that reads action inputs. */
@@ -41,6 +48,12 @@ export function readInputs(): Inputs {
         'of a test notification. Set "test: true" too, or leave "destinations" empty (the routes in the config choose where other notifications go).',
     );
   }
+  const trackJob = booleanInput('track-job');
+  if (trackJob && test) {
+    throw new UserError('Inputs "track-job" and "test" are both true; a test notification is one message, not a job. Set only one of them.');
+  }
+  const updateMessages = parseMessages(core.getInput('update-messages'), 'Input "update-messages"');
+  const update = core.getInput('update').trim() === '' ? trackJob || updateMessages.length > 0 : booleanInput('update');
   return {
     configPath: core.getInput('config').trim() || '.github/notifications.yml',
     status: status ? (status as InputStatus) : undefined,
@@ -49,6 +62,9 @@ export function readInputs(): Inputs {
     timeoutSeconds,
     test,
     destinations,
+    trackJob,
+    update,
+    updateMessages,
   };
 }
 
