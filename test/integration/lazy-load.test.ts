@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { pushEvent } from '../fixtures/build-input.js';
 import { refusedUrl } from './receiver.js';
+import { ENTRY } from '../../scripts/action-env.mjs';
 import { runAction } from './run-action.js';
 
 const HOOK = fileURLToPath(new URL('./log-modules.mjs', import.meta.url));
@@ -37,5 +38,13 @@ describe('what @actions/core imports but Herald never calls stays out of a run',
     // Strings each library has in its own code: undici's ProxyAgent, http-client's error class, exec's ToolRunner.
     for (const marker of ['kProxyHeaders', 'class HttpClientError', 'class ToolRunner']) expect(loaded, marker).not.toContain(marker);
     expect(loaded).toContain("is not in Herald's bundle");
+  });
+});
+
+describe('a post step without track-job costs nothing', () => {
+  it('loads dist/index.js alone, and nothing of the bundle it imports', async () => {
+    const run = await runAction({ eventName: 'push', event: pushEvent(), inputs: { status: 'failure' }, env: { STATE_isPost: 'true', NODE_OPTIONS: `--import=${HOOK}` } });
+    expect(run.exitCode).toBe(0);
+    expect([...run.stderr.matchAll(/^herald-test loaded (\S+)$/gm)].map((match) => fileURLToPath(match[1]!))).toEqual([ENTRY]);
   });
 });
