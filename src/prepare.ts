@@ -71,7 +71,7 @@ export function prepareDeliveries(
       warnings.push(...rendered.warnings.map((warning) => `Template Warning in ${field}: ${warning}`));
       return rendered.text;
     };
-    const vars = templateVariables(run, outcome, message, name);
+    const vars = templateVariables(run, outcome, message, name, settings.delimiters);
     const sending = {
       timeoutMs: settings.timeout * 1000,
       retries: settings.retries,
