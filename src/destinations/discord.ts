@@ -63,10 +63,10 @@ export const discord: Destination<DiscordConfig> = {
  * when it could not save it), or with /messages/{id} for an edit; a thread_id in the URL stays.
  */
 function webhookUrl(webhook: string, to: 'wait' | { messageId: string }): string {
-  const url = new URL(webhook);
-  if (to === 'wait') url.searchParams.set('wait', 'true');
-  else url.pathname = `${url.pathname.replace(/\/+$/, '')}/messages/${encodeURIComponent(to.messageId)}`;
-  return url.href;
+  // By hand rather than with URL, which would rewrite the URL (a :443, an escape) so that its masking no longer matches.
+  const [path, query] = webhook.split(/\?(.*)/s, 2) as [string, string | undefined];
+  if (to === 'wait') return `${webhook}${query === undefined ? '?' : '&'}wait=true`;
+  return `${path.replace(/\/+$/, '')}/messages/${encodeURIComponent(to.messageId)}${query === undefined ? '' : `?${query}`}`;
 }
 
 /** PATCH /webhooks/{id}/{token}/messages/{message_id}, without the fields only a new message takes. */

@@ -75,6 +75,13 @@ const schema = builtOnFirstUse(() =>
         message: 'an incoming webhook posts to its own channel; channels needs token instead of webhook_url',
       });
     }
+    if (config.webhook_url !== undefined && config.thread_replies) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['thread_replies'],
+        message: 'an incoming webhook cannot edit what it posted, so there is no thread to reply in; thread_replies needs token + channels',
+      });
+    }
   }),
 );
 export type SlackConfig = z.infer<ReturnType<typeof schema>>;

@@ -27,6 +27,10 @@ describe('slack config', () => {
     const result = slack.schema.safeParse({ type: 'slack', token: 'xoxb-1' });
     expect(result.error!.issues[0]).toMatchObject({ path: ['channels'] });
   });
+  it('rejects thread_replies with an incoming webhook, which cannot edit', () => {
+    const result = slack.schema.safeParse({ type: 'slack', webhook_url: WEBHOOK, thread_replies: true });
+    expect(result.error!.issues).toMatchObject([{ path: ['thread_replies'], message: expect.stringContaining('thread_replies needs token + channels') }]);
+  });
   it('takes one channel as a string', () => {
     expect(config({ token: 'xoxb-1', channels: '#ci' }).channels).toEqual(['#ci']);
   });
