@@ -115,8 +115,14 @@ describe('track-job: one step for the whole job, its message edited in place', (
       ['ops', 'successful', []],
       ['hooks', 'successful', []],
     ]);
-    // No handle carries a secret: the state and the output name ids only.
-    for (const text of [main.state.herald!, main.outputs.messages!, post.outputs.messages!]) {
+    // No handle carries a secret: the state and the output name ids only; the edit URLs are masked like the others.
+    expect(post.results.map((result) => result.url)).toEqual([
+      `${receiver.url}/slack/api/chat.update`,
+      `****/messages/${MESSAGE_ID}`,
+      `${receiver.url}/telegram/bot****/editMessageText`,
+      `${receiver.url}/hooks`,
+    ]);
+    for (const text of [main.state.herald!, main.outputs.messages!, post.outputs.messages!, post.outputs.results!, post.summary]) {
       for (const secret of [SLACK_TOKEN, DISCORD_TOKEN, TELEGRAM_TOKEN]) expect(text).not.toContain(secret);
     }
   });
