@@ -52,6 +52,12 @@ export function readInputs(): Inputs {
   if (trackJob && test) {
     throw new UserError('Inputs "track-job" and "test" are both true; a test notification is one message, not a job. Set only one of them.');
   }
+  if (trackJob && !status) {
+    throw new UserError(
+      'Input "track-job" is true but "status" is empty. Pass "status: ${{ job.status }}": the runner evaluates it again for ' +
+        "Herald's post step at the end of the job, where it is the job's final status.",
+    );
+  }
   const updateMessages = parseMessages(core.getInput('update-messages'), 'Input "update-messages"');
   const update = core.getInput('update').trim() === '' ? trackJob || updateMessages.length > 0 : booleanInput('update');
   return {

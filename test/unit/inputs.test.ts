@@ -77,7 +77,7 @@ describe('readInputs', () => {
   });
 
   it('track-job turns update on unless update says false; update-messages too', () => {
-    withInputs({ 'track-job': 'true' });
+    withInputs({ 'track-job': 'true', status: 'success' });
     expect(readInputs()).toMatchObject({ trackJob: true, update: true, updateMessages: [] });
     withInputs({ update: 'false' });
     expect(readInputs()).toMatchObject({ trackJob: true, update: false });
@@ -94,6 +94,13 @@ describe('readInputs', () => {
     vi.unstubAllEnvs();
     expect(errorOf({ 'update-messages': 'steps.started.outputs.messages' })).toMatch(
       /^UserError: Input "update-messages" is not JSON \(.*\)\. Pass the messages output of an earlier Herald step: \$\{\{ steps\.<id>\.outputs\.messages \}\}\.$/,
+    );
+  });
+
+  it('refuses track-job without a status, saying to pass job.status', () => {
+    expect(errorOf({ 'track-job': 'true' })).toBe(
+      'UserError: Input "track-job" is true but "status" is empty. Pass "status: ${{ job.status }}": the runner evaluates it again for ' +
+        "Herald's post step at the end of the job, where it is the job's final status.",
     );
   });
 
