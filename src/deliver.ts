@@ -104,10 +104,11 @@ async function deliverOne(delivery: Delivery, options: DeliverOptions, deadline:
       result.url = mask(outbound.url);
       continue;
     }
+    // What the receiver made of it (a message a later step can edit); only a reply it accepted carries one.
+    if (verdict.keep) result.handle = verdict.keep;
     const next = decideNext({ reply, error, verdict, attempt, retries: delivery.retries, backoffMs: delivery.backoffMs, timeLeftMs: deadlineAt - performance.now(), protocol });
     if (next.action === 'success') {
       result.status = 'successful';
-      if (verdict.keep) result.handle = verdict.keep;
       result.log.push(`attempt ${attempt}: ${protocol} ${result.code} delivered`);
       break;
     }
