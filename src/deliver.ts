@@ -67,7 +67,7 @@ async function deliverOne(delivery: Delivery, options: DeliverOptions, deadline:
   };
   if (delivery.state === 'skipped') return { ...result, status: 'skipped', log: [`skipped: ${delivery.reason}`] };
   if (delivery.state === 'broken') return { ...result, error: mask(delivery.error) };
-  let { outbound } = delivery;
+  const { outbound } = delivery;
   if (options.dryRun) return { ...result, status: 'skipped', payload: mask(outbound.body ?? ''), log: ['dry run: not sent'] };
 
   let send;
@@ -83,12 +83,14 @@ async function deliverOne(delivery: Delivery, options: DeliverOptions, deadline:
   result.delivery_id = deliveryId;
   result.sent_at = new Date().toISOString();
 
+  // The request of this attempt: the delivery's, or after a refused edit the new message to post instead.
+  let request = outbound;
   for (let attempt = 1; ; attempt++) {
     result.attempts = attempt;
     let reply: TransportReply | undefined;
     let error: TransportError | undefined;
     try {
-      reply = await send(outbound, { timeoutMs: delivery.timeoutMs, signal: deadline, deliveryId, blockPrivateAddresses: delivery.blockPrivateAddresses });
+      reply = await send(request, { timeoutMs: delivery.timeoutMs, signal: deadline, deliveryId, blockPrivateAddresses: delivery.blockPrivateAddresses });
       result.code = reply.code;
       result.response = truncate(mask(reply.body), reply.cut ?? false);
     } catch (thrown) {
@@ -96,12 +98,12 @@ async function deliverOne(delivery: Delivery, options: DeliverOptions, deadline:
     }
     const verdict = reply ? (delivery.interpret?.(reply) ?? {}) : {};
     // A refused edit of an earlier message: post the message anew instead, once (an edit that was accepted never is).
-    if (verdict.fallback && delivery.fallback && outbound !== delivery.fallback) {
+    if (verdict.fallback && delivery.fallback && request !== delivery.fallback) {
       const why = mask(verdict.error ?? `${protocol} ${result.code}`);
       result.log.push(`attempt ${attempt}: the edit was refused (${why}); posting a new message instead`);
       result.warnings.push(`could not edit the earlier message (${why}); posted a new message instead`);
-      outbound = delivery.fallback;
-      result.url = mask(outbound.url);
+      request = delivery.fallback;
+      result.url = mask(request.url);
       continue;
     }
     // What the receiver made of it (a message a later step can edit); only a reply it accepted carries one.
