@@ -1,3 +1,4 @@
+import * as core from '@actions/core';
 import { z } from 'zod';
 import type { DeliveryResult } from './deliver.js';
 import type { MessageHandle } from './destinations/destination.js';
@@ -16,8 +17,8 @@ export interface Handover {
   messages: SentMessage[];
 }
 
-/** The name of the one state value the main step saves for the post step. */
-export const HANDOVER_STATE = 'herald';
+/** The name of the one state value the main step saves for the post step (STATE_herald there). */
+const HANDOVER_STATE = 'herald';
 
 /** A runner caps what a step leaves (state, outputs): the messages kept stay well under, the first ones first. */
 export const MESSAGES_LIMIT_BYTES = 64 * 1024;
@@ -67,7 +68,15 @@ export function parseMessages(text: string, where: string): SentMessage[] {
   return parsed.data;
 }
 
-/** The state the main step saved, read in the post step; a missing or unreadable one is an empty handover. */
+/** The main step's: what the post step needs, in the runner's step state (no secret: ids and a time). */
+export function saveHandover(startedAt: string, results: DeliveryResult[]): void {
+  core.saveState(HANDOVER_STATE, JSON.stringify({ startedAt, messages: keptMessages(results) } satisfies Handover));
+}
+
+/** The post step's: what its main step saved; none (the main step failed first) is an empty handover. */
+export const readHandover = (): Handover => parseHandover(core.getState(HANDOVER_STATE));
+
+/** The saved state, read back; a missing or unreadable one is an empty handover. */
 export function parseHandover(text: string): Handover {
   try {
     const value = JSON.parse(text) as { startedAt?: unknown; messages?: unknown };

@@ -3,7 +3,7 @@ import { annotateConfigError, ConfigError, loadConfig } from './config/index.js'
 import { readRunContext, STARTED_AT_VARIABLE } from './context.js';
 import { deliverAll } from './deliver.js';
 import { readGitHubContext, secretsWithheld } from './github-context.js';
-import { HANDOVER_STATE, keptMessages, parseHandover } from './handover.js';
+import { readHandover, saveHandover } from './handover.js';
 import { readInputs } from './inputs.js';
 import { composeMessage } from './message.js';
 import { prepareDeliveries } from './prepare.js';
@@ -26,7 +26,7 @@ export async function run(step: 'main' | 'post' = 'main'): Promise<void> {
     registerSecrets(config.secrets);
 
     // The post step finds what its main step left: when the job started, and the messages to edit.
-    const handover = step === 'post' ? parseHandover(core.getState(HANDOVER_STATE)) : undefined;
+    const handover = step === 'post' ? readHandover() : undefined;
     const startedAt = handover?.startedAt || process.env[STARTED_AT_VARIABLE];
     const runContext = readRunContext(github, { ...process.env, [STARTED_AT_VARIABLE]: startedAt });
     const status = inputs.trackJob && step === 'main' ? 'started' : inputs.status;
@@ -45,9 +45,7 @@ export async function run(step: 'main' | 'post' = 'main'): Promise<void> {
     const previous = inputs.update && outcome.trigger !== 'started' ? [...(handover?.messages ?? []), ...inputs.updateMessages] : [];
     const deliveries = prepareDeliveries(config, selected, runContext, outcome, message, previous);
     const results = await deliverAll(deliveries, { dryRun: inputs.dryRun, deadlineMs: inputs.timeoutSeconds * 1000 });
-    if (inputs.trackJob && step === 'main') {
-      core.saveState(HANDOVER_STATE, JSON.stringify({ startedAt: runContext.timestamp, messages: keptMessages(results) }));
-    }
+    if (inputs.trackJob && step === 'main') saveHandover(runContext.timestamp, results);
     // A test is there to tell whether each destination works: one that fails fails the step, whatever fail-on-error says.
     await report(results, { message, outcome, dryRun: inputs.dryRun, failOnError: inputs.failOnError || inputs.test });
   } catch (error) {
