@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeliveryResult } from '../../src/deliver.js';
-import { keptMessages, MESSAGES_LIMIT_BYTES, parseHandover, previousOf } from '../../src/handover.js';
+import { keptMessages, MESSAGES_LIMIT_BYTES, parseHandover, previousOf, type SentMessage } from '../../src/handover.js';
 
 const result = (destination: string, target: string | null, handle?: DeliveryResult['handle']) => ({ destination, target, handle }) as DeliveryResult;
 
@@ -22,7 +22,7 @@ describe('the messages handed from one step to the next', () => {
   });
 
   it("are found by destination, keyed by target ('' for a destination with one)", () => {
-    const messages = [
+    const messages: SentMessage[] = [
       { destination: 'team', target: '#ci', handle: { channel: 'C1', ts: '1.2' } },
       { destination: 'chat', target: null, handle: { message_id: '118' } },
     ];
