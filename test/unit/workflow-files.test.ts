@@ -62,6 +62,7 @@ describe('workflow and action files pass GitHub’s rules', () => {
       'action.yml',
       'examples/needs-summary.yml',
       'examples/notifier.yml',
+      'examples/track-job.yml',
       'notify-finished/action.yml',
       'notify-started/action.yml',
     ]);
