@@ -24,8 +24,13 @@ export function templateVariables(
   destination: string,
   delimiters: Delimiters = '<< >>',
 ): TemplateVariables {
-  const vars = { ...run, eventType: outcome.trigger, status: outcome.status, message: message.line, destination };
+  const vars = { ...runVariables(run, outcome, message), destination };
+  return delimiters === '{{ }}' ? withDevtronVariables(vars) : vars;
+}
+
+/** The variables that are the same for every destination, in Herald's names: what a route's `if` template sees. */
+export function runVariables(run: RunContext, outcome: Outcome, message: Message): Omit<TemplateVariables, 'destination'> {
+  const vars = { ...run, eventType: outcome.trigger, status: outcome.status, message: message.line };
   // As in the message: a start has no duration yet.
-  const herald = outcome.trigger === 'started' ? { ...vars, duration: '', durationSeconds: null } : vars;
-  return delimiters === '{{ }}' ? withDevtronVariables(herald) : herald;
+  return outcome.trigger === 'started' ? { ...vars, duration: '', durationSeconds: null } : vars;
 }
