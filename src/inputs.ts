@@ -14,6 +14,8 @@ export interface Inputs {
   test: boolean;
   /** With `test`: the destinations to test, by name; empty means all of them. */
   destinations: string[];
+  /** The token for the GitHub API (fixed and broken): the job's GITHUB_TOKEN by default; empty in a fork's pull request. */
+  githubToken: string;
   /** One step for the whole job: the main step sends `started`, the post step the final status. */
   trackJob: boolean;
   /** Edit the earlier messages (the post step's, or `updateMessages`) instead of posting new ones, where possible. */
@@ -68,6 +70,7 @@ export function readInputs(): Inputs {
     timeoutSeconds,
     test,
     destinations,
+    githubToken: core.getInput('github-token').trim(),
     trackJob,
     update,
     updateMessages,

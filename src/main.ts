@@ -5,12 +5,13 @@ import { deliverAll } from './deliver.js';
 import { readGitHubContext, secretsWithheld } from './github-context.js';
 import { readHandover, saveHandover } from './handover.js';
 import { readInputs } from './inputs.js';
-import { composeMessage } from './message.js';
+import { messagesFor } from './message.js';
 import { prepareDeliveries } from './prepare.js';
 import { report, reportIfUnreported, reportNothingSent } from './report.js';
 import { registerSecrets } from './secrets.js';
 import { TEST_OUTCOME } from './outcome.js';
-import { selectDestinations, selectTestDestinations } from './routing.js';
+import { reportedTrigger, selectDestinations, selectTestDestinations } from './routing.js';
+import { statusChange } from './status-change.js';
 import { pickOutcome } from './triggers.js';
 import { UserError } from './user-error.js';
 
@@ -23,7 +24,7 @@ export async function run(step: 'main' | 'post' = 'main'): Promise<void> {
     const inputs = readInputs();
     const github = readGitHubContext(process.env);
     const config = await loadConfig(inputs.configPath, process.env, secretsWithheld(github));
-    registerSecrets(config.secrets);
+    registerSecrets([...config.secrets, inputs.githubToken]);
 
     // The post step finds what its main step left: when the job started, and the messages to edit.
     const handover = step === 'post' ? readHandover() : undefined;
@@ -38,16 +39,20 @@ export async function run(step: 'main' | 'post' = 'main'): Promise<void> {
     }
     if (outcome.trigger === 'started') core.exportVariable(STARTED_AT_VARIABLE, runContext.timestamp);
 
-    const message = composeMessage(runContext, outcome);
+    // fixed or broken: asked of the GitHub API only when a route subscribes to them.
+    const sources = { token: inputs.githubToken, apiUrl: process.env.GITHUB_API_URL, eventName: github.eventName, event: github.payload };
+    const change = await statusChange(config, outcome, runContext, sources);
     const selected = inputs.test
       ? selectTestDestinations(config, inputs.destinations)
-      : selectDestinations(config, outcome, runContext, github.eventName);
+      : selectDestinations(config, outcome, runContext, github.eventName, change);
+    const messages = messagesFor(runContext, outcome);
     const previous = inputs.update && outcome.trigger !== 'started' ? [...(handover?.messages ?? []), ...inputs.updateMessages] : [];
-    const deliveries = prepareDeliveries(config, selected, runContext, outcome, message, previous);
+    const deliveries = prepareDeliveries(config, selected, runContext, messages, previous);
     const results = await deliverAll(deliveries, { dryRun: inputs.dryRun, deadlineMs: inputs.timeoutSeconds * 1000 });
     if (inputs.trackJob && step === 'main') saveHandover(runContext.timestamp, results);
+    const reported = messages(reportedTrigger(selected, outcome, change));
     // A test is there to tell whether each destination works: one that fails fails the step, whatever fail-on-error says.
-    await report(results, { message, outcome, dryRun: inputs.dryRun, failOnError: inputs.failOnError || inputs.test });
+    await report(results, { ...reported, dryRun: inputs.dryRun, failOnError: inputs.failOnError || inputs.test });
   } catch (error) {
     if (error instanceof ConfigError) annotateConfigError(error);
     else if (error instanceof UserError) core.setFailed(error.message);

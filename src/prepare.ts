@@ -4,10 +4,9 @@ import { findDestination } from './destinations/index.js';
 import type { Render, Verdict } from './destinations/destination.js';
 import { previousOf, type SentMessage } from './handover.js';
 import type { Outbound, Reply } from './transport/wire.js';
-import type { Message } from './message.js';
+import type { Messages } from './message.js';
 import { renderTemplate, TemplateError } from './render/template.js';
 import { templateVariables } from './render/variables.js';
-import type { Outcome } from './outcome.js';
 import type { Selected } from './routing.js';
 
 interface DeliveryBase {
@@ -38,18 +37,11 @@ export type Delivery =
   | (DeliveryBase & { state: 'broken'; error: string });
 
 /**
- * Renders every selected destination's payloads; a template problem stays on its own delivery. With `previous`
- * (messages an earlier step posted), a destination that can edits them, and each edit carries the new message to
- * post instead if it is refused.
+ * Renders every selected destination's payloads, each for its trigger; a template problem stays on its own delivery.
+ * With `previous` (messages an earlier step posted), a destination that can edits them, and each edit carries the new
+ * message to post instead if it is refused.
  */
-export function prepareDeliveries(
-  config: Config,
-  selected: Selected[],
-  run: RunContext,
-  outcome: Outcome,
-  message: Message,
-  previous: SentMessage[] = [],
-): Delivery[] {
+export function prepareDeliveries(config: Config, selected: Selected[], run: RunContext, messages: Messages, previous: SentMessage[] = []): Delivery[] {
   return selected.flatMap(({ destination: name, trigger, named, skipped, warnings = [] }): Delivery[] => {
     const settings = config.destinations[name]!;
     const destination = findDestination(settings.type)!;
@@ -60,8 +52,9 @@ export function prepareDeliveries(
     const note = settings.enabled ? {} : { note: 'destination is disabled (enabled: false); tested because the "destinations" input names it' };
     const skip = destination.skip?.(settings, trigger);
     if (skip) return [{ ...base, state: 'skipped', reason: skip }];
+    const { outcome, message } = messages(trigger);
 
-    const renderInto = (warnings: string[]): Render => (template, format, field) => {
+    const renderInto = (into: string[]): Render => (template, format, field) => {
       let rendered;
       try {
         rendered = renderTemplate(template, vars, format, settings.delimiters);
@@ -69,7 +62,7 @@ export function prepareDeliveries(
         if (error instanceof TemplateError) throw new TemplateError(`in ${field}: ${error.message}`);
         throw error;
       }
-      warnings.push(...rendered.warnings.map((warning) => `Template Warning in ${field}: ${warning}`));
+      into.push(...rendered.warnings.map((warning) => `Template Warning in ${field}: ${warning}`));
       return rendered.text;
     };
     const vars = templateVariables(run, outcome, message, name, settings.delimiters);

@@ -3,7 +3,7 @@ import type { Config, Route } from './config/schema.js';
 import { suggest } from './config/problems.js';
 import type { RunContext } from './context.js';
 import { composeMessage } from './message.js';
-import { TEST_OUTCOME, TRIGGERS, type Outcome, type Trigger } from './outcome.js';
+import { changeOf, DEFAULT_TRIGGERS, NO_CHANGE, TEST_OUTCOME, type Change, type Outcome, type Trigger } from './outcome.js';
 import { renderTemplate, TemplateError } from './render/template.js';
 import { runVariables } from './render/variables.js';
 import { UserError } from './user-error.js';
@@ -14,7 +14,10 @@ export interface Selected {
   trigger: Trigger;
   /** Named in the `destinations` input of a test: sent even when the destination is disabled. */
   named?: boolean;
-  /** Every route that names it for this trigger left it out with its filters: why. It is recorded as skipped. */
+  /**
+   * Recorded as skipped, and why: every route that names it for this trigger left it out with its filters, or it was
+   * routed only for a status change Herald could not tell (no token, no API access).
+   */
   skipped?: string;
   /** Template warnings from the `if` of a route that names it. */
   warnings?: string[];
@@ -22,30 +25,57 @@ export interface Selected {
 
 /**
  * The destinations named by the routes for this outcome's trigger, each once, in config order: to notify when a route
- * whose filters match names it, else skipped with the reasons of the filters that left it out. `eventName` is the event
- * that started this workflow (on workflow_run, run.eventName is the triggering run's).
+ * whose filters match names it, else skipped with the reasons of the filters that left it out. Each gets the most
+ * specific trigger a matching route names: the status change (broken, fixed) over the trigger it refines (error,
+ * success); a destination routed only for a status change Herald could not tell is skipped with the reason.
+ * `eventName` is the event that started this workflow (on workflow_run, run.eventName is the triggering run's).
  */
-export function selectDestinations(config: Config, outcome: Outcome, run: RunContext, eventName: string): Selected[] {
-  const routes: Route[] = config.notifications ?? [{ triggers: [...TRIGGERS], to: Object.keys(config.destinations) }];
+export function selectDestinations(config: Config, outcome: Outcome, run: RunContext, eventName: string, change: Change = NO_CHANGE): Selected[] {
+  const routes: Route[] = config.notifications ?? [{ triggers: [...DEFAULT_TRIGGERS], to: Object.keys(config.destinations) }];
   const facts = runFacts(run, outcome, eventName);
-  const chosen = new Map<string, { sent: boolean; reasons: string[]; warnings: string[] }>();
+  const chosen = new Map<string, { sent?: Choice; filtered?: Choice; reasons: string[]; warnings: string[] }>();
   routes.forEach((route, index) => {
-    if (!route.triggers.includes(outcome.trigger)) return;
+    const choice = routeChoice(route, outcome, change);
+    if (!choice) return;
     const verdict = routeMatches(route, facts, `notifications[${index}]`);
     for (const name of route.to) {
-      const entry = chosen.get(name) ?? { sent: false, reasons: [], warnings: [] };
+      const entry = chosen.get(name) ?? { reasons: [], warnings: [] };
       chosen.set(name, entry);
-      if ('reason' in verdict) entry.reasons.push(verdict.reason);
-      else entry.sent = true;
+      if ('reason' in verdict) {
+        entry.reasons.push(verdict.reason);
+        entry.filtered = moreSpecific(entry.filtered, choice);
+      } else entry.sent = moreSpecific(entry.sent, choice);
       entry.warnings.push(...verdict.warnings);
     }
   });
-  return [...chosen].map(([destination, { sent, reasons, warnings }]) => ({
+  return [...chosen].map(([destination, { sent, filtered, reasons, warnings }]) => ({
     destination,
-    trigger: outcome.trigger,
-    ...(sent ? {} : { skipped: [...new Set(reasons)].join('; ') }),
+    trigger: (sent ?? filtered)!.trigger,
+    ...(sent ? (sent.skipped ? { skipped: sent.skipped } : {}) : { skipped: [...new Set(reasons)].join('; ') }),
     ...(warnings.length > 0 ? { warnings } : {}),
   }));
+}
+
+/** The trigger a route sends this run for; rank: a status change that happened 2, the run's own trigger 1, a change not told 0. */
+interface Choice {
+  trigger: Trigger;
+  rank: number;
+  skipped?: string;
+}
+
+function routeChoice(route: Route, outcome: Outcome, change: Change): Choice | undefined {
+  if (change.trigger && route.triggers.includes(change.trigger)) return { trigger: change.trigger, rank: 2 };
+  if (route.triggers.includes(outcome.trigger)) return { trigger: outcome.trigger, rank: 1 };
+  const possible = changeOf(outcome.trigger);
+  if (possible && change.reason && route.triggers.includes(possible)) return { trigger: possible, rank: 0, skipped: change.reason };
+  return undefined;
+}
+
+const moreSpecific = (before: Choice | undefined, choice: Choice): Choice => (before && before.rank >= choice.rank ? before : choice);
+
+/** The trigger the summary and the outputs tell: the status change when a destination got it, else the run's trigger. */
+export function reportedTrigger(selected: Selected[], outcome: Outcome, change: Change): Trigger {
+  return change.trigger && selected.some((one) => one.trigger === change.trigger && !one.skipped) ? change.trigger : outcome.trigger;
 }
 
 /** What a route's filters look at: the run, the event that started this workflow, and the outcome. */

@@ -1,12 +1,12 @@
 import type { RunContext } from '../context.js';
 import type { Message } from '../message.js';
-import type { Outcome } from '../outcome.js';
+import { hasDuration, type Outcome } from '../outcome.js';
 import { withDevtronVariables } from './devtron.js';
 import type { Delimiters } from './template.js';
 
 /** The variables a template can use: the run's facts plus what this notification is about. */
 export interface TemplateVariables extends RunContext {
-  /** The trigger: started, success, error or test; under `{{ }}` Devtron's eventType (trigger, success, fail). */
+  /** The trigger: started, success, error, fixed, broken, approval or test; under `{{ }}` Devtron's eventType (trigger, success, fail). */
   eventType: string;
   /** The status that caused it: started, success, failure, cancelled, timed_out, ... */
   status: string;
@@ -31,6 +31,6 @@ export function templateVariables(
 /** The variables that are the same for every destination, in Herald's names: what a route's `if` template sees. */
 export function runVariables(run: RunContext, outcome: Outcome, message: Message): Omit<TemplateVariables, 'destination'> {
   const vars = { ...run, eventType: outcome.trigger, status: outcome.status, message: message.line };
-  // As in the message: a start has no duration yet.
-  return outcome.trigger === 'started' ? { ...vars, duration: '', durationSeconds: null } : vars;
+  // As in the message: a start, or a job waiting for approval, has no duration yet.
+  return hasDuration(outcome.trigger) ? vars : { ...vars, duration: '', durationSeconds: null };
 }

@@ -93,7 +93,7 @@ describe('herald validate', () => {
         'retries, retry_backoff, delimiters, block_private_addresses, payload, messages, url, method, headers, format, payload_format, secret, ' +
         'signature_header, signature_prefix, username, password, insecure_skip_verify, follow_redirects.\n' +
         'notify.yml:11:25: notifications[0].triggers[1]: "failure" is a job status, not a trigger; failures and cancellations are ' +
-        'routed with "error". Use one of: started, success, error.\n',
+        'routed with "error". Use one of: started, success, error, fixed, broken, approval.\n',
     });
     expect(result.stderr).not.toContain('::error');
   });
@@ -194,6 +194,15 @@ describe('herald preview', () => {
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain('Not set here, shown as ****: SLACK_WEBHOOK_URL, OPS_HOST, OPS_TOKEN.');
     expect(result.stdout).toContain('to: https://****/ci/****\n');
+  });
+
+  it('--trigger broken: the routes that name broken get it, the others error, without asking GitHub', async () => {
+    const text = PREVIEW_CONFIG.replace('  - triggers: [success, error]\n    to: team-chat', '  - triggers: [broken, fixed]\n    to: team-chat');
+    const result = await herald(['preview', '--trigger', 'broken'], config(text));
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('Preview of .github/notifications.yml: trigger broken (status failure) on a push event; nothing is sent.');
+    expect(result.stdout).toContain('{"text": "CI failure on main by mona"}');
+    expect(result.stdout).toContain('{"repo": "octo/app", "sha": "6113728", "trigger": "error"}');
   });
 
   it('sends a test notification to every destination with --test', async () => {

@@ -40,8 +40,9 @@ describe('the reusable workflow .github/workflows/notify.yml', () => {
       checkout: ['boolean', true],
     });
     // Every input of the action is one of the workflow's (`test` is the action's test mode), passed under its own name,
-    // but track-job: the workflow's job is Herald alone, so there is no job around it to track.
-    expect(Object.keys(inputDefaults()).filter((name) => !(name in call.inputs))).toEqual(['track-job']);
+    // but github-token (a token is no input to pass around, and its default, github.token, is the called job's own) and
+    // track-job (the workflow's job is Herald alone, so there is no job around it to track).
+    expect(Object.keys(inputDefaults()).filter((name) => !(name in call.inputs))).toEqual(['github-token', 'track-job']);
     expect(heraldStep.with).toEqual(Object.fromEntries(['config', 'status', 'dry-run', 'fail-on-error', 'timeout', 'test', 'destinations', 'update', 'update-messages'].map((name) => [name, `\${{ inputs.${name} }}`])));
     expect(heraldStep.env).toEqual({ HERALD_SECRETS: '${{ toJSON(secrets) }}' });
   });

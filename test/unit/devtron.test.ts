@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitImage } from '../../src/context.js';
 import type { Outcome, Trigger } from '../../src/outcome.js';
+import { messagesFor } from '../../src/message.js';
 import { prepareDeliveries } from '../../src/prepare.js';
 import { renderTemplate } from '../../src/render/template.js';
 import { adaptiveCardProblems, discordMessageProblems, slackBlockProblems } from '../fixtures/chat-validators.js';
@@ -27,9 +28,9 @@ function deliver(type: keyof typeof DEVTRON_SAMPLES, eventName: string, trigger:
   const config = loadConfig(
     JSON.stringify({ destinations: { devtron: { type, webhook_url: 'https://example.com/hook', delimiters: '{{ }}', payload: DEVTRON_SAMPLES[type] } } }),
   );
-  const { vars, message } = on(eventName, trigger, '<< >>');
+  const { vars } = on(eventName, trigger, '<< >>');
   const outcome: Outcome = { trigger, status: vars.status };
-  const [delivery] = prepareDeliveries(config, [{ destination: 'devtron', trigger }], vars, outcome, message);
+  const [delivery] = prepareDeliveries(config, [{ destination: 'devtron', trigger }], vars, messagesFor(vars, outcome));
   if (delivery?.state !== 'ready' || delivery.outbound.transport !== 'http') throw new Error(`not ready: ${JSON.stringify(delivery)}`);
   return { warnings: delivery.warnings, body: JSON.parse(delivery.outbound.body!) };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readRunContext, type GitHubContext, type RunContext } from '../../src/context.js';
 import type { Outcome } from '../../src/outcome.js';
+import { messagesFor } from '../../src/message.js';
 import { prepareDeliveries } from '../../src/prepare.js';
 import { selectDestinations, type Selected } from '../../src/routing.js';
 import { buildInput } from '../fixtures/build-input.js';
@@ -25,9 +26,9 @@ describe('the statuses filter in the config file', () => {
     expect(problems(withRoute('    statuses: ["!canceled", failur]\n'))).toBe(
       'Config file .github/notifications.yml has 2 problems:\n' +
         '.github/notifications.yml:6:16: notifications[0].statuses[0]: "!canceled" is not a status. Did you mean "!cancelled"? ' +
-        'Use one of: success, failure, cancelled, timed_out, skipped, neutral, startup_failure, action_required, stale, started; "!cancelled" leaves one out.\n' +
+        'Use one of: success, failure, cancelled, timed_out, skipped, neutral, startup_failure, action_required, stale, started, waiting; "!cancelled" leaves one out.\n' +
         '.github/notifications.yml:6:29: notifications[0].statuses[1]: "failur" is not a status. Did you mean "failure"? ' +
-        'Use one of: success, failure, cancelled, timed_out, skipped, neutral, startup_failure, action_required, stale, started; "!cancelled" leaves one out.',
+        'Use one of: success, failure, cancelled, timed_out, skipped, neutral, startup_failure, action_required, stale, started, waiting; "!cancelled" leaves one out.',
     );
   });
 });
@@ -244,9 +245,9 @@ notifications:
     ]);
   });
   it('become skipped deliveries with that reason; a disabled destination says it is disabled', () => {
-    const { message, vars } = buildInput('success');
+    const { vars } = buildInput('success');
     const withDisabled = { ...config, destinations: { ...config.destinations, team: { ...config.destinations.team!, enabled: false } } };
-    const deliveries = prepareDeliveries(withDisabled, pick(success), vars, success, message);
+    const deliveries = prepareDeliveries(withDisabled, pick(success), vars, messagesFor(vars, success));
     expect(deliveries.map((delivery) => [delivery.destination, delivery.state === 'skipped' && delivery.reason])).toEqual([
       ['releases', 'branch "main" not in [release/*]'],
       ['ops', 'branch "main" not in [release/*]; workflow "CI" not in [Deploy*, CD]'],
