@@ -9,8 +9,16 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_module__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _step_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4353);
 
 
+
+// A post step without track-job ends here, having loaded nothing: existing workflows pay nothing for action.yml's post.
+const step = (0,_step_js__WEBPACK_IMPORTED_MODULE_2__/* .currentStep */ .S)(process.env);
+if (step === 'idle')
+    process.exit(0);
+if (step === 'main')
+    (0,_step_js__WEBPACK_IMPORTED_MODULE_2__/* .markMainStep */ .B)(process.env);
 // Every Herald step of a job compiles the same bundle: Node's compile cache (22.1+) under RUNNER_TEMP, which lives as
 // long as the job, saves a later step about 10 ms and costs the first a few. The cache must be on before the bundle
 // loads, so this file stays tiny and the bundle comes in with import(), which ncc splits into chunks. Node 20 has no
@@ -18,13 +26,46 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 const { enableCompileCache } = (node_module__WEBPACK_IMPORTED_MODULE_0___default());
 if (enableCompileCache && process.env.RUNNER_TEMP)
     enableCompileCache((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(process.env.RUNNER_TEMP, 'herald-compile-cache'));
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(969)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9166));
-await run();
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(367)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2952));
+await run(step);
 // Never hold the runner: once the work is done, nothing left behind (a stuck socket) may keep the step alive.
 setTimeout(() => process.exit(), 2000).unref();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 4353:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ markMainStep),
+/* harmony export */   S: () => (/* binding */ currentStep)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * Which of its two runs in a job the action is in. The runner runs the entry as the step, and after the job's last step
+ * again as its post step (action.yml's `post`, `post-if: always()`) with the state the step saved as STATE_<name>.
+ * `idle`: a post step without `track-job`, which must cost nothing and print nothing. Read before anything loads, so it
+ * reads the two variables itself rather than through inputs.ts (which brings @actions/core and zod).
+ */
+function currentStep(env) {
+    if (env.STATE_isPost !== 'true')
+        return 'main';
+    return env['INPUT_TRACK-JOB']?.trim().toLowerCase() === 'true' ? 'post' : 'idle';
+}
+/** The main step's mark for its post step, in core.saveState's format, written without loading @actions/core. */
+function markMainStep(env) {
+    if (env.GITHUB_STATE)
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(env.GITHUB_STATE, `isPost=true${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+}
+
 
 /***/ }),
 

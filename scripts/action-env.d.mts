@@ -12,7 +12,7 @@ export interface WorkspaceOptions {
 }
 export interface Workspace {
   workspace: string;
-  files: { event: string; output: string; summary: string; env: string };
+  files: { event: string; output: string; summary: string; env: string; state: string };
   env: Record<string, string | undefined>;
 }
 export declare function prepareWorkspace(options: WorkspaceOptions): Workspace;

@@ -28,9 +28,10 @@ export function prepareWorkspace({ eventName, event, config, configPath = '.gith
     output: join(workspace, '_output'),
     summary: join(workspace, '_summary'),
     env: join(workspace, '_env'),
+    state: join(workspace, '_state'),
   };
   writeFileSync(files.event, JSON.stringify(event));
-  for (const file of [files.output, files.summary, files.env]) writeFileSync(file, '');
+  for (const file of [files.output, files.summary, files.env, files.state]) writeFileSync(file, '');
   if (config !== undefined) {
     const configFile = join(workspace, configPath);
     mkdirSync(dirname(configFile), { recursive: true });
@@ -48,6 +49,7 @@ export function prepareWorkspace({ eventName, event, config, configPath = '.gith
     GITHUB_OUTPUT: files.output,
     GITHUB_STEP_SUMMARY: files.summary,
     GITHUB_ENV: files.env,
+    GITHUB_STATE: files.state,
     GITHUB_REPOSITORY: 'Codertocat/Hello-World',
     GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_WORKFLOW: 'CI',
@@ -65,11 +67,16 @@ export function prepareWorkspace({ eventName, event, config, configPath = '.gith
   return { workspace, files, env: runnerEnv };
 }
 
-/** Parses the runner's file-command format: name<<DELIMITER\nvalue\nDELIMITER. */
+/** Parses the runner's file-command format: name<<DELIMITER\nvalue\nDELIMITER, or name=value on one line. */
 export function parseCommandFile(text) {
   const values = {};
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
+    const single = /^([^<=]+)=(.*)$/.exec(lines[i]);
+    if (single) {
+      values[single[1]] = single[2];
+      continue;
+    }
     const match = /^([^<=]+)<<(.+)$/.exec(lines[i]);
     if (!match) continue;
     const [, name, delimiter] = match;

@@ -1,7 +1,7 @@
 // npm run bench: start-up cost of the action. Wall time of `node dist/index.js` delivering one webhook to 127.0.0.1,
 // beside `node -e 0` on the same machine and Node; the same run as a later Herald step of the job (compile cache
 // warm); a run with all six chat destinations and an e-mail (which loads nodemailer's chunk); peak memory of a run
-// whose receiver answers with 10 MB; the files a run loads. The rows' runs are interleaved, so a busy moment on a
+// whose receiver answers with 10 MB; the post step without track-job; the files a run loads. The rows' runs are interleaved, so a busy moment on a
 // shared machine falls on all of them alike. Prints a Markdown table.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
@@ -83,6 +83,8 @@ const rows = {
   later: () => once([ENTRY], webhookOnly, warmRunnerTemp),
   all: () => once([ENTRY], everything),
   huge: () => once([ENTRY], hugeAnswer),
+  // The post step the runner runs after every job that uses Herald (action.yml's post): without track-job, nothing.
+  post: () => once([ENTRY], webhookOnly, freshRunnerTemp(), { STATE_isPost: 'true' }),
 };
 const samples = Object.fromEntries(Object.keys(rows).map((row) => [row, []]));
 for (const run of Object.values(rows)) await run(); // warms the file cache and fills warmRunnerTemp's compile cache
@@ -102,7 +104,7 @@ const stats = (row) => {
   const ms = samples[row].map((s) => s.ms);
   return { ms: at(ms, 0.5), q1: at(ms, 0.25), q3: at(ms, 0.75), rssMiB: at(samples[row].map((s) => s.rssMiB), 0.5) };
 };
-const [baseline, herald, later, all, hugeRun] = ['baseline', 'herald', 'later', 'all', 'huge'].map(stats);
+const [baseline, herald, later, all, hugeRun, post] = ['baseline', 'herald', 'later', 'all', 'huge', 'post'].map(stats);
 const mem = (value) => (Number.isNaN(value) ? 'n/a' : `${value.toFixed(0)} MiB`);
 const line = (what, s) => `| ${what} | ${s.ms.toFixed(0)} ms | ${s.q1.toFixed(0)}–${s.q3.toFixed(0)} ms | ${(s.ms / baseline.ms).toFixed(1)} × | ${mem(s.rssMiB)} |`;
 
@@ -118,6 +120,7 @@ console.log(line('`node dist/index.js`, one webhook on 127.0.0.1 (first Herald s
 console.log(line('the same, as a later Herald step of the job (compile cache in RUNNER_TEMP)', later));
 console.log(line('a webhook, the six chat destinations and an e-mail (SMTP)', all));
 console.log(line('one webhook whose receiver answers 200 with a 10 MB body', hugeRun));
+console.log(line('the post step of a job without track-job (does nothing)', post));
 console.log('\n(The e-mail run includes the 100 ms by which smtp-server, like most MTAs, delays its greeting.)');
 console.log(`\n| bundle | size |\n|---|---:|`);
 console.log(`| what a one-webhook run loads (${loaded.map((file) => file.slice(dist.length + 1)).join(', ')}) | ${size(loaded)} |`);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { MessageHandle } from './destinations/destination.js';
 import type { Delivery } from './prepare.js';
 import { decideNext, seconds } from './retry-policy.js';
 import { mask } from './secrets.js';
@@ -29,6 +30,8 @@ export interface DeliveryResult {
   payload?: string;
   /** The attempts, one line each, for the log. */
   log: string[];
+  /** The service's handle of the message it made, when the destination keeps one (for a later edit). */
+  handle?: MessageHandle;
 }
 
 export interface DeliverOptions {
@@ -83,18 +86,31 @@ async function deliverOne(delivery: Delivery, options: DeliverOptions, deadline:
   result.delivery_id = deliveryId;
   result.sent_at = new Date().toISOString();
 
+  // The request of this attempt: the delivery's, or after a refused edit the new message to post instead.
+  let request = outbound;
   for (let attempt = 1; ; attempt++) {
     result.attempts = attempt;
     let reply: TransportReply | undefined;
     let error: TransportError | undefined;
     try {
-      reply = await send(outbound, { timeoutMs: delivery.timeoutMs, signal: deadline, deliveryId, blockPrivateAddresses: delivery.blockPrivateAddresses });
+      reply = await send(request, { timeoutMs: delivery.timeoutMs, signal: deadline, deliveryId, blockPrivateAddresses: delivery.blockPrivateAddresses });
       result.code = reply.code;
       result.response = truncate(mask(reply.body), reply.cut ?? false);
     } catch (thrown) {
       error = thrown instanceof TransportError ? thrown : new TransportError(String(thrown));
     }
     const verdict = reply ? (delivery.interpret?.(reply) ?? {}) : {};
+    // A refused edit of an earlier message: post the message anew instead, once (an edit that was accepted never is).
+    if (verdict.fallback && delivery.fallback && request !== delivery.fallback) {
+      const why = mask(verdict.error ?? `${protocol} ${result.code}`);
+      result.log.push(`attempt ${attempt}: the edit was refused (${why}); posting a new message instead`);
+      result.warnings.push(`could not edit the earlier message (${why}); posted a new message instead`);
+      request = delivery.fallback;
+      result.url = mask(request.url);
+      continue;
+    }
+    // What the receiver made of it (a message a later step can edit); only a reply it accepted carries one.
+    if (verdict.keep) result.handle = verdict.keep;
     const next = decideNext({ reply, error, verdict, attempt, retries: delivery.retries, backoffMs: delivery.backoffMs, timeLeftMs: deadlineAt - performance.now(), protocol });
     if (next.action === 'success') {
       result.status = 'successful';

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { suggest } from './config/problems.js';
+import { parseMessages, type SentMessage } from './handover.js';
 import { INPUT_STATUSES, type InputStatus } from './statuses.js';
 import { UserError } from './user-error.js';
 
@@ -15,6 +16,12 @@ export interface Inputs {
   destinations: string[];
   /** The token for the GitHub API (fixed and broken): the job's GITHUB_TOKEN by default; empty in a fork's pull request. */
   githubToken: string;
+  /** One step for the whole job: the main step sends `started`, the post step the final status. */
+  trackJob: boolean;
+  /** Edit the earlier messages (the post step's, or `updateMessages`) instead of posting new ones, where possible. */
+  update: boolean;
+  /** The `messages` output of an earlier Herald step, to edit. */
+  updateMessages: SentMessage[];
 }
 
 /** The only place that reads action inputs. */
@@ -43,6 +50,18 @@ export function readInputs(): Inputs {
         'of a test notification. Set "test: true" too, or leave "destinations" empty (the routes in the config choose where other notifications go).',
     );
   }
+  const trackJob = booleanInput('track-job');
+  if (trackJob && test) {
+    throw new UserError('Inputs "track-job" and "test" are both true; a test notification is one message, not a job. Set only one of them.');
+  }
+  if (trackJob && !status) {
+    throw new UserError(
+      'Input "track-job" is true but "status" is empty. Pass "status: ${{ job.status }}": the runner evaluates it again for ' +
+        "Herald's post step at the end of the job, where it is the job's final status.",
+    );
+  }
+  const updateMessages = parseMessages(core.getInput('update-messages'), 'Input "update-messages"');
+  const update = core.getInput('update').trim() === '' ? trackJob || updateMessages.length > 0 : booleanInput('update');
   return {
     configPath: core.getInput('config').trim() || '.github/notifications.yml',
     status: status ? (status as InputStatus) : undefined,
@@ -52,6 +71,9 @@ export function readInputs(): Inputs {
     test,
     destinations,
     githubToken: core.getInput('github-token').trim(),
+    trackJob,
+    update,
+    updateMessages,
   };
 }
 

@@ -3,6 +3,7 @@ import { annotateConfigError, ConfigError, loadConfig } from './config/index.js'
 import { readRunContext, STARTED_AT_VARIABLE } from './context.js';
 import { deliverAll } from './deliver.js';
 import { readGitHubContext, secretsWithheld } from './github-context.js';
+import { readHandover, saveHandover } from './handover.js';
 import { readInputs } from './inputs.js';
 import { messagesFor } from './message.js';
 import { prepareDeliveries } from './prepare.js';
@@ -14,17 +15,24 @@ import { statusChange } from './status-change.js';
 import { pickOutcome } from './triggers.js';
 import { UserError } from './user-error.js';
 
-/** The whole pipeline: inputs, config, run context, trigger, routing, rendering, delivery, report. */
-export async function run(): Promise<void> {
+/**
+ * The whole pipeline: inputs, config, run context, trigger, routing, rendering, delivery, report. With `track-job`
+ * it runs twice: as the main step (`started`), and as the post step (the job's final status, editing the messages).
+ */
+export async function run(step: 'main' | 'post' = 'main'): Promise<void> {
   try {
     const inputs = readInputs();
     const github = readGitHubContext(process.env);
     const config = await loadConfig(inputs.configPath, process.env, secretsWithheld(github));
     registerSecrets([...config.secrets, inputs.githubToken]);
 
-    const runContext = readRunContext(github, process.env);
+    // The post step finds what its main step left: when the job started, and the messages to edit.
+    const handover = step === 'post' ? readHandover() : undefined;
+    const startedAt = handover?.startedAt || process.env[STARTED_AT_VARIABLE];
+    const runContext = readRunContext(github, { ...process.env, [STARTED_AT_VARIABLE]: startedAt });
+    const status = inputs.trackJob && step === 'main' ? 'started' : inputs.status;
     // A test (the `test` input) reads no status and follows no route.
-    const outcome = inputs.test ? TEST_OUTCOME : pickOutcome(inputs.status, github.eventName, github.payload);
+    const outcome = inputs.test ? TEST_OUTCOME : pickOutcome(status, github.eventName, github.payload);
     if (outcome.trigger === null) {
       core.notice(`Herald: ${outcome.reason}; nothing to send.`);
       return await reportNothingSent(outcome);
@@ -38,8 +46,10 @@ export async function run(): Promise<void> {
       ? selectTestDestinations(config, inputs.destinations)
       : selectDestinations(config, outcome, runContext, github.eventName, change);
     const messages = messagesFor(runContext, outcome);
-    const deliveries = prepareDeliveries(config, selected, runContext, messages);
+    const previous = inputs.update && outcome.trigger !== 'started' ? [...(handover?.messages ?? []), ...inputs.updateMessages] : [];
+    const deliveries = prepareDeliveries(config, selected, runContext, messages, previous);
     const results = await deliverAll(deliveries, { dryRun: inputs.dryRun, deadlineMs: inputs.timeoutSeconds * 1000 });
+    if (inputs.trackJob && step === 'main') saveHandover(runContext.timestamp, results);
     const reported = messages(reportedTrigger(selected, outcome, change));
     // A test is there to tell whether each destination works: one that fails fails the step, whatever fail-on-error says.
     await report(results, { ...reported, dryRun: inputs.dryRun, failOnError: inputs.failOnError || inputs.test });

@@ -2,6 +2,7 @@ import type { Config } from './config/schema.js';
 import type { RunContext } from './context.js';
 import { findDestination } from './destinations/index.js';
 import type { Render, Verdict } from './destinations/destination.js';
+import { previousOf, type SentMessage } from './handover.js';
 import type { Outbound, Reply } from './transport/wire.js';
 import type { Messages } from './message.js';
 import { renderTemplate, TemplateError } from './render/template.js';
@@ -29,12 +30,18 @@ export type Delivery =
       backoffMs: number;
       blockPrivateAddresses: boolean;
       interpret?: (reply: Reply) => Verdict;
+      /** For an edit of an earlier message: the new message to post instead if the receiver refuses the edit. */
+      fallback?: Outbound;
     })
   | (DeliveryBase & { state: 'skipped'; reason: string })
   | (DeliveryBase & { state: 'broken'; error: string });
 
-/** Renders every selected destination's payloads, each for its trigger; a template problem stays on its own delivery. */
-export function prepareDeliveries(config: Config, selected: Selected[], run: RunContext, messages: Messages): Delivery[] {
+/**
+ * Renders every selected destination's payloads, each for its trigger; a template problem stays on its own delivery.
+ * With `previous` (messages an earlier step posted), a destination that can edits them, and each edit carries the new
+ * message to post instead if it is refused.
+ */
+export function prepareDeliveries(config: Config, selected: Selected[], run: RunContext, messages: Messages, previous: SentMessage[] = []): Delivery[] {
   return selected.flatMap(({ destination: name, trigger, named, skipped, warnings = [] }): Delivery[] => {
     const settings = config.destinations[name]!;
     const destination = findDestination(settings.type)!;
@@ -47,7 +54,7 @@ export function prepareDeliveries(config: Config, selected: Selected[], run: Run
     if (skip) return [{ ...base, state: 'skipped', reason: skip }];
     const { outcome, message } = messages(trigger);
 
-    const render: Render = (template, format, field) => {
+    const renderInto = (into: string[]): Render => (template, format, field) => {
       let rendered;
       try {
         rendered = renderTemplate(template, vars, format, settings.delimiters);
@@ -55,7 +62,7 @@ export function prepareDeliveries(config: Config, selected: Selected[], run: Run
         if (error instanceof TemplateError) throw new TemplateError(`in ${field}: ${error.message}`);
         throw error;
       }
-      base.warnings.push(...rendered.warnings.map((warning) => `Template Warning in ${field}: ${warning}`));
+      into.push(...rendered.warnings.map((warning) => `Template Warning in ${field}: ${warning}`));
       return rendered.text;
     };
     const vars = templateVariables(run, outcome, message, name, settings.delimiters);
@@ -66,10 +73,18 @@ export function prepareDeliveries(config: Config, selected: Selected[], run: Run
       blockPrivateAddresses: settings.block_private_addresses ?? config.blockPrivateAddresses,
       interpret: destination.interpret?.bind(destination),
     };
+    const input = { name, trigger, message, vars, render: renderInto(base.warnings) };
+    const handles = previousOf(previous, name);
     try {
-      const outbounds = destination.build(settings, { name, trigger, message, vars, render });
+      const outbounds = destination.build(settings, { ...input, previous: handles });
       if (outbounds.length === 0) return [{ ...base, state: 'skipped', reason: `nothing to send for ${trigger}` }];
-      return outbounds.map((outbound) => ({ ...base, ...note, ...sending, state: 'ready', target: outbound.label ?? null, outbound }));
+      // The same message posted anew, for the edits the receiver may refuse (its warnings are the edit's own).
+      const fresh = handles ? destination.build(settings, { ...input, render: renderInto([]) }) : [];
+      return outbounds.map((outbound): Delivery => {
+        const target = outbound.label ?? null;
+        const fallback = handles?.[target ?? ''] && fresh.find((post) => (post.label ?? null) === target);
+        return { ...base, ...note, ...sending, state: 'ready', target, outbound, ...(fallback && { fallback }) };
+      });
     } catch (error) {
       if (error instanceof TemplateError) return [{ ...base, state: 'broken', error: `Template Error ${error.message}` }];
       // A bug in one destination must not stop the others.

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import type { DeliveryResult } from './deliver.js';
+import { keptMessages } from './handover.js';
 import type { Message } from './message.js';
 import { fitPayloads, OUTPUT_TARGET_BYTES, SUMMARY_TARGET_BYTES } from './payload-limits.js';
 import { escapeHtml } from './render/escape.js';
@@ -16,8 +17,8 @@ export interface ReportOptions {
 /** Results -> step outputs, log groups, annotations and the job summary; fails the step only when asked to. */
 export async function report(results: DeliveryResult[], options: ReportOptions): Promise<void> {
   const count = (status: DeliveryResult['status']) => results.filter((result) => result.status === status).length;
-  const records = results.map(({ log: _log, ...record }) => record);
-  setOutputs(resultsOutput(records), [count('successful'), count('failed'), count('skipped')], options.outcome);
+  const records = results.map(({ log: _log, handle: _handle, ...record }) => record);
+  setOutputs(resultsOutput(records), [count('successful'), count('failed'), count('skipped')], options.outcome, JSON.stringify(keptMessages(results)));
 
   for (const result of results) {
     core.startGroup(`${name(result)} (${result.type}): ${result.status}${result.code ? ` ${result.code}` : ''}`);
@@ -63,13 +64,14 @@ function resultsOutput(records: Omit<DeliveryResult, 'log'>[]): string {
 let outputsWritten = false;
 
 /** Every output, on every path: a later step's fromJSON(steps.<id>.outputs.results) must never break. */
-function setOutputs(results: string, [sent, failed, skipped]: number[], outcome?: Outcome | NoTrigger): void {
+function setOutputs(results: string, [sent, failed, skipped]: number[], outcome?: Outcome | NoTrigger, messages = '[]'): void {
   core.setOutput('results', results);
   core.setOutput('sent', sent);
   core.setOutput('failed', failed);
   core.setOutput('skipped', skipped);
   core.setOutput('status', outcome?.status ?? '');
   core.setOutput('trigger', outcome?.trigger ?? '');
+  core.setOutput('messages', messages);
   outputsWritten = true;
 }
 

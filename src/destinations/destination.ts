@@ -8,12 +8,20 @@ import type { Outbound, Reply } from '../transport/wire.js';
 
 /**
  * A destination's reading of a reply, for every reply: `error` fails a 2xx (Slack answers 200 {"ok":false}) or
- * words a failure better; `retryAfterMs` asks for a retry after that delay (Discord's retry_after in the body).
+ * words a failure better; `retryAfterMs` asks for a retry after that delay (Discord's retry_after in the body);
+ * `keep` is the service's handle of the message it made (Slack's channel and ts), which a later run's build() gets
+ * back as `previous` to edit that message; `fallback` says the refusal was of an edit that a new message can replace
+ * (the message was deleted, the token may not edit), so the engine posts a new one instead.
  */
 export interface Verdict {
   error?: string;
   retryAfterMs?: number;
+  keep?: MessageHandle;
+  fallback?: boolean;
 }
+
+/** What a service needs to find a message again: ids only, never a secret (it travels in a step output). */
+export type MessageHandle = Record<string, string | number>;
 
 /** Renders one template of a destination; problems become warnings on the delivery, invalid JSON an error. */
 export type Render = (template: string, format: TemplateFormat, field: string) => string;
@@ -25,6 +33,11 @@ export interface BuildInput {
   message: Message;
   vars: TemplateVariables;
   render: Render;
+  /**
+   * The handles an earlier step kept of this destination's messages, by target (the outbound's label; '' for a
+   * destination with one target), when the message should be edited rather than posted anew (`update`).
+   */
+  previous?: Record<string, MessageHandle>;
 }
 
 /** Fields every destination accepts. */

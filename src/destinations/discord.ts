@@ -44,22 +44,53 @@ export const discord: Destination<DiscordConfig> = {
   secrets: (config) => secretUrl(config.webhook_url, 1),
   build(config, input) {
     const payload = renderPayload(config, input);
-    if (payload === undefined) return [postJson(config.webhook_url, discordMessage(config, input))];
+    const messageId = input.previous?.['']?.message_id;
+    const send = (body: string | object) =>
+      messageId === undefined ? postJson(webhookUrl(config.webhook_url, 'wait'), body) : editRequest(config.webhook_url, String(messageId), body);
+    if (payload === undefined) return [send(discordMessage(config, input))];
     const message: unknown = JSON.parse(payload);
     if (message === null || typeof message !== 'object' || Array.isArray(message)) {
       throw new TemplateError('in payload: a Discord webhook needs a JSON object');
     }
     // A payload that says nothing about mentions gets none; one that sets allowed_mentions is sent as written.
-    return [postJson(config.webhook_url, 'allowed_mentions' in message ? payload : { ...message, allowed_mentions: NO_MENTIONS })];
+    return [send('allowed_mentions' in message ? payload : { ...message, allowed_mentions: NO_MENTIONS })];
   },
   interpret: interpretDiscordReply,
 };
 
-/** A 429 carries retry_after (seconds, a float) in its body; other errors carry {message, code}. */
+/**
+ * The webhook URL with `?wait=true` (Discord then answers with the message, whose id a later step edits, and says so
+ * when it could not save it), or with /messages/{id} for an edit; a thread_id in the URL stays.
+ */
+function webhookUrl(webhook: string, to: 'wait' | { messageId: string }): string {
+  // By hand rather than with URL, which would rewrite the URL (a :443, an escape) so that its masking no longer matches.
+  const [path, query] = webhook.split(/\?(.*)/s, 2) as [string, string | undefined];
+  if (to === 'wait') return `${webhook}${query === undefined ? '?' : '&'}wait=true`;
+  return `${path.replace(/\/+$/, '')}/messages/${encodeURIComponent(to.messageId)}${query === undefined ? '' : `?${query}`}`;
+}
+
+/** PATCH /webhooks/{id}/{token}/messages/{message_id}, without the fields only a new message takes. */
+function editRequest(webhook: string, messageId: string, body: string | object) {
+  const { username: _username, avatar_url: _avatar, tts: _tts, thread_name: _thread, ...edit } =
+    (typeof body === 'string' ? JSON.parse(body) : body) as Record<string, unknown>;
+  return postJson(webhookUrl(webhook, { messageId }), edit, { method: 'PATCH' });
+}
+
+/** Discord's codes for an edit that a new message gets round: Unknown Message, a message by another author. */
+const EDIT_REFUSALS = [10008, 50005];
+
+/**
+ * A 429 carries retry_after (seconds, a float) in its body; other errors carry {message, code}. A message Discord
+ * answers with (`?wait=true`, an edit) is kept by its id.
+ */
 export function interpretDiscordReply(reply: Reply): Verdict {
   const verdict = serviceError(reply, 'Discord', (json) => ({ message: json.message, code: json.code }));
-  const retryAfter = Number(replyJson(reply)?.retry_after);
+  const json = replyJson(reply);
+  const retryAfter = Number(json?.retry_after);
   if (reply.code === 429 && Number.isFinite(retryAfter) && retryAfter >= 0) verdict.retryAfterMs = Math.ceil(retryAfter * 1000);
+  if (EDIT_REFUSALS.includes(json?.code)) verdict.fallback = true;
+  const ok = reply.code !== null && reply.code >= 200 && reply.code < 300;
+  if (ok && typeof json?.id === 'string') verdict.keep = { message_id: json.id };
   return verdict;
 }
 

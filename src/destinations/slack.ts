@@ -5,7 +5,7 @@ import { factOf, type Fact, type Message } from '../message.js';
 import { escapers } from '../render/escape.js';
 import { TemplateError } from '../render/template.js';
 import { truncate, truncateEscaped } from '../render/truncate.js';
-import { builtOnFirstUse, destinationSchema, type BuildInput, type Destination } from './destination.js';
+import { builtOnFirstUse, destinationSchema, type BuildInput, type Destination, type MessageHandle, type Verdict } from './destination.js';
 import type { Outbound, Reply } from '../transport/wire.js';
 import { CHAT_PAYLOAD, postJson, renderPayload, renderText, replyJson } from './shared/chat-request.js';
 import { secretUrl } from '../secrets.js';
@@ -40,6 +40,13 @@ const schema = builtOnFirstUse(() =>
       username: z.string().min(1).optional().describe('Name to post as (bot tokens need chat:write.customize).'),
       icon_url: httpUrl.optional().describe('Icon to post with.'),
       icon_emoji: z.string().min(1).optional().describe('Icon to post with, as an emoji (:bell:).'),
+      thread_replies: z
+        .boolean()
+        .default(false)
+        .describe(
+          'With token, when an error edits the earlier message (track-job, update-messages): also post it as a reply in ' +
+            "that message's thread, since an edit notifies no one.",
+        ),
     },
     { text: 'slack', payload: 'json' },
     {
@@ -68,6 +75,13 @@ const schema = builtOnFirstUse(() =>
         message: 'an incoming webhook posts to its own channel; channels needs token instead of webhook_url',
       });
     }
+    if (config.webhook_url !== undefined && config.thread_replies) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['thread_replies'],
+        message: 'an incoming webhook cannot edit what it posted, so there is no thread to reply in; thread_replies needs token + channels',
+      });
+    }
   }),
 );
 export type SlackConfig = z.infer<ReturnType<typeof schema>>;
@@ -83,26 +97,48 @@ export const slack: Destination<SlackConfig> = {
     const payload = renderPayload(config, input);
     const body = payload ?? JSON.stringify(slackMessage(config, input));
     if (config.webhook_url !== undefined) return [postJson(config.webhook_url, body)];
-    const url = `${config.api_url.replace(/\/+$/, '')}/chat.postMessage`;
+    const api = config.api_url.replace(/\/+$/, '');
     const headers = { Authorization: `Bearer ${config.token}` };
     const message: unknown = JSON.parse(body);
     if (message === null || typeof message !== 'object' || Array.isArray(message)) {
       throw new TemplateError('in payload: chat.postMessage needs a JSON object');
     }
-    return (config.channels ?? []).map(
-      (channel): Outbound => postJson(url, { ...message, channel }, { headers, label: channel }),
-    );
+    return (config.channels ?? []).flatMap((channel): Outbound[] => {
+      const earlier = slackHandle(input.previous?.[channel]);
+      if (!earlier) return [postJson(`${api}/chat.postMessage`, { ...message, channel }, { headers, label: channel })];
+      // chat.update takes no username or icon: the message keeps the ones it was posted with.
+      const { username: _username, icon_url: _url, icon_emoji: _emoji, ...edit } = message as Record<string, unknown>;
+      const update = postJson(`${api}/chat.update`, { ...edit, ...earlier }, { headers, label: channel });
+      if (!config.thread_replies || input.trigger !== 'error') return [update];
+      const reply = { ...message, channel: earlier.channel, thread_ts: earlier.ts };
+      return [update, postJson(`${api}/chat.postMessage`, reply, { headers, label: `${channel} (thread reply)` })];
+    });
   },
   interpret: interpretSlackReply,
 };
 
-/** chat.postMessage answers 200 {"ok":false,"error":"..."}; an incoming webhook answers 4xx with the code as text. */
-export function interpretSlackReply(reply: Reply): { error?: string; retryAfterMs?: number } {
+/** A kept chat.postMessage answer, when it has what chat.update needs. */
+function slackHandle(handle: MessageHandle | undefined): { channel: string; ts: string } | undefined {
+  return typeof handle?.channel === 'string' && typeof handle.ts === 'string' ? { channel: handle.channel, ts: handle.ts } : undefined;
+}
+
+/** chat.update's refusals that a new message gets round: the message is gone, or this token may not edit it. */
+const EDIT_REFUSALS = ['message_not_found', 'cant_update_message', 'edit_window_closed', 'missing_scope'];
+
+/**
+ * chat.postMessage answers 200 {"ok":false,"error":"..."}; an incoming webhook answers 4xx with the code as text. A
+ * message posted or updated with a token is kept by its channel and ts, a thread reply is not (it is never edited).
+ */
+export function interpretSlackReply(reply: Reply): Verdict {
   const json = replyJson(reply);
   if (json?.ok === false) {
     const error = `Slack error: ${String(json.error ?? 'unknown')}`;
+    if (EDIT_REFUSALS.includes(json.error)) return { error, fallback: true };
     if (json.error !== 'ratelimited') return { error };
     return { error, retryAfterMs: parseRetryAfter(reply.headers?.['retry-after']) ?? 1000 };
+  }
+  if (json?.ok === true && typeof json.channel === 'string' && typeof json.ts === 'string' && json.message?.thread_ts === undefined) {
+    return { keep: { channel: json.channel, ts: json.ts } };
   }
   if (reply.code !== null && reply.code >= 400 && /^[a-z_]{2,64}$/.test(reply.body.trim())) {
     return { error: `Slack error: ${reply.body.trim()} (HTTP ${reply.code})` };

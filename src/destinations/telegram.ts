@@ -53,7 +53,11 @@ const schema = builtOnFirstUse(() =>
 );
 export type TelegramConfig = z.infer<ReturnType<typeof schema>>;
 
-const sendMessageUrl = (config: TelegramConfig): string => `${config.api_url.replace(/\/+$/, '')}/bot${config.bot_token}/sendMessage`;
+const methodUrl = (config: TelegramConfig, method: string): string => `${config.api_url.replace(/\/+$/, '')}/bot${config.bot_token}/${method}`;
+const sendMessageUrl = (config: TelegramConfig): string => methodUrl(config, 'sendMessage');
+
+/** sendMessage's fields that editMessageText does not take: an edit stays where and how the message was posted. */
+const SEND_ONLY = ['message_thread_id', 'disable_notification', 'protect_content', 'reply_parameters', 'message_effect_id', 'allow_paid_broadcast'];
 
 /** Telegram's Bot API: sendMessage to each chat, the default message in HTML or MarkdownV2. */
 export const telegram: Destination<TelegramConfig> = {
@@ -64,27 +68,44 @@ export const telegram: Destination<TelegramConfig> = {
   // The URL, its path /bot<token>/sendMessage (what an error page echoes) and the token.
   secrets: (config) => [...secretUrl(sendMessageUrl(config)), config.bot_token],
   build(config, input) {
-    const url = sendMessageUrl(config);
     const payload = renderPayload(config, input);
-    if (payload === undefined) {
-      const message = telegramMessage(config, input);
-      return config.chat_ids.map((chat): Outbound => postJson(url, { chat_id: chat, ...message }, { label: String(chat) }));
-    }
-    const message: unknown = JSON.parse(payload);
+    const message: unknown = payload === undefined ? telegramMessage(config, input) : JSON.parse(payload);
     if (message === null || typeof message !== 'object' || Array.isArray(message)) {
       throw new TemplateError('in payload: sendMessage needs a JSON object');
     }
-    return config.chat_ids.map((chat): Outbound => postJson(url, { ...message, chat_id: chat }, { label: String(chat) }));
+    return config.chat_ids.map((chat): Outbound => {
+      const label = String(chat);
+      const earlier = input.previous?.[label];
+      if (earlier?.message_id === undefined) {
+        const body = payload === undefined ? { chat_id: chat, ...message } : { ...message, chat_id: chat };
+        return postJson(sendMessageUrl(config), body, { label });
+      }
+      const edit = Object.fromEntries(Object.entries(message).filter(([field]) => !SEND_ONLY.includes(field)));
+      const body = { ...edit, chat_id: earlier.chat_id ?? chat, message_id: earlier.message_id };
+      return postJson(methodUrl(config, 'editMessageText'), body, { label });
+    });
   },
   interpret: interpretTelegramReply,
 };
 
-/** Every answer is {"ok": bool}; a refusal has error_code and description, a 429 parameters.retry_after (seconds). */
+/** editMessageText's refusals that a new message gets round: the message is gone, or too old or not the bot's. */
+const EDIT_REFUSALS = /message to edit not found|message can't be edited|MESSAGE_ID_INVALID/i;
+
+/**
+ * Every answer is {"ok": bool}; a refusal has error_code and description, a 429 parameters.retry_after (seconds). A
+ * message sent or edited is kept by its chat and message ids.
+ */
 export function interpretTelegramReply(reply: Reply): Verdict {
   const json = replyJson(reply);
+  const sent = json?.result;
+  if (json?.ok === true && typeof sent?.message_id === 'number') {
+    return { keep: { ...(sent.chat?.id !== undefined && { chat_id: sent.chat.id }), message_id: sent.message_id } };
+  }
   if (json?.ok !== false) return {};
   const code = json.error_code ?? reply.code;
-  const verdict: Verdict = { error: `Telegram error${code ? ` ${code}` : ''}: ${String(json.description ?? 'unknown')}` };
+  const description = String(json.description ?? 'unknown');
+  const verdict: Verdict = { error: `Telegram error${code ? ` ${code}` : ''}: ${description}` };
+  if (EDIT_REFUSALS.test(description)) verdict.fallback = true;
   const retryAfter = Number(json.parameters?.retry_after);
   if (reply.code === 429 && Number.isFinite(retryAfter) && retryAfter >= 0) verdict.retryAfterMs = Math.ceil(retryAfter * 1000);
   return verdict;

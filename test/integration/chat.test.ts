@@ -120,7 +120,8 @@ describe('chat destinations, run as the runner runs dist/index.js', () => {
     );
     // Webhook URLs are secrets; of the Mattermost / Rocket.Chat hook only the key is.
     const urls = Object.fromEntries(run.results.map((r) => [r.destination, r.url]));
-    expect(urls).toMatchObject({ slack: '****', teams: '****', discord: '****', googlechat: '****' });
+    // Discord is asked to answer with the message (?wait=true), whose id a later step can edit.
+    expect(urls).toMatchObject({ slack: '****', teams: '****', discord: '****?wait=true', googlechat: '****' });
     expect(urls.mattermost).toBe(`${receiver.url}/mattermost/hooks/****`);
     expect(urls.rocketchat).toBe(`${receiver.url}/rocketchat/hooks/****/****`);
     for (const secret of ['XXXXXXXXXXXX', 'teams-signature', 'discord-token-xyz', 'gc-token', 'xi3ot5kq8bdrdqw6g3y6dah5ue', 'Xk9dPq2LmN8rTz']) {
@@ -285,7 +286,7 @@ describe('chat destinations, run as the runner runs dist/index.js', () => {
     expect(receiver.requests).toHaveLength(2);
     expect(receiver.requests[1]!.at - receiver.requests[0]!.at).toBeGreaterThanOrEqual(300);
     expect(receiver.requests[1]!.text).toBe(receiver.requests[0]!.text);
-    expect(run.results[0]).toMatchObject({ status: 'successful', code: 204, attempts: 2, url: '****' });
+    expect(run.results[0]).toMatchObject({ status: 'successful', code: 204, attempts: 2, url: '****?wait=true' });
   });
 
   it('per-trigger messages override text and payload on a chat destination', async () => {

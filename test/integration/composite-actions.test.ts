@@ -91,4 +91,29 @@ describe('the composite actions, expanded as the runner expands them', () => {
     );
     expect(receiver.requests).toHaveLength(0);
   });
+
+  it("notify-started's messages output, passed to notify-finished's update-messages, has the Discord message edited", async () => {
+    receiver.requests.length = 0;
+    receiver.respond((request) =>
+      request.method === 'POST' ? { status: 200, body: '{"id":"1180000000000000000","channel_id":"9"}' } : { status: 200, body: '{"id":"1180000000000000000"}' },
+    );
+    const chat = `destinations:\n  chat:\n    type: discord\n    webhook_url: \${HOOK_URL}/11/\${HOOK_TOKEN}\n    payload: '{"content": "<<status>>"}'\n`;
+    try {
+      const started = await runComposite(join(ROOT, 'notify-started'), { ...common(), config: chat });
+      expect(started.outputs.messages).toBe('[{"destination":"chat","target":null,"handle":{"message_id":"1180000000000000000"}}]');
+      const finished = await runComposite(join(ROOT, 'notify-finished'), {
+        ...common(),
+        config: chat,
+        with: { status: 'success', 'update-messages': started.outputs.messages! },
+      });
+      expect(finished.exitCodes).toEqual([0]);
+      expect(receiver.requests.map((request) => [request.method, request.path, request.text])).toEqual([
+        ['POST', '/ci/11/tok-3f9a27c1?wait=true', '{"content":"started","allowed_mentions":{"parse":[]}}'],
+        ['PATCH', '/ci/11/tok-3f9a27c1/messages/1180000000000000000', '{"content":"success","allowed_mentions":{"parse":[]}}'],
+      ]);
+      expect(finished.outputs).toMatchObject({ sent: '1', failed: '0' });
+    } finally {
+      receiver.respond(() => ({ status: 200, body: 'ok' }));
+    }
+  });
 });

@@ -33,7 +33,7 @@ function expectOneClearError(run: RunResult, error: string) {
   expect(run.stdout.split('\n').filter((line) => line.startsWith('::error'))).toEqual([`::error::${error}`]);
   expect(run.stdout).not.toMatch(/^\s+at /m);
   expect(receiver.requests).toHaveLength(0);
-  expect(run.outputs).toEqual({ results: '[]', sent: '0', failed: '0', skipped: '0', status: '', trigger: '' });
+  expect(run.outputs).toEqual({ results: '[]', sent: '0', failed: '0', skipped: '0', status: '', trigger: '', messages: '[]' });
   expect(run.summary).toBe('<b>Herald</b>: ❌ failed before sending anything; the error is in the log and the annotations.\n');
 }
 

@@ -6,7 +6,7 @@ import { ROOT } from '../../scripts/action-env.mjs';
 import { githubEvent } from '../fixtures/events.js';
 import { evaluate, interpolate, type Contexts } from './expressions.js';
 import { Receiver } from './receiver.js';
-import { runAction } from './run-action.js';
+import { runAction, runWithPost } from './run-action.js';
 
 const workflow = (file: string) => parse(readFileSync(join(ROOT, file), 'utf8'));
 const evaluated = (values: Record<string, unknown> | undefined, contexts: Contexts) =>
@@ -121,5 +121,38 @@ describe('the workflow_run notifiers', () => {
         run: { id: String(event.workflow_run.id), url: event.workflow_run.html_url },
       });
     });
+  });
+});
+
+describe('examples/track-job.yml: one step for the whole job, run as the runner runs a step and its post step', () => {
+  const job = workflow('examples/track-job.yml').jobs.build;
+  const herald = job.steps.find((step: { uses?: string }) => step.uses === 'herald-notify/herald@v1');
+  let receiver: Receiver;
+  beforeAll(async () => {
+    receiver = await Receiver.start(() => ({
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ok: true, channel: 'C024BE91L', ts: '1503435956.000247', message: {} }),
+    }));
+  });
+  afterAll(() => receiver.close());
+
+  it('comes before the work, and needs no if: (action.yml runs its post step always)', () => {
+    expect(job.steps.indexOf(herald)).toBe(1);
+    expect(herald.if).toBeUndefined();
+  });
+
+  it('sends started while the job runs (job.status is success then) and edits it to failed after a failed step', async () => {
+    const contexts = (status: string) => ({ job: { status }, secrets: { SLACK_BOT_TOKEN: 'xoxb-example-7' } });
+    const config = `destinations:\n  team:\n    type: slack\n    token: \${SLACK_BOT_TOKEN}\n    channels: "#ci"\n    api_url: ${receiver.url}/api\n    payload: '{"text": "<<status>>"}'\n`;
+    const { main, post } = await runWithPost(
+      { eventName: 'push', event: githubEvent('push', (e) => e.head_commit), config, inputs: evaluated(herald.with, contexts('success')), env: evaluated(herald.env, contexts('success')) },
+      evaluated(herald.with, contexts('failure')),
+    );
+    expect([main.exitCode, post.exitCode]).toEqual([0, 0]);
+    expect(receiver.requests.map((request) => [request.path, request.text])).toEqual([
+      ['/api/chat.postMessage', '{"text":"started","channel":"#ci"}'],
+      ['/api/chat.update', '{"text":"failure","channel":"C024BE91L","ts":"1503435956.000247"}'],
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { pushEvent } from '../fixtures/build-input.js';
 import { FakeGitHubApi, fakeRun } from '../fixtures/fake-github-api.js';
 import { refusedUrl } from './receiver.js';
+import { ENTRY } from '../../scripts/action-env.mjs';
 import { runAction } from './run-action.js';
 
 const HOOK = fileURLToPath(new URL('./log-modules.mjs', import.meta.url));
@@ -80,5 +81,13 @@ describe('Octokit loads only for a run that asks the GitHub API', () => {
     } finally {
       await api.close();
     }
+  });
+});
+
+describe('a post step without track-job costs nothing', () => {
+  it('loads dist/index.js alone, and nothing of the bundle it imports', async () => {
+    const run = await runAction({ eventName: 'push', event: pushEvent(), inputs: { status: 'failure' }, env: { STATE_isPost: 'true', NODE_OPTIONS: `--import=${HOOK}` } });
+    expect(run.exitCode).toBe(0);
+    expect([...run.stderr.matchAll(/^herald-test loaded (\S+)$/gm)].map((match) => fileURLToPath(match[1]!))).toEqual([ENTRY]);
   });
 });

@@ -26,7 +26,7 @@ function callInputs(given: Record<string, unknown>): Record<string, unknown> {
 
 describe('the reusable workflow .github/workflows/notify.yml', () => {
   it('takes the inputs of the Herald action (and checkout), typed, and hands every one of them to Herald', () => {
-    expect(Object.keys(call.inputs)).toEqual(['config', 'status', 'dry-run', 'fail-on-error', 'timeout', 'test', 'destinations', 'checkout']);
+    expect(Object.keys(call.inputs)).toEqual(['config', 'status', 'dry-run', 'fail-on-error', 'timeout', 'test', 'destinations', 'update', 'update-messages', 'checkout']);
     expect(Object.fromEntries(Object.entries<{ type: string; default: unknown }>(call.inputs).map(([name, input]) => [name, [input.type, input.default]]))).toEqual({
       config: ['string', '.github/notifications.yml'],
       status: ['string', ''],
@@ -35,21 +35,24 @@ describe('the reusable workflow .github/workflows/notify.yml', () => {
       timeout: ['number', 60],
       test: ['boolean', false],
       destinations: ['string', ''],
+      update: ['string', ''],
+      'update-messages': ['string', ''],
       checkout: ['boolean', true],
     });
     // Every input of the action is one of the workflow's (`test` is the action's test mode), passed under its own name,
-    // but github-token: a token is no input to pass around, and its default, github.token, is the called job's own.
-    expect(Object.keys(inputDefaults()).filter((name) => !(name in call.inputs))).toEqual(['github-token']);
-    expect(heraldStep.with).toEqual(Object.fromEntries(['config', 'status', 'dry-run', 'fail-on-error', 'timeout', 'test', 'destinations'].map((name) => [name, `\${{ inputs.${name} }}`])));
+    // but github-token (a token is no input to pass around, and its default, github.token, is the called job's own) and
+    // track-job (the workflow's job is Herald alone, so there is no job around it to track).
+    expect(Object.keys(inputDefaults()).filter((name) => !(name in call.inputs))).toEqual(['github-token', 'track-job']);
+    expect(heraldStep.with).toEqual(Object.fromEntries(['config', 'status', 'dry-run', 'fail-on-error', 'timeout', 'test', 'destinations', 'update', 'update-messages'].map((name) => [name, `\${{ inputs.${name} }}`])));
     expect(heraldStep.env).toEqual({ HERALD_SECRETS: '${{ toJSON(secrets) }}' });
   });
 
-  it('gives the outputs results, sent, failed and skipped from the Herald step', () => {
-    for (const name of ['results', 'sent', 'failed', 'skipped']) {
+  it('gives the outputs results, sent, failed, skipped and messages from the Herald step', () => {
+    for (const name of ['results', 'sent', 'failed', 'skipped', 'messages']) {
       expect(call.outputs[name].value).toBe(`\${{ jobs.notify.outputs.${name} }}`);
       expect(job.outputs[name]).toBe(`\${{ steps.herald.outputs.${name} }}`);
     }
-    expect(Object.keys(call.outputs)).toEqual(['results', 'sent', 'failed', 'skipped']);
+    expect(Object.keys(call.outputs)).toEqual(['results', 'sent', 'failed', 'skipped', 'messages']);
   });
 
   it("runs Herald from its own repository at its own commit, after the caller's checkout, and never from the caller's", () => {

@@ -36,7 +36,14 @@ interface Case {
   env: Record<string, string>;
   /** Values that must never be shown, besides every env value. */
   derived?: string[];
+  /** The step's inputs besides status: failure (update-messages, for an edit of an earlier message). */
+  inputs?: Record<string, string>;
 }
+
+/** The messages output of an earlier step, naming a message of the destination `leak` to edit. */
+const earlier = (target: string | null, handle: Record<string, string | number>) => ({
+  'update-messages': JSON.stringify([{ destination: 'leak', target, handle }]),
+});
 
 const PASSWORD = 'p@ss/w"rd+123';
 const cases: Record<string, Case> = {
@@ -70,6 +77,11 @@ const cases: Record<string, Case> = {
     config: (url) => `token: \${SLACK_BOT_TOKEN}\n    channels: ["#ci"]\n    api_url: ${url}/slack-api`,
     env: { SLACK_BOT_TOKEN: 'xoxb-1111-2222-slackbottoken' },
   },
+  'slack (bot token, an edit: chat.update)': {
+    config: (url) => `token: \${SLACK_BOT_TOKEN}\n    channels: ["#ci"]\n    api_url: ${url}/slack-api`,
+    env: { SLACK_BOT_TOKEN: 'xoxb-3333-4444-slackedittoken' },
+    inputs: earlier('#ci', { channel: 'C024BE91L', ts: '1503435956.000247' }),
+  },
   teams: {
     config: () => 'webhook_url: ${TEAMS_WEBHOOK_URL}',
     env: { TEAMS_WEBHOOK_URL: `${'URL'}/workflows/6e1f/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=teamsSignature0123456789` },
@@ -79,6 +91,12 @@ const cases: Record<string, Case> = {
     config: () => 'webhook_url: ${DISCORD_WEBHOOK_URL}',
     env: { DISCORD_WEBHOOK_URL: `${'URL'}/api/webhooks/112233445566/discordWebhookToken-abcdef` },
     derived: ['discordWebhookToken-abcdef', '/api/webhooks/112233445566/discordWebhookToken-abcdef'],
+  },
+  'discord (an edit: PATCH .../messages/{id})': {
+    config: () => 'webhook_url: ${DISCORD_WEBHOOK_URL}',
+    env: { DISCORD_WEBHOOK_URL: `${'URL'}/api/webhooks/112233445566/discordEditToken-abcdef` },
+    derived: ['discordEditToken-abcdef', '/api/webhooks/112233445566/discordEditToken-abcdef'],
+    inputs: earlier(null, { message_id: '1180000000000000000' }),
   },
   mattermost: {
     config: () => 'url: ${MATTERMOST_WEBHOOK_URL}',
@@ -99,6 +117,12 @@ const cases: Record<string, Case> = {
     config: (url) => `bot_token: \${TELEGRAM_BOT_TOKEN}\n    chat_ids: -1001234567890\n    api_url: ${url}/telegram`,
     env: { TELEGRAM_BOT_TOKEN: '987654321:AAHtelegramEchoToken_0123' },
     derived: ['/telegram/bot987654321:AAHtelegramEchoToken_0123/sendMessage', 'bot987654321:AAHtelegramEchoToken_0123'],
+  },
+  'telegram (an edit: editMessageText)': {
+    config: (url) => `bot_token: \${TELEGRAM_BOT_TOKEN}\n    chat_ids: -1001234567890\n    api_url: ${url}/telegram`,
+    env: { TELEGRAM_BOT_TOKEN: '987654321:AAHtelegramEditToken_4567' },
+    derived: ['/telegram/bot987654321:AAHtelegramEditToken_4567/editMessageText', 'bot987654321:AAHtelegramEditToken_4567'],
+    inputs: earlier('-1001234567890', { chat_id: -1001234567890, message_id: 42 }),
   },
   ses: {
     config: (url) => `access_key_id: \${AWS_ACCESS_KEY_ID}\n    secret_access_key: \${AWS_SECRET_ACCESS_KEY}\n    session_token: \${AWS_SESSION_TOKEN}\n    api_url: ${url}/ses\n    from: ci@example.com\n    to: [dev@example.com]`,
@@ -153,21 +177,23 @@ describe('secrets never leak, also when a server echoes the request', () => {
     expect(destinationTypes().filter((type) => type !== 'email' && type !== 'irc' && !covered.has(type))).toEqual([]);
   });
 
-  it.each(Object.entries(cases))('%s', async (name, { config, env, derived = [] }) => {
+  it.each(Object.entries(cases))('%s', async (name, { config, env, derived = [], inputs = {} }) => {
     const type = name.split(' ')[0];
     const resolved = Object.fromEntries(Object.entries(env).map(([key, value]) => [key, value.replace(/^URL/, receiver.url)]));
     const before = receiver.requests.length;
     const run = await runAction({
       eventName: 'push',
       event: githubEvent('push', (e) => e.head_commit),
-      inputs: { status: 'failure' },
+      inputs: { status: 'failure', ...inputs },
       config: `destinations:\n  leak:\n    type: ${type}\n    retries: 0\n    ${config(receiver.url)}\n`,
       env: resolved,
     });
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
     expect(receiver.requests.length).toBe(before + 1);
     expect(run.results[0]).toMatchObject({ status: 'failed', code: 404 });
-    expect(run.results[0].response).toMatch(/^Cannot (POST|PUT) /);
+    expect(run.results[0].response).toMatch(/^Cannot (POST|PUT|PATCH) /);
+    // An edit case reached the edit call, not a new post.
+    if (inputs['update-messages']) expect(run.results[0].response).toMatch(/^Cannot (POST \S*\/(chat\.update|editMessageText)|PATCH \S*\/messages\/)/);
     const printed = everything(run);
     const secrets = [...Object.values(resolved), ...derived];
     for (const secret of secrets) {

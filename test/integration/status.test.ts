@@ -17,7 +17,7 @@ const hook = () => `destinations:\n  hooks:\n    type: webhook\n    url: ${recei
 /** What a later step sees when Herald sent nothing: outputs it can always parse, and one line in the job summary. */
 function expectNothingSent(run: RunResult, { status, summary }: { status: string; summary: string }) {
   expect(receiver.requests).toHaveLength(0);
-  expect(run.outputs).toEqual({ results: '[]', sent: '0', failed: '0', skipped: '0', status, trigger: '' });
+  expect(run.outputs).toEqual({ results: '[]', sent: '0', failed: '0', skipped: '0', status, trigger: '', messages: '[]' });
   expect(JSON.parse(run.outputs.results!)).toEqual([]);
   expect(run.summary).toBe(`<b>Herald</b>: ${summary}\n`);
 }

@@ -150,7 +150,7 @@ describe('test: true, run from a workflow_dispatch workflow', () => {
         'Destinations in this file: hooks, team-chat, archive.\n',
     );
     expect(receiver.requests).toHaveLength(0);
-    expect(run.outputs).toEqual({ results: '[]', sent: '0', failed: '0', skipped: '0', status: '', trigger: '' });
+    expect(run.outputs).toEqual({ results: '[]', sent: '0', failed: '0', skipped: '0', status: '', trigger: '', messages: '[]' });
   });
 
   it('a failed test delivery fails the step even with fail-on-error: false; the others are still sent and recorded', async () => {

@@ -302,7 +302,7 @@ describe('a pull request from a fork', () => {
         '  if: github.event.pull_request.head.repo.full_name == github.repository\n',
     );
     expect(receiver.requests).toHaveLength(0);
-    expect(run.outputs).toEqual({ results: '[]', sent: '0', failed: '0', skipped: '0', status: '', trigger: '' });
+    expect(run.outputs).toEqual({ results: '[]', sent: '0', failed: '0', skipped: '0', status: '', trigger: '', messages: '[]' });
   });
 
   it('the same empty secret on a pull request from a branch of the repository keeps the usual advice', async () => {

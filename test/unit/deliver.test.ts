@@ -156,4 +156,41 @@ describe('deliverAll', () => {
     const [result] = await deliverAll([{ ...base, destination: 'audit', state: 'skipped', reason: 'if rendered "hook-token-4242"' }], options);
     expect(result).toMatchObject({ status: 'skipped', reason: 'if rendered "****"', log: ['skipped: if rendered "****"'] });
   });
+
+  describe('an edit of an earlier message', () => {
+    const edit = (overrides: Partial<Extract<Delivery, { state: 'ready' }>> = {}) =>
+      ready('/edit', {
+        // As Slack answers: 200 with ok true (the message's channel and ts) or ok false (why not).
+        interpret: (reply) => {
+          const json = JSON.parse(reply.body);
+          if (json.ok) return { keep: { channel: json.channel, ts: json.ts } };
+          return { error: `Slack error: ${json.error}`, fallback: json.error === 'message_not_found' };
+        },
+        fallback: { transport: 'http', method: 'POST', url: url('/post'), headers: {}, body: '{"text":"new"}' } as HttpRequest,
+        ...overrides,
+      });
+
+    it('that is accepted keeps the handle the receiver answered with, and posts nothing new', async () => {
+      answer = (_, res) => res.end('{"ok":true,"channel":"C1","ts":"1.2"}');
+      const [result] = await deliverAll([edit()], options);
+      expect(requests.map((request) => request.path)).toEqual(['/edit']);
+      expect(result).toMatchObject({ status: 'successful', attempts: 1, handle: { channel: 'C1', ts: '1.2' }, warnings: [] });
+    });
+
+    it('that is refused posts the message anew once, and says why in the warnings and the log', async () => {
+      answer = (index, res) => res.end(index === 0 ? '{"ok":false,"error":"message_not_found"}' : '{"ok":true,"channel":"C1","ts":"3.4"}');
+      const [result] = await deliverAll([edit()], options);
+      expect(requests.map((request) => [request.path, request.body])).toEqual([['/edit', '{"text":"CI failed"}'], ['/post', '{"text":"new"}']]);
+      expect(result).toMatchObject({ status: 'successful', attempts: 2, url: url('/post'), handle: { channel: 'C1', ts: '3.4' } });
+      expect(result!.warnings).toEqual(['could not edit the earlier message (Slack error: message_not_found); posted a new message instead']);
+      expect(result!.log[0]).toBe('attempt 1: the edit was refused (Slack error: message_not_found); posting a new message instead');
+    });
+
+    it('refused for a reason a new message cannot fix fails as any delivery does, without a new post', async () => {
+      answer = (_, res) => res.end('{"ok":false,"error":"invalid_auth"}');
+      const [result] = await deliverAll([edit()], options);
+      expect(requests.map((request) => request.path)).toEqual(['/edit']);
+      expect(result).toMatchObject({ status: 'failed', error: 'Slack error: invalid_auth' });
+    });
+  });
 });

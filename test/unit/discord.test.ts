@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { discord } from '../../src/destinations/discord.js';
 import { buildInput, HOSTILE_COMMIT, isWellFormed } from '../fixtures/build-input.js';
 import { discordMessageProblems } from '../fixtures/chat-validators.js';
+import { httpRequests } from '../fixtures/outbound.js';
 
 const URL = 'https://discord.com/api/webhooks/123456/TOKEN-abc';
 const config = (fields: object = {}) => discord.schema.parse({ type: 'discord', webhook_url: URL, ...fields });
@@ -10,7 +11,7 @@ const body = (outbound: { body?: string }) => JSON.parse(outbound.body!);
 describe('discord', () => {
   it('posts an embed linked to the run, coloured by trigger, that pings nobody', () => {
     const [request] = discord.build(config({ username: 'Herald', avatar_url: 'https://example.com/a.png' }), buildInput('error'));
-    expect(request).toMatchObject({ method: 'POST', url: URL, headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+    expect(request).toMatchObject({ method: 'POST', url: `${URL}?wait=true`, headers: { 'Content-Type': 'application/json; charset=utf-8' } });
     const message = body(request!);
     expect(message).toMatchObject({ username: 'Herald', avatar_url: 'https://example.com/a.png', allowed_mentions: { parse: [] } });
     expect(message.content).toBeUndefined();
@@ -68,5 +69,26 @@ describe('discord', () => {
 
   it('declares the webhook URL, its path and its token secret', () => {
     expect(discord.secrets(config())).toEqual([URL, '/api/webhooks/123456/TOKEN-abc', 'TOKEN-abc']);
+  });
+
+  it('edits the kept message with PATCH /messages/{id}, keeping a thread_id, without the fields only a new message takes', () => {
+    const previous = { '': { message_id: '1180000000000000000' } };
+    const settings = discord.schema.parse({ type: 'discord', webhook_url: `${URL}?thread_id=99`, username: 'Herald' });
+    const [edit] = httpRequests(discord.build(settings, { ...buildInput('success'), previous }));
+    const [post] = httpRequests(discord.build(settings, buildInput('success')));
+    expect([edit!.method, edit!.url]).toEqual(['PATCH', `${URL}/messages/1180000000000000000?thread_id=99`]);
+    expect([post!.method, post!.url]).toEqual(['POST', `${URL}?thread_id=99&wait=true`]);
+    const { username: _username, ...fields } = body(post!);
+    expect(body(edit!)).toEqual(fields);
+  });
+
+  it('keeps the id of the message it answers with; Unknown Message asks for a new message', () => {
+    expect(discord.interpret!({ code: 200, headers: {}, body: '{"id":"1180000000000000000","channel_id":"1","content":""}' })).toEqual({
+      keep: { message_id: '1180000000000000000' },
+    });
+    expect(discord.interpret!({ code: 404, headers: {}, body: '{"message":"Unknown Message","code":10008}' })).toEqual({
+      error: 'Discord error 10008: Unknown Message (HTTP 404)',
+      fallback: true,
+    });
   });
 });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readInputs } from '../../src/inputs.js';
 
 /** The runner passes `with:` values as INPUT_<NAME> (upper case, spaces as _; dashes stay). */
-const INPUTS = ['INPUT_CONFIG', 'INPUT_STATUS', 'INPUT_DRY-RUN', 'INPUT_FAIL-ON-ERROR', 'INPUT_TIMEOUT', 'INPUT_TEST', 'INPUT_DESTINATIONS', 'INPUT_GITHUB-TOKEN'];
+const INPUTS = ['INPUT_CONFIG', 'INPUT_STATUS', 'INPUT_DRY-RUN', 'INPUT_FAIL-ON-ERROR', 'INPUT_TIMEOUT', 'INPUT_TEST', 'INPUT_DESTINATIONS', 'INPUT_GITHUB-TOKEN', 'INPUT_TRACK-JOB', 'INPUT_UPDATE', 'INPUT_UPDATE-MESSAGES'];
 beforeEach(() => {
   for (const name of INPUTS) vi.stubEnv(name, undefined);
 });
@@ -24,12 +24,12 @@ const errorOf = (inputs: Record<string, string>): string => {
 
 describe('readInputs', () => {
   it('has a default for every input', () => {
-    expect(readInputs()).toEqual({ configPath: '.github/notifications.yml', status: undefined, dryRun: false, failOnError: false, timeoutSeconds: 60, test: false, destinations: [], githubToken: '' });
+    expect(readInputs()).toEqual({ configPath: '.github/notifications.yml', status: undefined, dryRun: false, failOnError: false, timeoutSeconds: 60, test: false, destinations: [], githubToken: '', trackJob: false, update: false, updateMessages: [] });
   });
 
   it('reads every input, trimmed; status and booleans in any case', () => {
     withInputs({ config: ' ci/notify.yaml ', status: ' Success ', 'dry-run': 'TRUE', 'fail-on-error': 'True', timeout: ' 2.5 ', 'github-token': ' ghs_abc\n' });
-    expect(readInputs()).toEqual({ configPath: 'ci/notify.yaml', status: 'success', dryRun: true, failOnError: true, timeoutSeconds: 2.5, test: false, destinations: [], githubToken: 'ghs_abc' });
+    expect(readInputs()).toEqual({ configPath: 'ci/notify.yaml', status: 'success', dryRun: true, failOnError: true, timeoutSeconds: 2.5, test: false, destinations: [], githubToken: 'ghs_abc', trackJob: false, update: false, updateMessages: [] });
   });
 
   it('takes every status word of job.status, needs.<job>.result and steps.<step>.outcome', () => {
@@ -42,7 +42,7 @@ describe('readInputs', () => {
 
   it('treats empty values as not given', () => {
     withInputs({ config: '', status: '  ', 'dry-run': '', 'fail-on-error': '', timeout: '' });
-    expect(readInputs()).toEqual({ configPath: '.github/notifications.yml', status: undefined, dryRun: false, failOnError: false, timeoutSeconds: 60, test: false, destinations: [], githubToken: '' });
+    expect(readInputs()).toEqual({ configPath: '.github/notifications.yml', status: undefined, dryRun: false, failOnError: false, timeoutSeconds: 60, test: false, destinations: [], githubToken: '', trackJob: false, update: false, updateMessages: [] });
   });
 
   it('says which status was meant for a misspelt one', () => {
@@ -73,6 +73,40 @@ describe('readInputs', () => {
     expect(errorOf({ destinations: 'ops' })).toBe(
       'UserError: Input "destinations" is "ops", but "test" is not true: "destinations" picks the destinations of a test notification. ' +
         'Set "test: true" too, or leave "destinations" empty (the routes in the config choose where other notifications go).',
+    );
+  });
+
+  it('track-job turns update on unless update says false; update-messages too', () => {
+    withInputs({ 'track-job': 'true', status: 'success' });
+    expect(readInputs()).toMatchObject({ trackJob: true, update: true, updateMessages: [] });
+    withInputs({ update: 'false' });
+    expect(readInputs()).toMatchObject({ trackJob: true, update: false });
+    vi.unstubAllEnvs();
+    withInputs({ 'update-messages': '[{"destination":"team","target":"#ci","handle":{"channel":"C1","ts":"1.2"}}]' });
+    expect(readInputs()).toMatchObject({ trackJob: false, update: true, updateMessages: [{ destination: 'team', target: '#ci', handle: { channel: 'C1', ts: '1.2' } }] });
+  });
+
+  it('refuses update-messages that are not a messages output, saying what to pass', () => {
+    expect(errorOf({ 'update-messages': '{"channel": "C1"}' })).toBe(
+      'UserError: Input "update-messages" is not a list of Herald messages (at the top: Invalid input: expected array, received object). ' +
+        'Pass the messages output of an earlier Herald step unchanged: ${{ steps.<id>.outputs.messages }}.',
+    );
+    vi.unstubAllEnvs();
+    expect(errorOf({ 'update-messages': 'steps.started.outputs.messages' })).toMatch(
+      /^UserError: Input "update-messages" is not JSON \(.*\)\. Pass the messages output of an earlier Herald step: \$\{\{ steps\.<id>\.outputs\.messages \}\}\.$/,
+    );
+  });
+
+  it('refuses track-job without a status, saying to pass job.status', () => {
+    expect(errorOf({ 'track-job': 'true' })).toBe(
+      'UserError: Input "track-job" is true but "status" is empty. Pass "status: ${{ job.status }}": the runner evaluates it again for ' +
+        "Herald's post step at the end of the job, where it is the job's final status.",
+    );
+  });
+
+  it('refuses track-job with test: a test notification is one message', () => {
+    expect(errorOf({ 'track-job': 'true', test: 'true' })).toBe(
+      'UserError: Inputs "track-job" and "test" are both true; a test notification is one message, not a job. Set only one of them.',
     );
   });
 });

@@ -84,8 +84,16 @@ describe('report', () => {
     const herald = await step();
     await herald.report([result(), failed, skipped], options);
     const { results, ...counts } = herald.outputs();
-    expect(counts).toEqual({ sent: '1', failed: '1', skipped: '1', status: 'failure', trigger: 'error' });
+    expect(counts).toEqual({ sent: '1', failed: '1', skipped: '1', status: 'failure', trigger: 'error', messages: '[]' });
     expect(JSON.parse(results!)).toEqual([result(), failed, skipped].map(({ log: _log, ...record }) => record));
+  });
+
+  it('writes the messages a later step can edit to the messages output, and leaves their handles out of results', async () => {
+    const herald = await step();
+    const posted = result({ destination: 'team', type: 'slack', target: '#ci', handle: { channel: 'C024BE91L', ts: '1503435956.000247' } });
+    await herald.report([posted, failed, skipped], options);
+    expect(herald.outputs().messages).toBe('[{"destination":"team","target":"#ci","handle":{"channel":"C024BE91L","ts":"1503435956.000247"}}]');
+    expect(JSON.parse(herald.outputs().results!)[0]).not.toHaveProperty('handle');
   });
 
   it('writes the summary: the outcome line, one row per delivery, then the template warnings', async () => {
@@ -160,7 +168,7 @@ describe('report', () => {
   it('says when no destination is routed', async () => {
     const herald = await step();
     await herald.report([], options);
-    expect(herald.outputs()).toEqual({ results: '[]', sent: '0', failed: '0', skipped: '0', status: 'failure', trigger: 'error' });
+    expect(herald.outputs()).toEqual({ results: '[]', sent: '0', failed: '0', skipped: '0', status: 'failure', trigger: 'error', messages: '[]' });
     expect(herald.printed()).toBe('No destination is routed for this trigger; nothing to send. (CI failed on main in Codertocat/Hello-World (#42))\n');
     expect(herald.summary()).toContain('<p>No destination is routed for this trigger.</p>\n');
   });
@@ -178,14 +186,14 @@ describe('when nothing is sent', () => {
   it('for a status that is no trigger: empty outputs with the status, and one summary line saying why', async () => {
     const herald = await step();
     await herald.reportNothingSent({ trigger: null, status: 'skipped', reason: 'status "skipped": the job or step did not run' });
-    expect(herald.outputs()).toEqual({ results: '[]', sent: '0', failed: '0', skipped: '0', status: 'skipped', trigger: '' });
+    expect(herald.outputs()).toEqual({ results: '[]', sent: '0', failed: '0', skipped: '0', status: 'skipped', trigger: '', messages: '[]' });
     expect(herald.summary()).toBe('<b>Herald</b>: ℹ️ status &quot;skipped&quot;: the job or step did not run; nothing was sent.\n');
   });
 
   it('after a failure before the report: empty outputs and a summary line pointing at the log', async () => {
     const herald = await step();
     await herald.reportIfUnreported();
-    expect(herald.outputs()).toEqual({ results: '[]', sent: '0', failed: '0', skipped: '0', status: '', trigger: '' });
+    expect(herald.outputs()).toEqual({ results: '[]', sent: '0', failed: '0', skipped: '0', status: '', trigger: '', messages: '[]' });
     expect(herald.summary()).toBe('<b>Herald</b>: ❌ failed before sending anything; the error is in the log and the annotations.\n');
   });
 

@@ -27,6 +27,10 @@ describe('slack config', () => {
     const result = slack.schema.safeParse({ type: 'slack', token: 'xoxb-1' });
     expect(result.error!.issues[0]).toMatchObject({ path: ['channels'] });
   });
+  it('rejects thread_replies with an incoming webhook, which cannot edit', () => {
+    const result = slack.schema.safeParse({ type: 'slack', webhook_url: WEBHOOK, thread_replies: true });
+    expect(result.error!.issues).toMatchObject([{ path: ['thread_replies'], message: expect.stringContaining('thread_replies needs token + channels') }]);
+  });
   it('takes one channel as a string', () => {
     expect(config({ token: 'xoxb-1', channels: '#ci' }).channels).toEqual(['#ci']);
   });
@@ -141,5 +145,46 @@ describe('slack replies', () => {
   });
   it('an incoming webhook error names the code', () => {
     expect(slack.interpret!(reply(404, 'no_service'))).toEqual({ error: 'Slack error: no_service (HTTP 404)' });
+  });
+
+  it('keeps the channel and ts of a message posted or updated with a token, not of a thread reply', () => {
+    expect(slack.interpret!(reply(200, '{"ok":true,"channel":"C024BE91L","ts":"1503435956.000247","message":{"text":"x"}}'))).toEqual({
+      keep: { channel: 'C024BE91L', ts: '1503435956.000247' },
+    });
+    expect(slack.interpret!(reply(200, '{"ok":true,"channel":"C024BE91L","ts":"1503435957.000100","message":{"thread_ts":"1503435956.000247"}}'))).toEqual({});
+  });
+  it('a refused edit (message_not_found, cant_update_message, edit_window_closed, missing_scope) asks for a new message', () => {
+    for (const error of ['message_not_found', 'cant_update_message', 'edit_window_closed', 'missing_scope']) {
+      expect(slack.interpret!(reply(200, `{"ok":false,"error":"${error}"}`))).toEqual({ error: `Slack error: ${error}`, fallback: true });
+    }
+  });
+});
+
+describe('slack edits (track-job, update-messages)', () => {
+  const token = { token: 'xoxb-1-2', channels: ['#ci', '#ops'], api_url: 'https://slack.example/api', username: 'Herald' };
+  const previous = { '#ci': { channel: 'C024BE91L', ts: '1503435956.000247' } };
+  it('updates the kept message of a channel with chat.update (no username: an edit keeps it), and posts to the others', () => {
+    const requests = httpRequests(slack.build(config(token), { ...buildInput('success'), previous }));
+    expect(requests.map((request) => [request.url, request.label])).toEqual([
+      ['https://slack.example/api/chat.update', '#ci'],
+      ['https://slack.example/api/chat.postMessage', '#ops'],
+    ]);
+    const posted = body(requests[1]!);
+    const { username: _username, channel: _channel, ...rest } = posted;
+    expect(body(requests[0]!)).toEqual({ ...rest, channel: 'C024BE91L', ts: '1503435956.000247' });
+  });
+  it('with thread_replies, an error also posts the message as a reply in the thread; a success does not', () => {
+    const failed = httpRequests(slack.build(config({ ...token, channels: ['#ci'], thread_replies: true }), { ...buildInput('error'), previous }));
+    expect(failed.map((request) => [request.url, request.label])).toEqual([
+      ['https://slack.example/api/chat.update', '#ci'],
+      ['https://slack.example/api/chat.postMessage', '#ci (thread reply)'],
+    ]);
+    expect(body(failed[1]!)).toMatchObject({ channel: 'C024BE91L', thread_ts: '1503435956.000247', username: 'Herald' });
+    const passed = slack.build(config({ ...token, channels: ['#ci'], thread_replies: true }), { ...buildInput('success'), previous });
+    expect(passed).toHaveLength(1);
+  });
+  it('a handle without channel and ts is no message to edit: it posts', () => {
+    const [request] = httpRequests(slack.build(config({ ...token, channels: ['#ci'] }), { ...buildInput('success'), previous: { '#ci': { ts: '1.2' } } }));
+    expect(request!.url).toBe('https://slack.example/api/chat.postMessage');
   });
 });

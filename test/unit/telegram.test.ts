@@ -112,7 +112,7 @@ describe('telegram', () => {
     expect(telegram.interpret!({ code: 400, headers: {}, body: '{"ok":false,"error_code":400,"description":"Bad Request: chat not found"}' })).toEqual({
       error: 'Telegram error 400: Bad Request: chat not found',
     });
-    expect(telegram.interpret!({ code: 200, headers: {}, body: '{"ok":true,"result":{"message_id":1}}' })).toEqual({});
+    expect(telegram.interpret!({ code: 200, headers: {}, body: '{"ok":true,"result":{"message_id":1}}' })).toEqual({ keep: { message_id: 1 } });
     expect(telegram.interpret!({ code: 502, headers: {}, body: 'Bad Gateway' })).toEqual({});
   });
 
@@ -124,5 +124,22 @@ describe('telegram', () => {
   it('declares the token, the URL and its path secret', () => {
     const secrets = telegram.secrets(config());
     expect(secrets).toEqual(expect.arrayContaining([TOKEN, `https://api.telegram.org/bot${TOKEN}/sendMessage`, `/bot${TOKEN}/sendMessage`]));
+  });
+
+  it('edits the kept message of a chat with editMessageText, without the fields only sendMessage takes', () => {
+    const settings = config({ chat_ids: [-1001234567890, '@ci'], message_thread_id: 7, disable_notification: true });
+    const previous = { '-1001234567890': { chat_id: -1001234567890, message_id: 42 } };
+    const [edit, post] = telegram.build(settings, { ...buildInput('success'), previous }) as { url: string; body?: string }[];
+    expect(edit!.url).toBe(`https://api.telegram.org/bot${TOKEN}/editMessageText`);
+    const { chat_id: _chat, message_thread_id: _thread, disable_notification: _silent, ...fields } = body(post!);
+    expect(body(edit!)).toEqual({ ...fields, chat_id: -1001234567890, message_id: 42 });
+    expect(post!.url).toBe(`https://api.telegram.org/bot${TOKEN}/sendMessage`);
+  });
+
+  it('keeps the chat and message ids of a sent message; a refused edit asks for a new message', () => {
+    const sent = '{"ok":true,"result":{"message_id":42,"chat":{"id":-1001234567890,"type":"supergroup"},"date":1,"text":"x"}}';
+    expect(telegram.interpret!({ code: 200, headers: {}, body: sent })).toEqual({ keep: { chat_id: -1001234567890, message_id: 42 } });
+    const gone = '{"ok":false,"error_code":400,"description":"Bad Request: message to edit not found"}';
+    expect(telegram.interpret!({ code: 400, headers: {}, body: gone })).toEqual({ error: 'Telegram error 400: Bad Request: message to edit not found', fallback: true });
   });
 });

@@ -62,6 +62,7 @@ describe('workflow and action files pass GitHub’s rules', () => {
       'action.yml',
       'examples/needs-summary.yml',
       'examples/notifier.yml',
+      'examples/track-job.yml',
       'notify-finished/action.yml',
       'notify-started/action.yml',
     ]);
@@ -71,8 +72,8 @@ describe('workflow and action files pass GitHub’s rules', () => {
     expect(await validate(checkable(file))).toBe('');
   });
 
-  it('the main action runs on node24, which the validator is told is node20', () => {
-    expect(parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')).runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+  it('the main action runs on node24, which the validator is told is node20, with a post step that always runs', () => {
+    expect(parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')).runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/index.js', 'post-if': 'always()' });
   });
 
   it('the validator does catch a broken file: a workflow_call input of a type GitHub does not have', async () => {

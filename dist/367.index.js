@@ -1,5 +1,5 @@
-export const id = 969;
-export const ids = [969];
+export const id = 367;
+export const ids = [367];
 export const modules = {
 
 /***/ 5594:
@@ -32,7 +32,7 @@ class BearerCredentialHandler {
 
 /***/ }),
 
-/***/ 9166:
+/***/ 2952:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -781,23 +781,52 @@ const discord = {
     secrets: (config) => secretUrl(config.webhook_url, 1),
     build(config, input) {
         const payload = renderPayload(config, input);
+        const messageId = input.previous?.['']?.message_id;
+        const send = (body) => messageId === undefined ? postJson(webhookUrl(config.webhook_url, 'wait'), body) : editRequest(config.webhook_url, String(messageId), body);
         if (payload === undefined)
-            return [postJson(config.webhook_url, discordMessage(config, input))];
+            return [send(discordMessage(config, input))];
         const message = JSON.parse(payload);
         if (message === null || typeof message !== 'object' || Array.isArray(message)) {
             throw new TemplateError('in payload: a Discord webhook needs a JSON object');
         }
         // A payload that says nothing about mentions gets none; one that sets allowed_mentions is sent as written.
-        return [postJson(config.webhook_url, 'allowed_mentions' in message ? payload : { ...message, allowed_mentions: NO_MENTIONS })];
+        return [send('allowed_mentions' in message ? payload : { ...message, allowed_mentions: NO_MENTIONS })];
     },
     interpret: interpretDiscordReply,
 };
-/** A 429 carries retry_after (seconds, a float) in its body; other errors carry {message, code}. */
+/**
+ * The webhook URL with `?wait=true` (Discord then answers with the message, whose id a later step edits, and says so
+ * when it could not save it), or with /messages/{id} for an edit; a thread_id in the URL stays.
+ */
+function webhookUrl(webhook, to) {
+    // By hand rather than with URL, which would rewrite the URL (a :443, an escape) so that its masking no longer matches.
+    const [path, query] = webhook.split(/\?(.*)/s, 2);
+    if (to === 'wait')
+        return `${webhook}${query === undefined ? '?' : '&'}wait=true`;
+    return `${path.replace(/\/+$/, '')}/messages/${encodeURIComponent(to.messageId)}${query === undefined ? '' : `?${query}`}`;
+}
+/** PATCH /webhooks/{id}/{token}/messages/{message_id}, without the fields only a new message takes. */
+function editRequest(webhook, messageId, body) {
+    const { username: _username, avatar_url: _avatar, tts: _tts, thread_name: _thread, ...edit } = (typeof body === 'string' ? JSON.parse(body) : body);
+    return postJson(webhookUrl(webhook, { messageId }), edit, { method: 'PATCH' });
+}
+/** Discord's codes for an edit that a new message gets round: Unknown Message, a message by another author. */
+const EDIT_REFUSALS = [10008, 50005];
+/**
+ * A 429 carries retry_after (seconds, a float) in its body; other errors carry {message, code}. A message Discord
+ * answers with (`?wait=true`, an edit) is kept by its id.
+ */
 function interpretDiscordReply(reply) {
     const verdict = serviceError(reply, 'Discord', (json) => ({ message: json.message, code: json.code }));
-    const retryAfter = Number(replyJson(reply)?.retry_after);
+    const json = replyJson(reply);
+    const retryAfter = Number(json?.retry_after);
     if (reply.code === 429 && Number.isFinite(retryAfter) && retryAfter >= 0)
         verdict.retryAfterMs = Math.ceil(retryAfter * 1000);
+    if (EDIT_REFUSALS.includes(json?.code))
+        verdict.fallback = true;
+    const ok = reply.code !== null && reply.code >= 200 && reply.code < 300;
+    if (ok && typeof json?.id === 'string')
+        verdict.keep = { message_id: json.id };
     return verdict;
 }
 function discordMessage(config, input) {
@@ -1733,6 +1762,10 @@ const slack_schema = builtOnFirstUse(() => destinationSchema('slack', {
     username: schemas/* string */.YjP().min(1).optional().describe('Name to post as (bot tokens need chat:write.customize).'),
     icon_url: httpUrl.optional().describe('Icon to post with.'),
     icon_emoji: schemas/* string */.YjP().min(1).optional().describe('Icon to post with, as an emoji (:bell:).'),
+    thread_replies: schemas/* boolean */.zMY()
+        .default(false)
+        .describe('With token, when an error edits the earlier message (track-job, update-messages): also post it as a reply in ' +
+        "that message's thread, since an edit notifies no one."),
 }, { text: 'slack', payload: 'json' }, {
     text: 'Template for the message text shown above the card (and in notifications). Values have &, < and > escaped, so they cannot mention or link.',
     payload: `${CHAT_PAYLOAD} With token, channel is set per channel.`,
@@ -1761,6 +1794,13 @@ const slack_schema = builtOnFirstUse(() => destinationSchema('slack', {
             message: 'an incoming webhook posts to its own channel; channels needs token instead of webhook_url',
         });
     }
+    if (config.webhook_url !== undefined && config.thread_replies) {
+        ctx.addIssue({
+            code: 'custom',
+            path: ['thread_replies'],
+            message: 'an incoming webhook cannot edit what it posted, so there is no thread to reply in; thread_replies needs token + channels',
+        });
+    }
 }));
 /** Slack: an incoming webhook, or a bot token posting with chat.postMessage to each channel. */
 const slack = {
@@ -1774,24 +1814,49 @@ const slack = {
         const body = payload ?? JSON.stringify(slackMessage(config, input));
         if (config.webhook_url !== undefined)
             return [postJson(config.webhook_url, body)];
-        const url = `${config.api_url.replace(/\/+$/, '')}/chat.postMessage`;
+        const api = config.api_url.replace(/\/+$/, '');
         const headers = { Authorization: `Bearer ${config.token}` };
         const message = JSON.parse(body);
         if (message === null || typeof message !== 'object' || Array.isArray(message)) {
             throw new TemplateError('in payload: chat.postMessage needs a JSON object');
         }
-        return (config.channels ?? []).map((channel) => postJson(url, { ...message, channel }, { headers, label: channel }));
+        return (config.channels ?? []).flatMap((channel) => {
+            const earlier = slackHandle(input.previous?.[channel]);
+            if (!earlier)
+                return [postJson(`${api}/chat.postMessage`, { ...message, channel }, { headers, label: channel })];
+            // chat.update takes no username or icon: the message keeps the ones it was posted with.
+            const { username: _username, icon_url: _url, icon_emoji: _emoji, ...edit } = message;
+            const update = postJson(`${api}/chat.update`, { ...edit, ...earlier }, { headers, label: channel });
+            if (!config.thread_replies || input.trigger !== 'error')
+                return [update];
+            const reply = { ...message, channel: earlier.channel, thread_ts: earlier.ts };
+            return [update, postJson(`${api}/chat.postMessage`, reply, { headers, label: `${channel} (thread reply)` })];
+        });
     },
     interpret: interpretSlackReply,
 };
-/** chat.postMessage answers 200 {"ok":false,"error":"..."}; an incoming webhook answers 4xx with the code as text. */
+/** A kept chat.postMessage answer, when it has what chat.update needs. */
+function slackHandle(handle) {
+    return typeof handle?.channel === 'string' && typeof handle.ts === 'string' ? { channel: handle.channel, ts: handle.ts } : undefined;
+}
+/** chat.update's refusals that a new message gets round: the message is gone, or this token may not edit it. */
+const slack_EDIT_REFUSALS = ['message_not_found', 'cant_update_message', 'edit_window_closed', 'missing_scope'];
+/**
+ * chat.postMessage answers 200 {"ok":false,"error":"..."}; an incoming webhook answers 4xx with the code as text. A
+ * message posted or updated with a token is kept by its channel and ts, a thread reply is not (it is never edited).
+ */
 function interpretSlackReply(reply) {
     const json = replyJson(reply);
     if (json?.ok === false) {
         const error = `Slack error: ${String(json.error ?? 'unknown')}`;
+        if (slack_EDIT_REFUSALS.includes(json.error))
+            return { error, fallback: true };
         if (json.error !== 'ratelimited')
             return { error };
         return { error, retryAfterMs: (0,retry_after/* parseRetryAfter */.m)(reply.headers?.['retry-after']) ?? 1000 };
+    }
+    if (json?.ok === true && typeof json.channel === 'string' && typeof json.ts === 'string' && json.message?.thread_ts === undefined) {
+        return { keep: { channel: json.channel, ts: json.ts } };
     }
     if (reply.code !== null && reply.code >= 400 && /^[a-z_]{2,64}$/.test(reply.body.trim())) {
         return { error: `Slack error: ${reply.body.trim()} (HTTP ${reply.code})` };
@@ -2135,7 +2200,10 @@ const telegram_schema = builtOnFirstUse(() => destinationSchema('telegram', {
     text: 'Template for the whole message text, replacing the default. Values are escaped for parse_mode.',
     payload: `${CHAT_PAYLOAD} chat_id is set per chat.`,
 }));
-const sendMessageUrl = (config) => `${config.api_url.replace(/\/+$/, '')}/bot${config.bot_token}/sendMessage`;
+const methodUrl = (config, method) => `${config.api_url.replace(/\/+$/, '')}/bot${config.bot_token}/${method}`;
+const sendMessageUrl = (config) => methodUrl(config, 'sendMessage');
+/** sendMessage's fields that editMessageText does not take: an edit stays where and how the message was posted. */
+const SEND_ONLY = ['message_thread_id', 'disable_notification', 'protect_content', 'reply_parameters', 'message_effect_id', 'allow_paid_broadcast'];
 /** Telegram's Bot API: sendMessage to each chat, the default message in HTML or MarkdownV2. */
 const telegram = {
     type: 'telegram',
@@ -2145,27 +2213,44 @@ const telegram = {
     // The URL, its path /bot<token>/sendMessage (what an error page echoes) and the token.
     secrets: (config) => [...secretUrl(sendMessageUrl(config)), config.bot_token],
     build(config, input) {
-        const url = sendMessageUrl(config);
         const payload = renderPayload(config, input);
-        if (payload === undefined) {
-            const message = telegramMessage(config, input);
-            return config.chat_ids.map((chat) => postJson(url, { chat_id: chat, ...message }, { label: String(chat) }));
-        }
-        const message = JSON.parse(payload);
+        const message = payload === undefined ? telegramMessage(config, input) : JSON.parse(payload);
         if (message === null || typeof message !== 'object' || Array.isArray(message)) {
             throw new TemplateError('in payload: sendMessage needs a JSON object');
         }
-        return config.chat_ids.map((chat) => postJson(url, { ...message, chat_id: chat }, { label: String(chat) }));
+        return config.chat_ids.map((chat) => {
+            const label = String(chat);
+            const earlier = input.previous?.[label];
+            if (earlier?.message_id === undefined) {
+                const body = payload === undefined ? { chat_id: chat, ...message } : { ...message, chat_id: chat };
+                return postJson(sendMessageUrl(config), body, { label });
+            }
+            const edit = Object.fromEntries(Object.entries(message).filter(([field]) => !SEND_ONLY.includes(field)));
+            const body = { ...edit, chat_id: earlier.chat_id ?? chat, message_id: earlier.message_id };
+            return postJson(methodUrl(config, 'editMessageText'), body, { label });
+        });
     },
     interpret: interpretTelegramReply,
 };
-/** Every answer is {"ok": bool}; a refusal has error_code and description, a 429 parameters.retry_after (seconds). */
+/** editMessageText's refusals that a new message gets round: the message is gone, or too old or not the bot's. */
+const telegram_EDIT_REFUSALS = /message to edit not found|message can't be edited|MESSAGE_ID_INVALID/i;
+/**
+ * Every answer is {"ok": bool}; a refusal has error_code and description, a 429 parameters.retry_after (seconds). A
+ * message sent or edited is kept by its chat and message ids.
+ */
 function interpretTelegramReply(reply) {
     const json = replyJson(reply);
+    const sent = json?.result;
+    if (json?.ok === true && typeof sent?.message_id === 'number') {
+        return { keep: { ...(sent.chat?.id !== undefined && { chat_id: sent.chat.id }), message_id: sent.message_id } };
+    }
     if (json?.ok !== false)
         return {};
     const code = json.error_code ?? reply.code;
-    const verdict = { error: `Telegram error${code ? ` ${code}` : ''}: ${String(json.description ?? 'unknown')}` };
+    const description = String(json.description ?? 'unknown');
+    const verdict = { error: `Telegram error${code ? ` ${code}` : ''}: ${description}` };
+    if (telegram_EDIT_REFUSALS.test(description))
+        verdict.fallback = true;
     const retryAfter = Number(json.parameters?.retry_after);
     if (reply.code === 429 && Number.isFinite(retryAfter) && retryAfter >= 0)
         verdict.retryAfterMs = Math.ceil(retryAfter * 1000);
@@ -3699,12 +3784,14 @@ async function deliverOne(delivery, options, deadline, deadlineAt) {
     const started = performance.now();
     result.delivery_id = deliveryId;
     result.sent_at = new Date().toISOString();
+    // The request of this attempt: the delivery's, or after a refused edit the new message to post instead.
+    let request = outbound;
     for (let attempt = 1;; attempt++) {
         result.attempts = attempt;
         let reply;
         let error;
         try {
-            reply = await send(outbound, { timeoutMs: delivery.timeoutMs, signal: deadline, deliveryId, blockPrivateAddresses: delivery.blockPrivateAddresses });
+            reply = await send(request, { timeoutMs: delivery.timeoutMs, signal: deadline, deliveryId, blockPrivateAddresses: delivery.blockPrivateAddresses });
             result.code = reply.code;
             result.response = deliver_truncate(mask(reply.body), reply.cut ?? false);
         }
@@ -3712,6 +3799,18 @@ async function deliverOne(delivery, options, deadline, deadlineAt) {
             error = thrown instanceof transport/* TransportError */.w ? thrown : new transport/* TransportError */.w(String(thrown));
         }
         const verdict = reply ? (delivery.interpret?.(reply) ?? {}) : {};
+        // A refused edit of an earlier message: post the message anew instead, once (an edit that was accepted never is).
+        if (verdict.fallback && delivery.fallback && request !== delivery.fallback) {
+            const why = mask(verdict.error ?? `${protocol} ${result.code}`);
+            result.log.push(`attempt ${attempt}: the edit was refused (${why}); posting a new message instead`);
+            result.warnings.push(`could not edit the earlier message (${why}); posted a new message instead`);
+            request = delivery.fallback;
+            result.url = mask(request.url);
+            continue;
+        }
+        // What the receiver made of it (a message a later step can edit); only a reply it accepted carries one.
+        if (verdict.keep)
+            result.handle = verdict.keep;
         const next = decideNext({ reply, error, verdict, attempt, retries: delivery.retries, backoffMs: delivery.backoffMs, timeLeftMs: deadlineAt - performance.now(), protocol });
         if (next.action === 'success') {
             result.status = 'successful';
@@ -3834,7 +3933,85 @@ function secretsWithheld(gh) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/handover.ts
+
+
+
+/** The name of the one state value the main step saves for the post step (STATE_herald there). */
+const HANDOVER_STATE = 'herald';
+/** A runner caps what a step leaves (state, outputs): the messages kept stay well under, the first ones first. */
+const MESSAGES_LIMIT_BYTES = 64 * 1024;
+const sentMessages = schemas/* array */.YOg(schemas/* strictObject */.rej({
+    destination: schemas/* string */.YjP().min(1),
+    target: schemas/* string */.YjP().nullable(),
+    handle: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig()])),
+}));
+/** The messages the deliveries kept a handle of, bounded to MESSAGES_LIMIT_BYTES as JSON. */
+function keptMessages(results) {
+    const messages = [];
+    let bytes = 2;
+    for (const { destination, target, handle } of results) {
+        if (!handle)
+            continue;
+        const message = { destination, target, handle };
+        bytes += Buffer.byteLength(JSON.stringify(message)) + 1;
+        if (bytes > MESSAGES_LIMIT_BYTES)
+            break;
+        messages.push(message);
+    }
+    return messages;
+}
+/**
+ * The `update-messages` input (a `messages` output of an earlier Herald step) or the saved state, read back; `where`
+ * names it in the error. Empty text is no messages.
+ */
+function parseMessages(text, where) {
+    if (text.trim() === '')
+        return [];
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        throw new UserError(`${where} is not JSON (${error.message}). Pass the messages output of an earlier Herald step: \${{ steps.<id>.outputs.messages }}.`);
+    }
+    const parsed = sentMessages.safeParse(value);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new UserError(`${where} is not a list of Herald messages (at ${issue.path.join('.') || 'the top'}: ${issue.message}). ` +
+            'Pass the messages output of an earlier Herald step unchanged: ${{ steps.<id>.outputs.messages }}.');
+    }
+    return parsed.data;
+}
+/** The main step's: what the post step needs, in the runner's step state (no secret: ids and a time). */
+function saveHandover(startedAt, results) {
+    core/* saveState */.LZ(HANDOVER_STATE, JSON.stringify({ startedAt, messages: keptMessages(results) }));
+}
+/** The post step's: what its main step saved; none (the main step failed first) is an empty handover. */
+const readHandover = () => parseHandover(core/* getState */.Gu(HANDOVER_STATE));
+/** The saved state, read back; a missing or unreadable one is an empty handover. */
+function parseHandover(text) {
+    try {
+        const value = JSON.parse(text);
+        return {
+            startedAt: typeof value.startedAt === 'string' ? value.startedAt : '',
+            messages: parseMessages(JSON.stringify(value.messages ?? []), 'The saved state'),
+        };
+    }
+    catch {
+        return { startedAt: '', messages: [] };
+    }
+}
+/** The handles of one destination's messages, by target ('' for a destination with one target). */
+function previousOf(messages, destination) {
+    const mine = messages.filter((message) => message.destination === destination);
+    if (mine.length === 0)
+        return undefined;
+    return Object.fromEntries(mine.map((message) => [message.target ?? '', message.handle]));
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
+
 
 
 
@@ -3860,6 +4037,16 @@ function readInputs() {
         throw new UserError(`Input "destinations" is "${destinations.join(', ')}", but "test" is not true: "destinations" picks the destinations ` +
             'of a test notification. Set "test: true" too, or leave "destinations" empty (the routes in the config choose where other notifications go).');
     }
+    const trackJob = booleanInput('track-job');
+    if (trackJob && test) {
+        throw new UserError('Inputs "track-job" and "test" are both true; a test notification is one message, not a job. Set only one of them.');
+    }
+    if (trackJob && !status) {
+        throw new UserError('Input "track-job" is true but "status" is empty. Pass "status: ${{ job.status }}": the runner evaluates it again for ' +
+            "Herald's post step at the end of the job, where it is the job's final status.");
+    }
+    const updateMessages = parseMessages(core/* getInput */.V4('update-messages'), 'Input "update-messages"');
+    const update = core/* getInput */.V4('update').trim() === '' ? trackJob || updateMessages.length > 0 : booleanInput('update');
     return {
         configPath: core/* getInput */.V4('config').trim() || '.github/notifications.yml',
         status: status ? status : undefined,
@@ -3869,6 +4056,9 @@ function readInputs() {
         test,
         destinations,
         githubToken: core/* getInput */.V4('github-token').trim(),
+        trackJob,
+        update,
+        updateMessages,
     };
 }
 function booleanInput(name) {
@@ -3953,8 +4143,13 @@ function runVariables(run, outcome, message) {
 
 
 
-/** Renders every selected destination's payloads, each for its trigger; a template problem stays on its own delivery. */
-function prepareDeliveries(config, selected, run, messages) {
+
+/**
+ * Renders every selected destination's payloads, each for its trigger; a template problem stays on its own delivery.
+ * With `previous` (messages an earlier step posted), a destination that can edits them, and each edit carries the new
+ * message to post instead if it is refused.
+ */
+function prepareDeliveries(config, selected, run, messages, previous = []) {
     return selected.flatMap(({ destination: name, trigger, named, skipped, warnings = [] }) => {
         const settings = config.destinations[name];
         const destination = findDestination(settings.type);
@@ -3969,7 +4164,7 @@ function prepareDeliveries(config, selected, run, messages) {
         if (skip)
             return [{ ...base, state: 'skipped', reason: skip }];
         const { outcome, message } = messages(trigger);
-        const render = (template, format, field) => {
+        const renderInto = (into) => (template, format, field) => {
             let rendered;
             try {
                 rendered = renderTemplate(template, vars, format, settings.delimiters);
@@ -3979,7 +4174,7 @@ function prepareDeliveries(config, selected, run, messages) {
                     throw new TemplateError(`in ${field}: ${error.message}`);
                 throw error;
             }
-            base.warnings.push(...rendered.warnings.map((warning) => `Template Warning in ${field}: ${warning}`));
+            into.push(...rendered.warnings.map((warning) => `Template Warning in ${field}: ${warning}`));
             return rendered.text;
         };
         const vars = templateVariables(run, outcome, message, name, settings.delimiters);
@@ -3990,11 +4185,19 @@ function prepareDeliveries(config, selected, run, messages) {
             blockPrivateAddresses: settings.block_private_addresses ?? config.blockPrivateAddresses,
             interpret: destination.interpret?.bind(destination),
         };
+        const input = { name, trigger, message, vars, render: renderInto(base.warnings) };
+        const handles = previousOf(previous, name);
         try {
-            const outbounds = destination.build(settings, { name, trigger, message, vars, render });
+            const outbounds = destination.build(settings, { ...input, previous: handles });
             if (outbounds.length === 0)
                 return [{ ...base, state: 'skipped', reason: `nothing to send for ${trigger}` }];
-            return outbounds.map((outbound) => ({ ...base, ...note, ...sending, state: 'ready', target: outbound.label ?? null, outbound }));
+            // The same message posted anew, for the edits the receiver may refuse (its warnings are the edit's own).
+            const fresh = handles ? destination.build(settings, { ...input, render: renderInto([]) }) : [];
+            return outbounds.map((outbound) => {
+                const target = outbound.label ?? null;
+                const fallback = handles?.[target ?? ''] && fresh.find((post) => (post.label ?? null) === target);
+                return { ...base, ...note, ...sending, state: 'ready', target, outbound, ...(fallback && { fallback }) };
+            });
         }
         catch (error) {
             if (error instanceof TemplateError)
@@ -4064,11 +4267,12 @@ function cutPayload(text, max, size, limit) {
 
 
 
+
 /** Results -> step outputs, log groups, annotations and the job summary; fails the step only when asked to. */
 async function report(results, options) {
     const count = (status) => results.filter((result) => result.status === status).length;
-    const records = results.map(({ log: _log, ...record }) => record);
-    setOutputs(resultsOutput(records), [count('successful'), count('failed'), count('skipped')], options.outcome);
+    const records = results.map(({ log: _log, handle: _handle, ...record }) => record);
+    setOutputs(resultsOutput(records), [count('successful'), count('failed'), count('skipped')], options.outcome, JSON.stringify(keptMessages(results)));
     for (const result of results) {
         core/* startGroup */.Oh(`${report_name(result)} (${result.type}): ${result.status}${result.code ? ` ${result.code}` : ''}`);
         for (const line of result.log)
@@ -4111,13 +4315,14 @@ function resultsOutput(records) {
 }
 let outputsWritten = false;
 /** Every output, on every path: a later step's fromJSON(steps.<id>.outputs.results) must never break. */
-function setOutputs(results, [sent, failed, skipped], outcome) {
+function setOutputs(results, [sent, failed, skipped], outcome, messages = '[]') {
     core/* setOutput */.uH('results', results);
     core/* setOutput */.uH('sent', sent);
     core/* setOutput */.uH('failed', failed);
     core/* setOutput */.uH('skipped', skipped);
     core/* setOutput */.uH('status', outcome?.status ?? '');
     core/* setOutput */.uH('trigger', outcome?.trigger ?? '');
+    core/* setOutput */.uH('messages', messages);
     outputsWritten = true;
 }
 /** A run that sends nothing (a skipped job, an event that is no trigger): empty outputs and a one-line summary. */
@@ -4619,16 +4824,24 @@ function eventOutcome(eventName, event) {
 
 
 
-/** The whole pipeline: inputs, config, run context, trigger, routing, rendering, delivery, report. */
-async function run() {
+
+/**
+ * The whole pipeline: inputs, config, run context, trigger, routing, rendering, delivery, report. With `track-job`
+ * it runs twice: as the main step (`started`), and as the post step (the job's final status, editing the messages).
+ */
+async function run(step = 'main') {
     try {
         const inputs = readInputs();
         const github = readGitHubContext(process.env);
         const config = await loadConfig(inputs.configPath, process.env, secretsWithheld(github));
         registerSecrets([...config.secrets, inputs.githubToken]);
-        const runContext = readRunContext(github, process.env);
+        // The post step finds what its main step left: when the job started, and the messages to edit.
+        const handover = step === 'post' ? readHandover() : undefined;
+        const startedAt = handover?.startedAt || process.env[STARTED_AT_VARIABLE];
+        const runContext = readRunContext(github, { ...process.env, [STARTED_AT_VARIABLE]: startedAt });
+        const status = inputs.trackJob && step === 'main' ? 'started' : inputs.status;
         // A test (the `test` input) reads no status and follows no route.
-        const outcome = inputs.test ? TEST_OUTCOME : pickOutcome(inputs.status, github.eventName, github.payload);
+        const outcome = inputs.test ? TEST_OUTCOME : pickOutcome(status, github.eventName, github.payload);
         if (outcome.trigger === null) {
             core/* notice */.lm(`Herald: ${outcome.reason}; nothing to send.`);
             return await reportNothingSent(outcome);
@@ -4642,8 +4855,11 @@ async function run() {
             ? selectTestDestinations(config, inputs.destinations)
             : selectDestinations(config, outcome, runContext, github.eventName, change);
         const messages = messagesFor(runContext, outcome);
-        const deliveries = prepareDeliveries(config, selected, runContext, messages);
+        const previous = inputs.update && outcome.trigger !== 'started' ? [...(handover?.messages ?? []), ...inputs.updateMessages] : [];
+        const deliveries = prepareDeliveries(config, selected, runContext, messages, previous);
         const results = await deliverAll(deliveries, { dryRun: inputs.dryRun, deadlineMs: inputs.timeoutSeconds * 1000 });
+        if (inputs.trackJob && step === 'main')
+            saveHandover(runContext.timestamp, results);
         const reported = messages(reportedTrigger(selected, outcome, change));
         // A test is there to tell whether each destination works: one that fails fails the step, whatever fail-on-error says.
         await report(results, { ...reported, dryRun: inputs.dryRun, failOnError: inputs.failOnError || inputs.test });
