@@ -114,15 +114,15 @@ function testMessage(run: RunContext): Message {
  */
 export const FAILED_JOBS_SHOWN = { jobs: 5, steps: 3, name: 100 };
 
-/** A failed job as a default message lists it: `detail` is what follows its linked name, "Run tests, Lint" or "timed out". */
+/** A failed job as a default message lists it: `detail` is what follows its linked name and a colon, "Run tests, Lint". */
 export interface ListedJob {
   name: string;
   url: string;
-  /** The conclusion when it is not a plain failure, then the failed steps: "timed out: Run tests", or empty. */
+  /** The conclusion when it is not a plain failure, then the failed steps: "timed out", "Run tests, Lint", or empty. */
   detail: string;
 }
 
-const JOB_CONCLUSIONS: Record<string, string> = { timed_out: 'timed out', startup_failure: 'failed to start', in_progress: 'still running' };
+const JOB_CONCLUSIONS: Record<string, string> = { timed_out: 'timed out', startup_failure: 'failed to start' };
 
 /** The failed jobs a default message lists (at most `max`), and the sentence that counts the others, if any. */
 export function listFailedJobs(message: Message, max: number = FAILED_JOBS_SHOWN.jobs): { jobs: ListedJob[]; more?: string } {
@@ -132,14 +132,17 @@ export function listFailedJobs(message: Message, max: number = FAILED_JOBS_SHOWN
     const hidden = job.failedSteps.length - shown.length;
     const steps = shown.join(', ') + (hidden > 0 ? ` and ${hidden} more` : '');
     const conclusion = JOB_CONCLUSIONS[job.conclusion] ?? '';
-    return { name: cut(job.name) || 'job', url: job.url, detail: [conclusion, steps].filter(Boolean).join(': ') };
+    return { name: cut(job.name) || 'job', url: job.url, detail: [conclusion, steps].filter(Boolean).join(', ') };
   });
   const others = message.failedJobs.length - jobs.length;
   return others > 0 ? { jobs, more: `and ${others} more failed job${others === 1 ? '' : 's'}` } : { jobs };
 }
 
-/** "build (Run tests)", "deploy (timed out)": a listed job in plain text, without its link. */
-export const failedJobText = (job: ListedJob): string => (job.detail ? `${job.name} (${job.detail})` : job.name);
+/**
+ * "build: Run tests", "deploy: timed out": a listed job in plain text, without its link. A colon, not parentheses: a
+ * matrix job's name has its own, "test (ubuntu-latest, 22)".
+ */
+export const failedJobText = (job: ListedJob): string => (job.detail ? `${job.name}: ${job.detail}` : job.name);
 
 /** The heading over the list: "Failed job" or "Failed jobs". */
 export const failedJobsLabel = (message: Message): string => (message.failedJobs.length === 1 ? 'Failed job' : 'Failed jobs');

@@ -100,7 +100,7 @@ export function discordEmbed(message: Message, timestamp: string): APIEmbed {
   };
 }
 
-/** The failed jobs as one field, a line per job ("- [build](url) (Run tests)"); undefined when there are none. */
+/** The failed jobs as one field, a line per job ("- [build](url): Run tests"); undefined when there are none. */
 function failedJobsField(message: Message): APIEmbedField | undefined {
   if (message.failedJobs.length === 0) return undefined;
   const value = failedJobList(message, DISCORD_LIMITS.fieldValue, { escape: escapers.markdown, link: markdownLink }, '- ');

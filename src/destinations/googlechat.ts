@@ -76,7 +76,7 @@ export function googleChatMessage(message: Message, text: string | undefined) {
   };
 }
 
-/** A section headed "Failed jobs", a row per job ("build (Run tests)") that opens the job's page, then how many more. */
+/** A section headed "Failed jobs", a row per job ("build: Run tests") that opens the job's page, then how many more. */
 function failedJobsSection(message: Message): object[] {
   if (message.failedJobs.length === 0) return [];
   const { jobs, more } = listFailedJobs(message);

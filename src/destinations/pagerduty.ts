@@ -126,7 +126,7 @@ function severityOf(config: PagerDutyConfig, trigger: Trigger): Severity {
 
 /**
  * The facts by their stable kind (event rules can match custom_details.branch), the test's sentence as description,
- * and the failed jobs as a list of lines ("build (Run tests)", then "and 2 more failed jobs"); their pages are links.
+ * and the failed jobs as a list of lines ("build: Run tests", then "and 2 more failed jobs"); their pages are links.
  */
 function customDetails(message: Message): Record<string, string | string[]> {
   const details: Record<string, string | string[]> = message.description ? { description: message.description } : {};

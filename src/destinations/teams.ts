@@ -89,7 +89,7 @@ export function adaptiveCard(message: Message, text: string | undefined, limit: 
 }
 
 /**
- * The failed jobs under a heading, one row each ("build (Run tests)") that opens the job's page when clicked (a
+ * The failed jobs under a heading, one row each ("build: Run tests") that opens the job's page when clicked (a
  * Container's selectAction: a Markdown link would need the name escaped, and Adaptive Card Markdown has no escape).
  */
 function failedJobItems(message: Message, cut: (value: string) => string): object[] {

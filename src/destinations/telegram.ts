@@ -137,7 +137,7 @@ export function telegramText(message: Message, mode: ParseMode): string {
   return [title, description, ...facts, failed, runLink].filter((line) => line !== undefined).join('\n');
 }
 
-/** "Failed jobs:" in bold, then a line per job, its name linked to its page: "• build (Run tests)". */
+/** "Failed jobs:" in bold, then a line per job, its name linked to its page: "• build: Run tests". */
 function failedJobsText(message: Message, mode: ParseMode): string {
   const { escape, bold, link } = MARKUP[mode];
   const heading = `${bold(escape(`${failedJobsLabel(message)}:`))}\n`;

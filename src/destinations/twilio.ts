@@ -113,12 +113,12 @@ export function twilioText(message: Message, vars: Pick<TemplateVariables, 'runN
   return cutGsm(short, room) + link;
 }
 
-/** "failed: build (Run tests)", "failed: build (Run tests) and 2 more"; empty when no job failed. */
+/** "failed: build: Run tests", "failed: build: Run tests, and 2 more jobs"; empty when no job failed. */
 function failedJobsShort(message: Message): string {
   const [first] = listFailedJobs(message, 1).jobs;
   if (!first) return '';
   const others = message.failedJobs.length - 1;
-  return `failed: ${failedJobText(first)}${others > 0 ? ` and ${others} more` : ''}`;
+  return `failed: ${failedJobText(first)}${others > 0 ? `, and ${others} more job${others === 1 ? '' : 's'}` : ''}`;
 }
 
 /** `text` in at most `max` code units, ending in "..." when cut; a surrogate pair is never split. */

@@ -8,7 +8,7 @@ export interface LineMarkup {
 }
 
 /**
- * The message's failed jobs as text lines, `bullet` and "<linked name> (detail)" each, then "and 2 more failed jobs",
+ * The message's failed jobs as text lines, `bullet` and "<linked name>: detail" each, then "and 2 more failed jobs",
  * in at most `max` characters in all.
  */
 export function failedJobList(message: Message, max: number, markup: LineMarkup, bullet: string): string {
@@ -19,17 +19,16 @@ export function failedJobList(message: Message, max: number, markup: LineMarkup,
 }
 
 /**
- * One line per listed job, "<linked name> (detail)", the lines sharing `max` characters equally; the detail takes at
- * most half of a line's share, so a long step name never pushes the job's link out.
+ * One line per listed job, "<linked name>: detail", the lines sharing `max` characters equally; the detail takes at
+ * most half of what the link's markup leaves of a line's share, so a long step name never pushes the job's name out.
  */
 export function failedJobLines(jobs: ListedJob[], max: number, { escape, link }: LineMarkup): string[] {
   const share = Math.floor(max / Math.max(1, jobs.length));
-  const open = escape(' (');
-  const close = escape(')');
+  const colon = escape(': ');
   return jobs.map((job) => {
-    const detail = job.detail
-      ? open + truncateEscaped(job.detail, Math.max(1, Math.floor(share / 2) - open.length - close.length), escape) + close
-      : '';
+    const markup = job.url ? link('', job.url, Number.MAX_SAFE_INTEGER).length : 0;
+    const half = Math.floor((share - markup) / 2);
+    const detail = job.detail ? colon + truncateEscaped(job.detail, Math.max(1, half - colon.length), escape) : '';
     const room = Math.max(1, share - detail.length);
     return (job.url ? link(job.name, job.url, room) : truncateEscaped(job.name, room, escape)) + detail;
   });

@@ -32,7 +32,7 @@ export function messageAttachment(message: Message) {
   };
 }
 
-/** The failed jobs as one long field, a line per job: "- [build](url) (Run tests)". */
+/** The failed jobs as one long field, a line per job: "- [build](url): Run tests". */
 function failedJobsField(message: Message) {
   if (message.failedJobs.length === 0) return [];
   const value = failedJobList(message, VALUE_LIMIT, { escape: escapers.markdown, link: markdownLink }, '- ');

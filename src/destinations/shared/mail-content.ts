@@ -107,7 +107,7 @@ export function defaultText({ name, message }: BuildInput): string {
   ].join('\n');
 }
 
-/** A blank line, "Failed jobs:", a line per job with its link ("- build (Run tests) <url>"), how many more. */
+/** A blank line, "Failed jobs:", a line per job with its link ("- build: Run tests <url>"), how many more. */
 function failedJobsText(message: Message): string[] {
   if (message.failedJobs.length === 0) return [];
   const { jobs, more } = listFailedJobs(message);
@@ -159,7 +159,7 @@ function failedJobsHtml(message: Message): string {
   if (message.failedJobs.length === 0) return '';
   const h = escapers.html;
   const { jobs, more } = listFailedJobs(message);
-  const items = jobs.map((job) => `<li>${htmlLink(job.name, job.url)}${job.detail ? ` (${h(job.detail)})` : ''}</li>`);
+  const items = jobs.map((job) => `<li>${htmlLink(job.name, job.url)}${job.detail ? `: ${h(job.detail)}` : ''}</li>`);
   return `<p style="margin:8px 0 4px;font-weight:bold">${h(failedJobsLabel(message))}</p>
 <ul style="margin:0 0 8px;padding-left:20px">
 ${[...items, ...(more ? [`<li style="color:#57606a">${h(more)}</li>`] : [])].join('\n')}
