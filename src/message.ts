@@ -88,9 +88,8 @@ export function composeMessage(run: RunContext, outcome: Outcome): Message {
   // A start has no duration yet, even when an earlier step or the event (workflow_run in_progress) gives a start time.
   if (outcome.trigger !== 'started') add('duration', run.duration);
 
-  // Only a failure has failed jobs to show (a cancelled run's jobs are cancelled, not failed).
-  const failedJobs = outcome.trigger === 'error' ? run.failedJobs : [];
-  return { title, line, verb, emoji: EMOJI[look], colour: COLOURS[look], facts, url: run.runUrl, failedJobs };
+  // Read from the API for a failed run only (src/github/failed-jobs.ts): empty on every other.
+  return { title, line, verb, emoji: EMOJI[look], colour: COLOURS[look], facts, url: run.runUrl, failedJobs: run.failedJobs };
 }
 
 /** A test notification: what it is, from which repository, sent by whom, and the run that sent it. */

@@ -15,7 +15,7 @@ export interface TemplateVariables extends RunContext {
 }
 
 export function templateVariables(run: RunContext, outcome: Outcome, message: Message, destination: string): TemplateVariables {
-  // The failed jobs as the message has them: only a failure lists any.
+  // The failed jobs as the message has them (a test notification has none).
   const vars = { ...run, failedJobs: message.failedJobs, eventType: outcome.trigger, status: outcome.status, message: message.line, destination };
   // As in the message: a start has no duration yet.
   return outcome.trigger === 'started' ? { ...vars, duration: '', durationSeconds: null } : vars;
