@@ -7,10 +7,14 @@ import { parse } from 'yaml';
 export const ROOT = resolve(import.meta.dirname, '..');
 export const ENTRY = join(ROOT, 'dist/index.js');
 
-/** The action's input defaults, read from action.yml as the runner does. */
+/**
+ * The action's input defaults, read from action.yml as the runner does. An expression (`${{ github.token }}`) is the
+ * runner's to evaluate: here it is empty, as in a fork's pull request, and a test passes the input itself.
+ */
 export function inputDefaults() {
   const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8'));
-  return Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default ?? '']));
+  const value = (input) => (/^\$\{\{.*\}\}$/s.test(String(input.default ?? '').trim()) ? '' : (input.default ?? ''));
+  return Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, value(input)]));
 }
 
 /**

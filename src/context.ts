@@ -213,7 +213,8 @@ function triggeringRun(eventName: string, event: Record<string, any>): RunFacts 
       commitMessage: '',
       commitAuthor: '',
       actor: str(event.sender?.login),
-      environment: '',
+      // A job that deploys to an environment carries its deployment (GitHub sends it with the job waiting for reviewers).
+      environment: str(event.deployment?.environment),
       environmentUrl: '',
       startedAt: str(job.started_at) || str(job.created_at),
       completedAt: str(job.completed_at),

@@ -13,6 +13,8 @@ export interface Inputs {
   test: boolean;
   /** With `test`: the destinations to test, by name; empty means all of them. */
   destinations: string[];
+  /** The token for the GitHub API (fixed and broken, failed jobs): the job's GITHUB_TOKEN by default; empty in a fork's pull request. */
+  githubToken: string;
 }
 
 /** The only place that reads action inputs. */
@@ -49,6 +51,7 @@ export function readInputs(): Inputs {
     timeoutSeconds,
     test,
     destinations,
+    githubToken: core.getInput('github-token').trim(),
   };
 }
 

@@ -2,14 +2,16 @@ import * as core from '@actions/core';
 import { annotateConfigError, ConfigError, loadConfig } from './config/index.js';
 import { readRunContext, STARTED_AT_VARIABLE } from './context.js';
 import { deliverAll } from './deliver.js';
+import { readFailedJobs } from './github/failed-jobs.js';
 import { readGitHubContext, secretsWithheld } from './github-context.js';
 import { readInputs } from './inputs.js';
-import { composeMessage } from './message.js';
+import { messagesFor } from './message.js';
 import { prepareDeliveries } from './prepare.js';
 import { report, reportIfUnreported, reportNothingSent } from './report.js';
 import { registerSecrets } from './secrets.js';
 import { TEST_OUTCOME } from './outcome.js';
-import { selectDestinations, selectTestDestinations } from './routing.js';
+import { reportedTrigger, selectDestinations, selectTestDestinations } from './routing.js';
+import { statusChange } from './status-change.js';
 import { pickOutcome } from './triggers.js';
 import { UserError } from './user-error.js';
 
@@ -19,7 +21,7 @@ export async function run(): Promise<void> {
     const inputs = readInputs();
     const github = readGitHubContext(process.env);
     const config = await loadConfig(inputs.configPath, process.env, secretsWithheld(github));
-    registerSecrets(config.secrets);
+    registerSecrets([...config.secrets, inputs.githubToken]);
 
     const runContext = readRunContext(github, process.env);
     // A test (the `test` input) reads no status and follows no route.
@@ -30,14 +32,22 @@ export async function run(): Promise<void> {
     }
     if (outcome.trigger === 'started') core.exportVariable(STARTED_AT_VARIABLE, runContext.timestamp);
 
-    const message = composeMessage(runContext, outcome);
+    // fixed or broken: asked of the GitHub API only when a route subscribes to them; the failed jobs, of a failed run.
+    const sources = { token: inputs.githubToken, apiUrl: process.env.GITHUB_API_URL, eventName: github.eventName, event: github.payload };
+    const [change, failedJobs] = await Promise.all([
+      statusChange(config, outcome, runContext, sources),
+      readFailedJobs(outcome, runContext, { ...sources, github, runnerName: process.env.RUNNER_NAME }),
+    ]);
+    runContext.failedJobs = failedJobs;
     const selected = inputs.test
       ? selectTestDestinations(config, inputs.destinations)
-      : selectDestinations(config, outcome, runContext, github.eventName);
-    const deliveries = prepareDeliveries(config, selected, runContext, outcome, message);
+      : selectDestinations(config, outcome, runContext, github.eventName, change);
+    const messages = messagesFor(runContext, outcome);
+    const deliveries = prepareDeliveries(config, selected, runContext, messages);
     const results = await deliverAll(deliveries, { dryRun: inputs.dryRun, deadlineMs: inputs.timeoutSeconds * 1000 });
+    const reported = messages(reportedTrigger(selected, outcome, change));
     // A test is there to tell whether each destination works: one that fails fails the step, whatever fail-on-error says.
-    await report(results, { message, outcome, dryRun: inputs.dryRun, failOnError: inputs.failOnError || inputs.test });
+    await report(results, { ...reported, dryRun: inputs.dryRun, failOnError: inputs.failOnError || inputs.test });
   } catch (error) {
     if (error instanceof ConfigError) annotateConfigError(error);
     else if (error instanceof UserError) core.setFailed(error.message);

@@ -1,5 +1,5 @@
 import type { FailedJob, RunContext } from './context.js';
-import type { Outcome } from './outcome.js';
+import type { Outcome, Trigger } from './outcome.js';
 import { percentEncode } from './render/percent-encode.js';
 import { truncate } from './render/truncate.js';
 
@@ -60,19 +60,37 @@ const VERBS: Record<string, string> = {
   neutral: 'finished (neutral)',
 };
 
-export const COLOURS = { started: '#439fe0', success: '#2eb886', error: '#d00000', cancelled: '#9e9e9e', neutral: '#9e9e9e', test: '#9e9e9e' } as const;
-const EMOJI = { started: '🚀', success: '✅', error: '❌', cancelled: '⚪', neutral: '⚪', test: '🔔' } as const;
+/** What a status change or an approval says instead of the status's verb: "CI broke on main". */
+const TRIGGER_VERBS: Partial<Record<Trigger, string>> = { fixed: 'was fixed', broken: 'broke', approval: 'is waiting for approval' };
+
+export const COLOURS = {
+  started: '#439fe0',
+  success: '#2eb886',
+  error: '#d00000',
+  fixed: '#1a7f37',
+  broken: '#8b0000',
+  approval: '#daa038',
+  cancelled: '#9e9e9e',
+  neutral: '#9e9e9e',
+  test: '#9e9e9e',
+} as const;
+const EMOJI = { started: '🚀', success: '✅', error: '❌', fixed: '🎉', broken: '💥', approval: '⏳', cancelled: '⚪', neutral: '⚪', test: '🔔' } as const;
 
 export function composeMessage(run: RunContext, outcome: Outcome): Message {
   if (outcome.trigger === 'test') return testMessage(run);
-  const verb = VERBS[outcome.status] ?? outcome.status.replace(/_/g, ' ');
+  const verb = TRIGGER_VERBS[outcome.trigger] ?? VERBS[outcome.status] ?? outcome.status.replace(/_/g, ' ');
   // Routed with error or success, but never dressed as a failure or a success.
-  const look = outcome.status === 'cancelled' || outcome.status === 'neutral' ? outcome.status : outcome.trigger;
+  const neither = (outcome.status === 'cancelled' || outcome.status === 'neutral') && !TRIGGER_VERBS[outcome.trigger];
+  const look = neither ? (outcome.status as 'cancelled' | 'neutral') : outcome.trigger;
   const what = run.workflow || 'Workflow';
   const refName = run.branch || run.tag;
   const ref = refName && run.deleted ? `${refName} (deleted)` : refName;
   const where = run.prNumber ? `PR #${run.prNumber}` : ref;
-  const title = `${what} ${verb}${where ? ` on ${where}` : ''}`;
+  // An approval is for an environment: "Deploy is waiting for approval to production"; the branch is among the facts.
+  const title =
+    outcome.trigger === 'approval'
+      ? `${what} ${verb}${run.environment ? ` to ${run.environment}` : where ? ` on ${where}` : ''}`
+      : `${what} ${verb}${where ? ` on ${where}` : ''}`;
   const runLabel = run.runNumber ? ` (#${run.runNumber})` : '';
   const line = `${title}${run.repository ? ` in ${run.repository}` : ''}${runLabel}`;
 
@@ -85,11 +103,30 @@ export function composeMessage(run: RunContext, outcome: Outcome): Message {
   add('commit', [run.shortSha, run.commitTitle].filter(Boolean).join(' '), run.commitUrl);
   add('actor', run.actor);
   add('environment', run.environment, run.environmentUrl || undefined);
-  // A start has no duration yet, even when an earlier step or the event (workflow_run in_progress) gives a start time.
-  if (outcome.trigger !== 'started') add('duration', run.duration);
+  // A start, or a job waiting for reviewers, has no duration yet, even when an earlier step or the event gives a start time.
+  if (outcome.trigger !== 'started' && outcome.trigger !== 'approval') add('duration', run.duration);
 
+  // Reviewers approve on the run's page, not on the waiting job's.
+  const url = outcome.trigger === 'approval' ? run.runUrl.replace(/\/jobs?\/\d+$/, '') : run.runUrl;
   // Read from the API for a failed run only (src/github/failed-jobs.ts): empty on every other.
-  return { title, line, verb, emoji: EMOJI[look], colour: COLOURS[look], facts, url: run.runUrl, failedJobs: run.failedJobs };
+  return { title, line, verb, emoji: EMOJI[look], colour: COLOURS[look], facts, url, failedJobs: run.failedJobs };
+}
+
+/** The outcome and message of each trigger a destination is sent for (error, and broken, in one run). */
+export type Messages = (trigger: Trigger) => { outcome: Outcome; message: Message };
+
+/** The messages of a run whose status is `outcome`'s, each composed once, when a destination first needs it. */
+export function messagesFor(run: RunContext, outcome: Outcome): Messages {
+  const composed = new Map<Trigger, { outcome: Outcome; message: Message }>();
+  return (trigger) => {
+    let entry = composed.get(trigger);
+    if (!entry) {
+      const specific = { trigger, status: outcome.status };
+      entry = { outcome: specific, message: composeMessage(run, specific) };
+      composed.set(trigger, entry);
+    }
+    return entry;
+  };
 }
 
 /** A test notification: what it is, from which repository, sent by whom, and the run that sent it. */

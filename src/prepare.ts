@@ -3,10 +3,9 @@ import type { RunContext } from './context.js';
 import { findDestination } from './destinations/index.js';
 import type { Render, Verdict } from './destinations/destination.js';
 import type { Outbound, Reply } from './transport/wire.js';
-import type { Message } from './message.js';
+import type { Messages } from './message.js';
 import { renderTemplate, TemplateError } from './render/template.js';
 import { templateVariables } from './render/variables.js';
-import type { Outcome } from './outcome.js';
 import type { Selected } from './routing.js';
 
 interface DeliveryBase {
@@ -34,18 +33,14 @@ export type Delivery =
   | (DeliveryBase & { state: 'skipped'; reason: string })
   | (DeliveryBase & { state: 'broken'; error: string });
 
-/** Renders every selected destination's payloads; a template problem stays on its own delivery. */
-export function prepareDeliveries(
-  config: Config,
-  selected: Selected[],
-  run: RunContext,
-  outcome: Outcome,
-  message: Message,
-): Delivery[] {
-  return selected.flatMap(({ destination: name, trigger, named }): Delivery[] => {
+/** Renders every selected destination's payloads, each for its trigger; a template problem stays on its own delivery. */
+export function prepareDeliveries(config: Config, selected: Selected[], run: RunContext, messages: Messages): Delivery[] {
+  return selected.flatMap(({ destination: name, trigger, named, skipped }): Delivery[] => {
     const settings = config.destinations[name]!;
     const destination = findDestination(settings.type)!;
     const base = { destination: name, type: settings.type, trigger, target: null, warnings: [] as string[] };
+    if (skipped) return [{ ...base, state: 'skipped', reason: skipped }];
+    const { outcome, message } = messages(trigger);
     // A disabled destination named in a test's `destinations` input is tested: it was asked for by name.
     if (!settings.enabled && !named) return [{ ...base, state: 'skipped', reason: 'destination is disabled (enabled: false)' }];
     const note = settings.enabled ? {} : { note: 'destination is disabled (enabled: false); tested because the "destinations" input names it' };

@@ -2,7 +2,7 @@ import picomatch from 'picomatch';
 import type { Config, Route } from './config/schema.js';
 import { suggest } from './config/problems.js';
 import type { RunContext } from './context.js';
-import { TEST_OUTCOME, TRIGGERS, type Outcome, type Trigger } from './outcome.js';
+import { changeOf, DEFAULT_TRIGGERS, NO_CHANGE, TEST_OUTCOME, type Change, type Outcome, type Trigger } from './outcome.js';
 import { UserError } from './user-error.js';
 
 /** One destination to notify for this run, and the route that chose it. */
@@ -11,21 +11,46 @@ export interface Selected {
   trigger: Trigger;
   /** Named in the `destinations` input of a test: sent even when the destination is disabled. */
   named?: boolean;
+  /** Routed only for a status change Herald could not tell (no token, no API access): recorded as skipped, and why. */
+  skipped?: string;
 }
 
 /**
- * The destinations whose routes match this outcome and run, each once, in config order. `eventName` is the event that
- * started this workflow (on workflow_run, run.eventName is the triggering run's).
+ * The destinations whose routes match this outcome and run, each once, in config order, each with the most specific
+ * trigger a matching route names: the status change (broken, fixed) over the trigger it refines (error, success). A
+ * destination routed only for a status change Herald could not tell is skipped with the reason. `eventName` is the
+ * event that started this workflow (on workflow_run, run.eventName is the triggering run's).
  */
-export function selectDestinations(config: Config, outcome: Outcome, run: RunContext, eventName: string): Selected[] {
-  const routes: Route[] = config.notifications ?? [{ triggers: [...TRIGGERS], to: Object.keys(config.destinations) }];
-  const names = new Set<string>();
+export function selectDestinations(config: Config, outcome: Outcome, run: RunContext, eventName: string, change: Change = NO_CHANGE): Selected[] {
+  const routes: Route[] = config.notifications ?? [{ triggers: [...DEFAULT_TRIGGERS], to: Object.keys(config.destinations) }];
+  const possible = changeOf(outcome.trigger);
+  const picked = new Map<string, Selected>();
   for (const route of routes) {
-    if (!route.triggers.includes(outcome.trigger) || !routeMatches(route, outcome, run, eventName)) continue;
-    for (const name of route.to) names.add(name);
+    if (!routeMatches(route, outcome, run, eventName)) continue;
+    const choice: Selected | undefined =
+      change.trigger && route.triggers.includes(change.trigger)
+        ? { destination: '', trigger: change.trigger }
+        : route.triggers.includes(outcome.trigger)
+          ? { destination: '', trigger: outcome.trigger }
+          : possible && change.reason && route.triggers.includes(possible)
+            ? { destination: '', trigger: possible, skipped: change.reason }
+            : undefined;
+    if (!choice) continue;
+    for (const destination of route.to) {
+      const before = picked.get(destination);
+      if (!before || specificity(choice, change) > specificity(before, change)) picked.set(destination, { ...choice, destination });
+    }
   }
-  return [...names].map((destination) => ({ destination, trigger: outcome.trigger }));
+  return [...picked.values()];
 }
+
+/** The trigger the summary and the outputs tell: the status change when a destination got it, else the run's trigger. */
+export function reportedTrigger(selected: Selected[], outcome: Outcome, change: Change): Trigger {
+  return change.trigger && selected.some((one) => one.trigger === change.trigger && !one.skipped) ? change.trigger : outcome.trigger;
+}
+
+/** A status change that happened beats the trigger it refines, which beats a status change that could not be told. */
+const specificity = (selected: Selected, change: Change): number => (selected.skipped ? 0 : selected.trigger === change.trigger ? 2 : 1);
 
 function routeMatches(route: Route, outcome: Outcome, run: RunContext, eventName: string): boolean {
   const { branch, head } = filterBranches(run, eventName);

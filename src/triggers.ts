@@ -25,6 +25,9 @@ function statusOutcome(status: string): Outcome {
   return { trigger: 'error', status };
 }
 
+/** A job or deployment waiting for an environment's reviewers to approve it. */
+const APPROVAL: Outcome = { trigger: 'approval', status: 'waiting' };
+
 /** A workflow run's or job's status and conclusion, as the notifier workflow sees it. */
 function runOutcome(eventName: 'workflow_run' | 'workflow_job', event: Record<string, any>): Outcome | NoTrigger {
   const action = String(event.action ?? '');
@@ -36,6 +39,8 @@ function runOutcome(eventName: 'workflow_run' | 'workflow_job', event: Record<st
   if (conclusion === 'action_required' || subject.status === 'action_required') {
     return { trigger: null, status: 'action_required', reason: `${what} is waiting for approval (action_required); nothing is sent until it runs` };
   }
+  // A job that waits for an environment's reviewers: action "waiting", or "queued" with status "waiting".
+  if (eventName === 'workflow_job' && (action === 'waiting' || subject.status === 'waiting')) return APPROVAL;
   if (action === 'requested' || action === 'queued' || action === 'in_progress') return { trigger: 'started', status: 'started' };
   if (action !== 'completed') {
     return { trigger: null, status: action, reason: `a "${eventName}" event with action "${action}" is not a notification trigger` };
@@ -54,6 +59,7 @@ function eventOutcome(eventName: string, event: Record<string, any>): Outcome | 
     case 'deployment_status': {
       const state = String(event.deployment_status?.state ?? '');
       if (['in_progress', 'queued', 'pending'].includes(state)) return { trigger: 'started', status: 'started' };
+      if (state === 'waiting') return APPROVAL;
       if (state === 'success') return { trigger: 'success', status: 'success' };
       if (state === 'failure' || state === 'error') return { trigger: 'error', status: state };
       return { trigger: null, status: state, reason: `deployment status "${state}" is not a notification trigger` };

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { readRunContext } from '../context.js';
 import { deliverAll } from '../deliver.js';
 import type { GitHubContext } from '../github-context.js';
-import { composeMessage } from '../message.js';
+import { messagesFor } from '../message.js';
 import { prepareDeliveries } from '../prepare.js';
 import { MASK, registerSecrets } from '../secrets.js';
 import { INPUT_STATUSES, type InputStatus } from '../statuses.js';
-import { TEST_OUTCOME, TRIGGERS, type Outcome, type Trigger } from '../outcome.js';
+import { baseTrigger, NO_CHANGE, TEST_OUTCOME, TRIGGERS, type Change, type Outcome, type Trigger } from '../outcome.js';
 import { selectDestinations, selectTestDestinations } from '../routing.js';
 import { pickOutcome } from '../triggers.js';
 import { UserError } from '../user-error.js';
@@ -62,14 +62,16 @@ export async function preview(options: PreviewOptions, env: NodeJS.ProcessEnv, o
   const github = runnerContext(options, env);
   const run = readRunContext(github, env);
   const outcome = pickPreviewOutcome(options, github);
-  const message = composeMessage(run, outcome);
-  const selected = options.test ? selectTestDestinations(config, []) : selectDestinations(config, outcome, run, github.eventName);
-  const results = await deliverAll(prepareDeliveries(config, selected, run, outcome, message), { dryRun: true, deadlineMs: 10_000 });
+  // --trigger broken or fixed previews the status change as if it happened; without it the preview asks no API.
+  const change: Change = options.trigger === 'broken' || options.trigger === 'fixed' ? { trigger: options.trigger, previous: '' } : NO_CHANGE;
+  const selected = options.test ? selectTestDestinations(config, []) : selectDestinations(config, outcome, run, github.eventName, change);
+  const results = await deliverAll(prepareDeliveries(config, selected, run, messagesFor(run, outcome)), { dryRun: true, deadlineMs: 10_000 });
 
-  out.log(`Preview of ${options.config}: trigger ${outcome.trigger} (status ${outcome.status}) on a ${github.eventName} event; nothing is sent.`);
+  const shown = change.trigger ?? outcome.trigger;
+  out.log(`Preview of ${options.config}: trigger ${shown} (status ${outcome.status}) on a ${github.eventName} event; nothing is sent.`);
   if (check.missing.length > 0) out.log(`Not set here, shown as ${MASK}: ${check.missing.join(', ')}.`);
   const unrouted = Object.keys(config.destinations).filter((name) => !selected.some((one) => one.destination === name));
-  if (unrouted.length > 0) out.log(`No route sends ${outcome.trigger} here to: ${unrouted.join(', ')}.`);
+  if (unrouted.length > 0) out.log(`No route sends ${shown} here to: ${unrouted.join(', ')}.`);
   for (const result of results) {
     out.log('');
     out.log(`== ${result.destination} (${result.type})${result.target ? ` ${result.target}` : ''}`);
@@ -82,12 +84,16 @@ export async function preview(options: PreviewOptions, env: NodeJS.ProcessEnv, o
   return results.some((result) => result.error) ? 1 : 0;
 }
 
+/** The status a previewed trigger reads as: a failure for error, a job waiting for reviewers for approval. */
+const PREVIEW_STATUS: Partial<Record<Trigger, string>> = { error: 'failure', approval: 'waiting' };
+
 function pickPreviewOutcome(options: PreviewOptions, github: GitHubContext): Outcome {
   if (options.test) return TEST_OUTCOME;
   if (options.trigger !== undefined) {
     if (!(TRIGGERS as readonly string[]).includes(options.trigger)) throw new UserError(`--trigger "${options.trigger}" is not a trigger. Use one of: ${TRIGGERS.join(', ')}.`);
-    const trigger = options.trigger as Trigger;
-    return { trigger, status: trigger === 'error' ? 'failure' : trigger };
+    // broken and fixed are routed as the error or success they refine; selectDestinations is given the change.
+    const trigger = baseTrigger(options.trigger as Trigger);
+    return { trigger, status: PREVIEW_STATUS[trigger] ?? trigger };
   }
   const status = options.status?.trim().toLowerCase();
   if (status !== undefined && !(INPUT_STATUSES as readonly string[]).includes(status)) {

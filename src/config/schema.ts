@@ -11,6 +11,9 @@ const TRIGGER_WORDS: { trigger: Trigger; routes: string; words: string[] }[] = [
   { trigger: 'error', routes: 'failures and cancellations are routed with "error"', words: ['failure', 'failed', 'fail', 'cancelled', 'canceled', 'cancel', 'timed_out', 'timeout'] },
   { trigger: 'success', routes: 'a run that succeeds is routed with "success"', words: ['succeeded', 'successful', 'passed', 'pass', 'ok', 'done', 'completed'] },
   { trigger: 'started', routes: 'a run that starts is routed with "started"', words: ['start', 'starting', 'running', 'in_progress', 'queued', 'begin'] },
+  { trigger: 'broken', routes: 'a failure after a success is routed with "broken"', words: ['broke', 'break', 'breaks', 'regression', 'regressed'] },
+  { trigger: 'fixed', routes: 'a success after a failure is routed with "fixed"', words: ['fix', 'fixes', 'recovered', 'recovery', 'resolved', 'back_to_normal'] },
+  { trigger: 'approval', routes: 'a job waiting for reviewers is routed with "approval"', words: ['approve', 'approvals', 'waiting', 'needs_attention', 'run:needs_attention'] },
 ];
 
 /** GitHub's own words for a job's status (`job.status`, a run's conclusion). */
@@ -98,7 +101,8 @@ const GLOBS = 'Glob patterns (or one pattern), as GitHub\'s own filters: * withi
 
 export const routeSchema = z.strictObject({
   triggers: oneOrMany(trigger.meta({ enum: [...TRIGGERS] }), `is empty: write one or more of ${TRIGGERS.join(', ')}`).describe(
-    `The triggers this route sends: one or a list of ${TRIGGERS.join(', ')} (failures and cancellations are routed with error).`,
+    `The triggers this route sends: one or a list of ${TRIGGERS.join(', ')} (failures and cancellations are routed with error; ` +
+      'broken and fixed are a failure after a success and the reverse; a destination matched for several gets the most specific).',
   ),
   to: oneOrMany(z.string().min(1, 'is empty: name a destination'), 'is empty: name one or more destinations').describe(
     'One destination name or a list. A destination named by several matching routes is notified once.',

@@ -3,7 +3,7 @@ import type { Message } from '../message.js';
 import type { TemplateVariables } from '../render/variables.js';
 import type { TemplateFormat } from '../render/escape.js';
 import { checkTemplate } from '../render/template.js';
-import { MESSAGE_TRIGGERS, type Trigger } from '../outcome.js';
+import { baseTrigger, MESSAGE_TRIGGERS, type Trigger } from '../outcome.js';
 import type { Outbound, Reply } from '../transport/wire.js';
 
 /**
@@ -140,7 +140,8 @@ export function templateFor(
   trigger: Trigger,
   field: string,
 ): string | undefined {
-  const override = config.messages?.[trigger]?.[field];
+  // A status change falls back to the template of the trigger it refines: messages.broken, else messages.error.
+  const override = config.messages?.[trigger]?.[field] ?? config.messages?.[baseTrigger(trigger)]?.[field];
   if (override !== undefined) return override;
   const value = config[field];
   return typeof value === 'string' ? value : undefined;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { httpUrl } from '../config/fields.js';
 import { failedJobText, listFailedJobs, type Message } from '../message.js';
-import type { Trigger } from '../outcome.js';
+import { baseTrigger, type Trigger } from '../outcome.js';
 import { truncate } from '../render/truncate.js';
 import type { Reply } from '../transport/wire.js';
 import { builtOnFirstUse, destinationSchema, templateFor, type BuildInput, type Destination, type Verdict } from './destination.js';
@@ -48,9 +48,16 @@ const schema = builtOnFirstUse(() =>
 );
 export type PagerDutyConfig = z.infer<ReturnType<typeof schema>>;
 
+/** The triggers PagerDuty has no event for, and why: an incident is opened by a failure and resolved by a success. */
+const NO_EVENT: Partial<Record<Trigger, string>> = {
+  started: 'PagerDuty has no event for a start (error and broken trigger an incident, success and fixed resolve it)',
+  approval: 'PagerDuty has no event for an approval (error and broken trigger an incident, success and fixed resolve it)',
+};
+
 /**
- * PagerDuty Events API v2: an error triggers an incident, a success resolves it through the same dedup key (so a fix
- * closes what the break opened), a start sends nothing, a test notification triggers an info incident of its own key.
+ * PagerDuty Events API v2: an error (or broken) triggers an incident, a success (or fixed) resolves it through the same
+ * dedup key (so a fix closes what the break opened), a start or an approval sends nothing, a test notification triggers
+ * an info incident of its own key.
  */
 export const pagerduty: Destination<PagerDutyConfig> = {
   type: 'pagerduty',
@@ -58,9 +65,9 @@ export const pagerduty: Destination<PagerDutyConfig> = {
     return schema();
   },
   secrets: (config) => [config.routing_key],
-  skip: (_config, trigger) => (trigger === 'started' ? 'PagerDuty has no event for a start (error triggers an incident, success resolves it)' : undefined),
+  skip: (_config, trigger) => NO_EVENT[trigger],
   build(config, input) {
-    if (input.trigger === 'started') return [];
+    if (NO_EVENT[input.trigger]) return [];
     const url = `${config.api_url.replace(/\/+$/, '')}/v2/enqueue`;
     return [postJson(url, pagerDutyEvent(config, input))];
   },
@@ -86,7 +93,7 @@ export function pagerDutyEvent(config: PagerDutyConfig, input: BuildInput) {
   const key = template('dedup_key') ?? [vars.repository, vars.workflow, vars.branch || vars.tag].join('/');
   // A test gets a key of its own: it must neither resolve nor be resolved by a real incident.
   const dedupKey = truncate(trigger === 'test' ? `herald-test/${key}` : key, PAGERDUTY_LIMITS.dedupKey);
-  if (trigger === 'success') return { routing_key: config.routing_key, event_action: 'resolve', dedup_key: dedupKey };
+  if (baseTrigger(trigger) === 'success') return { routing_key: config.routing_key, event_action: 'resolve', dedup_key: dedupKey };
 
   const optional = (field: 'component' | 'group' | 'class') => {
     const value = template(field);
@@ -119,6 +126,7 @@ export function pagerDutyEvent(config: PagerDutyConfig, input: BuildInput) {
 }
 
 function severityOf(config: PagerDutyConfig, trigger: Trigger): Severity {
+  // broken is an error; its severity is error's.
   const incident = trigger === 'test' ? 'test' : 'error';
   if (typeof config.severity === 'string') return config.severity;
   return config.severity?.[incident] ?? DEFAULT_SEVERITY[incident];

@@ -43,6 +43,9 @@ const STYLES: Record<string, string> = {
   [COLOURS.started]: 'accent',
   [COLOURS.success]: 'good',
   [COLOURS.error]: 'attention',
+  [COLOURS.fixed]: 'good',
+  [COLOURS.broken]: 'attention',
+  [COLOURS.approval]: 'warning',
   [COLOURS.cancelled]: 'emphasis',
 };
 

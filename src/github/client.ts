@@ -1,5 +1,3 @@
-import * as core from '@actions/core';
-
 /**
  * Herald's access to the GitHub REST API, with the job's token (the `github-token` input): what the status-change
  * triggers (fixed, broken) and the failed-jobs list read. Octokit (@octokit/core, the client @actions/github wraps)
@@ -49,13 +47,15 @@ interface ApiSettings {
   timeoutMs?: number;
 }
 
-/** The API for this repository and token, or the reason there is none (no token: a fork's pull request, an empty input). */
+/**
+ * The API for this repository and token, or the reason there is none (no token: a fork's pull request, an empty input).
+ * The caller registers the token as a secret (main.ts does, with the config's).
+ */
 export function githubApi(settings: ApiSettings): ApiAccess {
   const token = settings.token.trim();
   if (!token) return { reason: 'no GitHub token (the "github-token" input is empty, as in a pull request from a fork)' };
   const [owner, repo] = settings.repository.split('/');
   if (!owner || !repo) return { reason: 'GITHUB_REPOSITORY is not set, so Herald does not know which repository to ask the GitHub API about' };
-  core.setSecret(token);
   const baseUrl = (settings.apiUrl || 'https://api.github.com').replace(/\/+$/, '');
   const timeoutMs = settings.timeoutMs ?? API_TIMEOUT_MS;
   let octokit: Promise<OctokitLike> | undefined;

@@ -93,7 +93,7 @@ describe('herald validate', () => {
         'retries, retry_backoff, delimiters, block_private_addresses, payload, messages, url, method, headers, format, secret, ' +
         'signature_header, signature_prefix, username, password, insecure_skip_verify, follow_redirects.\n' +
         'notify.yml:11:25: notifications[0].triggers[1]: "failure" is a job status, not a trigger; failures and cancellations are ' +
-        'routed with "error". Use one of: started, success, error.\n',
+        'routed with "error". Use one of: started, success, error, fixed, broken, approval.\n',
     });
     expect(result.stderr).not.toContain('::error');
   });

@@ -68,7 +68,7 @@ describe('pagerduty, run as the runner runs dist/index.js', () => {
     expect(started.results).toHaveLength(1);
     expect(started.results[0]).toMatchObject({ destination: 'on-call', type: 'pagerduty', trigger: 'started', status: 'skipped' });
     expect(started.outputs.skipped).toBe('1');
-    expect(started.stdout).toContain('skipped: PagerDuty has no event for a start (error triggers an incident, success resolves it)');
+    expect(started.stdout).toContain('skipped: PagerDuty has no event for a start (error and broken trigger an incident, success and fixed resolve it)');
   });
 
   it("a 400 is a failed delivery in PagerDuty's words, not retried", async () => {

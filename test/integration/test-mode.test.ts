@@ -201,7 +201,7 @@ describe('test: true, run from a workflow_dispatch workflow', () => {
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain(
       'notifications[0].triggers[1]: "test" is not routed: a test notification goes to every destination (or those you name), whatever the routes say. ' +
-        `Send one with the action's input "test: true" (and "destinations: name, ..." to pick some). Use one of: started, success, error.`,
+        `Send one with the action's input "test: true" (and "destinations: name, ..." to pick some). Use one of: started, success, error, fixed, broken, approval.`,
     );
     expect(receiver.requests).toHaveLength(0);
   });

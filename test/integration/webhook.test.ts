@@ -460,7 +460,7 @@ describe('bad configs', () => {
     );
     expect(run.stdout).toContain(
       `\n::error title=Herald config,file=${file},line=7,col=15::${file}:7:15: notifications[0].triggers: "failure" is a job status, not a trigger; ` +
-        'failures and cancellations are routed with "error". Use one of: started, success, error.\n',
+        'failures and cancellations are routed with "error". Use one of: started, success, error, fixed, broken, approval.\n',
     );
     expect(run.stdout.match(/unknown key "methd"/g)).toHaveLength(1);
     expect(run.stdout.match(/^::error/gm)).toHaveLength(2);

@@ -61,7 +61,7 @@ notifications:
     expect(message).toContain(':7:11: destinations.chat.type: unknown destination type "slak"');
     expect(message).toContain(':10:10: notifications[0].to[0]: no destination is named "hook". Did you mean "hooks"?');
     expect(message).toContain(
-      ':9:16: notifications[0].triggers[0]: "failure" is a job status, not a trigger; failures and cancellations are routed with "error". Use one of: started, success, error.',
+      ':9:16: notifications[0].triggers[0]: "failure" is a job status, not a trigger; failures and cancellations are routed with "error". Use one of: started, success, error, fixed, broken, approval.',
     );
   });
 
@@ -170,7 +170,7 @@ describe('one value where a list is expected', () => {
   it('names the whole value of an unknown single trigger, at the value, without [0]', () => {
     expect(problems(route('triggers: failure\n    to: hooks'))).toBe(
       'Config file .github/notifications.yml has 1 problem:\n' +
-        '.github/notifications.yml:4:15: notifications[0].triggers: "failure" is a job status, not a trigger; failures and cancellations are routed with "error". Use one of: started, success, error.',
+        '.github/notifications.yml:4:15: notifications[0].triggers: "failure" is a job status, not a trigger; failures and cancellations are routed with "error". Use one of: started, success, error, fixed, broken, approval.',
     );
   });
 
@@ -188,13 +188,13 @@ describe('one value where a list is expected', () => {
     ['sucess', '"sucess" is not a trigger. Did you mean "success"?'],
     ['Error', '"Error" is not a trigger. Triggers are case-sensitive: write "error".'],
   ])('says which trigger routes "%s"', (word, advice) => {
-    expect(problems(route(`triggers: [${word}]\n    to: hooks`))).toContain(`notifications[0].triggers[0]: ${advice} Use one of: started, success, error.`);
+    expect(problems(route(`triggers: [${word}]\n    to: hooks`))).toContain(`notifications[0].triggers[0]: ${advice} Use one of: started, success, error, fixed, broken, approval.`);
   });
 
   it('says what an empty list or value should hold, once', () => {
     expect(problems(route('triggers: []\n    to: ""\n    events: ""\n    branches: []'))).toBe(
       'Config file .github/notifications.yml has 4 problems:\n' +
-        '.github/notifications.yml:4:15: notifications[0].triggers: is empty: write one or more of started, success, error\n' +
+        '.github/notifications.yml:4:15: notifications[0].triggers: is empty: write one or more of started, success, error, fixed, broken, approval\n' +
         '.github/notifications.yml:5:9: notifications[0].to: is empty: name a destination\n' +
         '.github/notifications.yml:6:13: notifications[0].events: is empty: write a pattern, or leave the filter out to match everything\n' +
         '.github/notifications.yml:7:15: notifications[0].branches: is empty: write a pattern, or leave the filter out to match everything',
@@ -257,7 +257,7 @@ describe('keys in the wrong case', () => {
     const message = problems(
       'destinations:\n  hooks:\n    type: webhook\n    url: https://example.com\n    messages:\n      Error:\n        payload: "{}"\n      success:\n        Payload: "{}"\n',
     );
-    expect(message).toContain(':6:7: destinations.hooks.messages.Error: unknown key "Error". Keys are case-sensitive: write "error". Allowed here: started, success, error, test.');
+    expect(message).toContain(':6:7: destinations.hooks.messages.Error: unknown key "Error". Keys are case-sensitive: write "error". Allowed here: started, success, error, fixed, broken, approval, test.');
     expect(message).toContain(':9:9: destinations.hooks.messages.success.Payload: unknown key "Payload". Keys are case-sensitive: write "payload". Allowed here: payload.');
   });
 });

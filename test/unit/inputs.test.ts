@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readInputs } from '../../src/inputs.js';
 
 /** The runner passes `with:` values as INPUT_<NAME> (upper case, spaces as _; dashes stay). */
-const INPUTS = ['INPUT_CONFIG', 'INPUT_STATUS', 'INPUT_DRY-RUN', 'INPUT_FAIL-ON-ERROR', 'INPUT_TIMEOUT', 'INPUT_TEST', 'INPUT_DESTINATIONS'];
+const INPUTS = ['INPUT_CONFIG', 'INPUT_STATUS', 'INPUT_DRY-RUN', 'INPUT_FAIL-ON-ERROR', 'INPUT_TIMEOUT', 'INPUT_TEST', 'INPUT_DESTINATIONS', 'INPUT_GITHUB-TOKEN'];
 beforeEach(() => {
   for (const name of INPUTS) vi.stubEnv(name, undefined);
 });
@@ -24,12 +24,12 @@ const errorOf = (inputs: Record<string, string>): string => {
 
 describe('readInputs', () => {
   it('has a default for every input', () => {
-    expect(readInputs()).toEqual({ configPath: '.github/notifications.yml', status: undefined, dryRun: false, failOnError: false, timeoutSeconds: 60, test: false, destinations: [] });
+    expect(readInputs()).toEqual({ configPath: '.github/notifications.yml', status: undefined, dryRun: false, failOnError: false, timeoutSeconds: 60, test: false, destinations: [], githubToken: '' });
   });
 
   it('reads every input, trimmed; status and booleans in any case', () => {
-    withInputs({ config: ' ci/notify.yaml ', status: ' Success ', 'dry-run': 'TRUE', 'fail-on-error': 'True', timeout: ' 2.5 ' });
-    expect(readInputs()).toEqual({ configPath: 'ci/notify.yaml', status: 'success', dryRun: true, failOnError: true, timeoutSeconds: 2.5, test: false, destinations: [] });
+    withInputs({ config: ' ci/notify.yaml ', status: ' Success ', 'dry-run': 'TRUE', 'fail-on-error': 'True', timeout: ' 2.5 ', 'github-token': ' ghs_abc\n' });
+    expect(readInputs()).toEqual({ configPath: 'ci/notify.yaml', status: 'success', dryRun: true, failOnError: true, timeoutSeconds: 2.5, test: false, destinations: [], githubToken: 'ghs_abc' });
   });
 
   it('takes every status word of job.status, needs.<job>.result and steps.<step>.outcome', () => {
@@ -42,7 +42,7 @@ describe('readInputs', () => {
 
   it('treats empty values as not given', () => {
     withInputs({ config: '', status: '  ', 'dry-run': '', 'fail-on-error': '', timeout: '' });
-    expect(readInputs()).toEqual({ configPath: '.github/notifications.yml', status: undefined, dryRun: false, failOnError: false, timeoutSeconds: 60, test: false, destinations: [] });
+    expect(readInputs()).toEqual({ configPath: '.github/notifications.yml', status: undefined, dryRun: false, failOnError: false, timeoutSeconds: 60, test: false, destinations: [], githubToken: '' });
   });
 
   it('says which status was meant for a misspelt one', () => {

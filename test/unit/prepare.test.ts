@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { configProblems, loadConfig } from '../fixtures/config.js';
 import { buildInput } from '../fixtures/build-input.js';
+import { messagesFor } from '../../src/message.js';
 import { prepareDeliveries } from '../../src/prepare.js';
 
 describe('prepareDeliveries', () => {
@@ -17,10 +18,10 @@ describe('prepareDeliveries', () => {
 `);
     // A bug in a destination's build(), as a config that skipped validation would cause.
     delete (config.destinations.mail as Record<string, unknown>).to;
-    const { message, vars } = buildInput('error');
+    const { vars } = buildInput('error');
     const outcome = { trigger: 'error' as const, status: 'failure' };
     const selected = [{ destination: 'mail', trigger: 'error' as const }, { destination: 'hooks', trigger: 'error' as const }];
-    const [mail, hooks] = prepareDeliveries(config, selected, vars, outcome, message);
+    const [mail, hooks] = prepareDeliveries(config, selected, vars, messagesFor(vars, outcome));
     expect(mail).toMatchObject({ destination: 'mail', state: 'broken' });
     expect(mail!.state === 'broken' && mail!.error).toMatch(/^Herald could not build this notification \(TypeError: .+\); please report this$/);
     expect(hooks).toMatchObject({ destination: 'hooks', state: 'ready', outbound: { method: 'POST', url: 'https://example.com/ci' } });
@@ -32,10 +33,10 @@ describe('prepareDeliveries', () => {
     type: pagerduty
     routing_key: R0UT1NGKEY0123456789abcdef012345
 `);
-    const { message, vars } = buildInput('started');
-    const [delivery] = prepareDeliveries(config, [{ destination: 'pager', trigger: 'started' }], vars, { trigger: 'started', status: 'started' }, message);
+    const { vars } = buildInput('started');
+    const [delivery] = prepareDeliveries(config, [{ destination: 'pager', trigger: 'started' }], vars, messagesFor(vars, { trigger: 'started', status: 'started' }));
     expect(delivery).toMatchObject({ destination: 'pager', type: 'pagerduty', trigger: 'started', state: 'skipped' });
-    expect(delivery!.state === 'skipped' && delivery!.reason).toBe('PagerDuty has no event for a start (error triggers an incident, success resolves it)');
+    expect(delivery!.state === 'skipped' && delivery!.reason).toBe('PagerDuty has no event for a start (error and broken trigger an incident, success and fixed resolve it)');
   });
 });
 
@@ -58,9 +59,9 @@ describe('block_private_addresses', () => {
       { GUARD: 'false' },
     );
   const guards = (text: string) => {
-    const { message, vars } = buildInput('error');
+    const { vars } = buildInput('error');
     const selected = (['inherits', 'on', 'off'] as const).map((destination) => ({ destination, trigger: 'error' as const }));
-    return prepareDeliveries(config(text), selected, vars, { trigger: 'error', status: 'failure' }, message).map(
+    return prepareDeliveries(config(text), selected, vars, messagesFor(vars, { trigger: 'error', status: 'failure' })).map(
       (delivery) => delivery.state === 'ready' && delivery.blockPrivateAddresses,
     );
   };

@@ -58,12 +58,11 @@ describe('status from the event', () => {
     expect(pickOutcome(undefined, 'workflow_job', githubEvent('workflow_job', (e) => e.workflow_job.conclusion === 'failure'))).toEqual({ trigger: 'error', status: 'failure' });
     expect(pickOutcome(undefined, 'workflow_job', githubEvent('workflow_job', (e) => e.workflow_job.conclusion === 'success'))).toEqual({ trigger: 'success', status: 'success' });
   });
-  it('workflow_job waiting maps to no trigger', () => {
-    expect(pickOutcome(undefined, 'workflow_job', githubEvent('workflow_job', (e) => e.action === 'waiting'))).toEqual({
-      trigger: null,
-      status: 'waiting',
-      reason: 'a "workflow_job" event with action "waiting" is not a notification trigger',
-    });
+  it('workflow_job waiting for reviewers (action waiting, or queued with status waiting) -> approval', () => {
+    expect(pickOutcome(undefined, 'workflow_job', githubEvent('workflow_job', (e) => e.action === 'waiting'))).toEqual({ trigger: 'approval', status: 'waiting' });
+    const queued = githubEvent('workflow_job', (e) => e.action === 'queued' && e.workflow_job.status === 'waiting');
+    expect(queued.deployment.environment).toBe('Test');
+    expect(pickOutcome(undefined, 'workflow_job', queued)).toEqual({ trigger: 'approval', status: 'waiting' });
   });
   it('workflow_job completed: timed_out is an error worded as such; skipped sends nothing', () => {
     const failed = githubEvent('workflow_job', (e) => e.workflow_job.conclusion === 'failure');
