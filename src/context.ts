@@ -36,6 +36,10 @@ export interface RunContext {
   prUrl: string;
   environment: string;
   environmentUrl: string;
+  /** The container image the workflow built or deployed, from HERALD_IMAGE (`ghcr.io/octo/app:1.2.0`): its repository. */
+  imageRepo: string;
+  /** ... and its tag (or its digest, when it has no tag). */
+  imageTag: string;
   startedAt: string;
   duration: string;
   durationSeconds: number | null;
@@ -62,6 +66,8 @@ export interface FailedJob {
 
 /** Environment variable in which a `started` step leaves its start time for later steps of the job. */
 export const STARTED_AT_VARIABLE = 'HERALD_STARTED_AT';
+/** Environment variable in which a workflow names the container image it built or deployed (Devtron's image). */
+export const IMAGE_VARIABLE = 'HERALD_IMAGE';
 
 const str = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
 
@@ -114,6 +120,7 @@ export function readRunContext(gh: GitHubContext, env: NodeJS.ProcessEnv, now: D
     prUrl: base.pr ? str(base.pr.html_url) || (repositoryUrl ? `${repositoryUrl}/pull/${base.pr.number}` : '') : '',
     environment: base.environment,
     environmentUrl: base.environmentUrl,
+    ...splitImage(str(env[IMAGE_VARIABLE]).trim()),
     startedAt: started && !Number.isNaN(started.getTime()) ? started.toISOString() : '',
     duration: durationSeconds === null ? '' : formatDuration(durationSeconds),
     durationSeconds,
@@ -226,6 +233,17 @@ function triggeringRun(eventName: string, event: Record<string, any>): RunFacts 
 /** workflow_run events carry the workflow as an object; workflow_dispatch carries its file path as a string. */
 const workflowName = (event: Record<string, any>): string =>
   event.workflow !== null && typeof event.workflow === 'object' ? str(event.workflow.name) : '';
+
+/**
+ * An image reference `[registry[:port]/]path[:tag][@digest]` split as Devtron splits its image URL: the repository,
+ * and the tag (the digest when there is no tag). A registry's port is not a tag.
+ */
+export function splitImage(image: string): { imageRepo: string; imageTag: string } {
+  const [name = '', digest = ''] = image.split('@', 2);
+  const colon = name.lastIndexOf(':');
+  if (colon > name.lastIndexOf('/')) return { imageRepo: name.slice(0, colon), imageTag: name.slice(colon + 1) };
+  return { imageRepo: name, imageTag: digest };
+}
 
 export function formatDuration(totalSeconds: number): string {
   const hours = Math.floor(totalSeconds / 3600);

@@ -58,7 +58,7 @@ export function prepareDeliveries(config: Config, selected: Selected[], run: Run
       base.warnings.push(...rendered.warnings.map((warning) => `Template Warning in ${field}: ${warning}`));
       return rendered.text;
     };
-    const vars = templateVariables(run, outcome, message, name);
+    const vars = templateVariables(run, outcome, message, name, settings.delimiters);
     const sending = {
       timeoutMs: settings.timeout * 1000,
       retries: settings.retries,

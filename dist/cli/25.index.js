@@ -130,7 +130,6 @@ function proxyHostsIn(env) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   parseRetryAfter: () => (/* binding */ parseRetryAfter),
 /* harmony export */   sendHttp: () => (/* binding */ sendHttp)
 /* harmony export */ });
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
@@ -140,6 +139,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(311);
 /* harmony import */ var _address_guard_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9085);
 /* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1588);
+/* harmony import */ var _retry_after_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(896);
+
 
 
 
@@ -267,7 +268,7 @@ async function reply(response, code, attempt, deadline) {
     return {
         ok,
         retryable: !deadline.aborted && (code >= 500 || code === 408 || code === 429),
-        retryAfterMs: parseRetryAfter(headers['retry-after']),
+        retryAfterMs: (0,_retry_after_js__WEBPACK_IMPORTED_MODULE_5__/* .parseRetryAfter */ .m)(headers['retry-after']),
         code,
         body,
         cut,
@@ -323,16 +324,6 @@ function flattenHeaders(headers) {
             flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
     }
     return flat;
-}
-/** Retry-After: delay-seconds or an HTTP date. */
-function parseRetryAfter(value, now = Date.now()) {
-    if (!value)
-        return undefined;
-    const seconds = Number(value.trim());
-    if (Number.isFinite(seconds))
-        return Math.max(0, seconds * 1000);
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 function describeNetworkError(error) {
     const code = error.code ?? '';

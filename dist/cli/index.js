@@ -3091,7 +3091,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _config_json_schema_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4752);
 /* harmony import */ var _user_error_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7495);
 /* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6657);
-/* harmony import */ var _preview_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6802);
+/* harmony import */ var _preview_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5637);
 /* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4446);
 // `herald`: check and preview a config from a developer's machine. A bundle of its own (dist/cli/index.js): the action's
 // entry never loads it.
@@ -3192,7 +3192,7 @@ const consoleOutput = {
 
 /***/ }),
 
-/***/ 6802:
+/***/ 5637:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3207,6 +3207,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 /** What a notification says about the run: one flat record built from the GitHub context and event. */
 /** Environment variable in which a `started` step leaves its start time for later steps of the job. */
 const STARTED_AT_VARIABLE = 'HERALD_STARTED_AT';
+/** Environment variable in which a workflow names the container image it built or deployed (Devtron's image). */
+const IMAGE_VARIABLE = 'HERALD_IMAGE';
 const str = (value) => (value === undefined || value === null ? '' : String(value));
 function readRunContext(gh, env, now = new Date()) {
     const event = gh.payload ?? {};
@@ -3253,6 +3255,7 @@ function readRunContext(gh, env, now = new Date()) {
         prUrl: base.pr ? str(base.pr.html_url) || (repositoryUrl ? `${repositoryUrl}/pull/${base.pr.number}` : '') : '',
         environment: base.environment,
         environmentUrl: base.environmentUrl,
+        ...splitImage(str(env[IMAGE_VARIABLE]).trim()),
         startedAt: started && !Number.isNaN(started.getTime()) ? started.toISOString() : '',
         duration: durationSeconds === null ? '' : formatDuration(durationSeconds),
         durationSeconds,
@@ -3346,6 +3349,17 @@ function triggeringRun(eventName, event) {
 }
 /** workflow_run events carry the workflow as an object; workflow_dispatch carries its file path as a string. */
 const workflowName = (event) => event.workflow !== null && typeof event.workflow === 'object' ? str(event.workflow.name) : '';
+/**
+ * An image reference `[registry[:port]/]path[:tag][@digest]` split as Devtron splits its image URL: the repository,
+ * and the tag (the digest when there is no tag). A registry's port is not a tag.
+ */
+function splitImage(image) {
+    const [name = '', digest = ''] = image.split('@', 2);
+    const colon = name.lastIndexOf(':');
+    if (colon > name.lastIndexOf('/'))
+        return { imageRepo: name.slice(0, colon), imageTag: name.slice(colon + 1) };
+    return { imageRepo: name, imageTag: digest };
+}
 function formatDuration(totalSeconds) {
     const hours = Math.floor(totalSeconds / 3600);
     const minutes = Math.floor((totalSeconds % 3600) / 60);
@@ -3514,15 +3528,72 @@ function truncate(text, cut) {
 
 // EXTERNAL MODULE: ./src/message.ts
 var src_message = __nccwpck_require__(9568);
-// EXTERNAL MODULE: ./src/destinations/index.ts + 22 modules
-var destinations = __nccwpck_require__(384);
+// EXTERNAL MODULE: ./src/destinations/index.ts + 24 modules
+var destinations = __nccwpck_require__(9880);
 // EXTERNAL MODULE: ./src/render/template.ts + 1 modules
 var render_template = __nccwpck_require__(4669);
+;// CONCATENATED MODULE: ./src/render/devtron.ts
+/**
+ * Devtron's webhook variables (the names its notifier fills in `parseEventForWebhook`), so that a payload pasted from
+ * Devtron renders as it is under `delimiters: "{{ }}"`. One table: Devtron's name, and where Herald takes its value.
+ */
+const DEVTRON_VARIABLES = {
+    devtronAppName: (vars) => vars.repository.split('/')[1] ?? vars.repository,
+    devtronAppId: (vars) => devtron_text(vars.event.repository?.id),
+    devtronEnvName: (vars) => vars.environment,
+    // GitHub's events carry no id for an environment.
+    devtronEnvId: () => '',
+    devtronPipelineType: (vars) => pipelineType(vars),
+    devtronCiPipelineId: (vars) => vars.runId,
+    devtronCdPipelineId: (vars) => vars.runId,
+    devtronTriggeredByEmail: (vars) => actorEmail(vars) || vars.actor,
+    // GitHub's events do not say who approved a deployment.
+    devtronApprovedByEmail: () => '',
+    devtronContainerImageTag: (vars) => vars.imageTag,
+    devtronContainerImageRepo: (vars) => vars.imageRepo,
+    devtronBuildGitCommitHash: (vars) => vars.sha,
+    eventType: (vars) => DEVTRON_EVENT_TYPES[vars.eventType] ?? vars.eventType,
+    buildHistoryLink: (vars) => vars.runUrl,
+    appDetailsLink: (vars) => vars.repositoryUrl,
+};
+/**
+ * Devtron's eventType for each trigger: it has trigger, success and fail. Keyed by name so that triggers added later
+ * (fixed, broken) read as Devtron's nearest; one with no counterpart (test, approval) keeps Herald's word.
+ */
+const DEVTRON_EVENT_TYPES = {
+    started: 'trigger',
+    success: 'success',
+    fixed: 'success',
+    error: 'fail',
+    broken: 'fail',
+};
+/** Herald's variables with Devtron's names added; Devtron's `eventType` replaces Herald's. */
+function withDevtronVariables(vars) {
+    const devtron = Object.fromEntries(Object.entries(DEVTRON_VARIABLES).map(([name, value]) => [name, value(vars)]));
+    return { ...vars, ...devtron };
+}
+/** CD for a deployment (a deployment_status event, or any run with an environment), else CI. */
+const pipelineType = (vars) => (vars.environment ? 'CD' : 'CI');
+/**
+ * The actor's e-mail when the event says it: a push names its pusher, and a head commit its author and committer
+ * with their logins; only an address that belongs to the actor counts.
+ */
+function actorEmail({ event, actor }) {
+    if (event.pusher?.name === actor && event.pusher?.email)
+        return devtron_text(event.pusher.email);
+    const people = [event.head_commit?.author, event.head_commit?.committer];
+    return devtron_text(people.find((person) => person?.username === actor && person?.email)?.email);
+}
+const devtron_text = (value) => (value === undefined || value === null ? '' : String(value));
+
 ;// CONCATENATED MODULE: ./src/render/variables.ts
-function templateVariables(run, outcome, message, destination) {
+
+/** The variables for one destination; with Devtron's `{{ }}` delimiters, Devtron's variable names too. */
+function templateVariables(run, outcome, message, destination, delimiters = '<< >>') {
     const vars = { ...run, eventType: outcome.trigger, status: outcome.status, message: message.line, destination };
     // As in the message: a start has no duration yet.
-    return outcome.trigger === 'started' ? { ...vars, duration: '', durationSeconds: null } : vars;
+    const herald = outcome.trigger === 'started' ? { ...vars, duration: '', durationSeconds: null } : vars;
+    return delimiters === '{{ }}' ? withDevtronVariables(herald) : herald;
 }
 
 ;// CONCATENATED MODULE: ./src/prepare.ts
@@ -3555,7 +3626,7 @@ function prepareDeliveries(config, selected, run, outcome, message) {
             base.warnings.push(...rendered.warnings.map((warning) => `Template Warning in ${field}: ${warning}`));
             return rendered.text;
         };
-        const vars = templateVariables(run, outcome, message, name);
+        const vars = templateVariables(run, outcome, message, name, settings.delimiters);
         const sending = {
             timeoutMs: settings.timeout * 1000,
             retries: settings.retries,
@@ -3987,7 +4058,7 @@ const oneOrMany = (item, empty) => oneOrList(zod__WEBPACK_IMPORTED_MODULE_0__/* 
 /* harmony export */   xL: () => (/* reexport safe */ _config_error_js__WEBPACK_IMPORTED_MODULE_2__.xL)
 /* harmony export */ });
 /* unused harmony export loadConfig */
-/* harmony import */ var _destinations_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(384);
+/* harmony import */ var _destinations_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9880);
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7194);
 /* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5877);
 /* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(131);
@@ -4144,7 +4215,7 @@ function configError(source, problems, secrets, advice) {
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2311);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8439);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9396);
-/* harmony import */ var _destinations_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(384);
+/* harmony import */ var _destinations_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9880);
 /* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(131);
 /* harmony import */ var _substitute_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7740);
 
@@ -4885,7 +4956,7 @@ function notPassed(variable, passed, withheld) {
 
 /***/ }),
 
-/***/ 384:
+/***/ 9880:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5421,6 +5492,125 @@ function googleChatMessage(message, text) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/destinations/grafana.ts
+
+
+
+
+
+
+const grafana_schema = builtOnFirstUse(() => destinationSchema('grafana', {
+    url: fields/* httpUrl */.q3.describe('Base URL of Grafana, with its sub-path if it has one (https://example.com/grafana; AWX: grafana_url); annotations are POSTed to {url}/api/annotations.'),
+    api_key: schemas/* string */.YjP()
+        .min(1)
+        .describe('Service account token (or API key) allowed to create annotations (annotations:create), sent as Authorization: Bearer (AWX: grafana_key). A secret.'),
+    dashboard_uid: schemas/* string */.YjP()
+        .regex(/^\S+$/, 'must be the UID of a dashboard (the part after /d/ in its URL), without spaces')
+        .optional()
+        .describe('UID of the dashboard the annotation belongs to (the part after /d/ in its URL); without a dashboard it is an organization annotation.'),
+    dashboard_id: schemas/* number */.aig()
+        .int()
+        .positive()
+        .optional()
+        .describe("Numeric id of the dashboard, instead of dashboard_uid (AWX: dashboardId); Grafana deprecates ids, prefer the UID."),
+    panel_id: schemas/* number */.aig()
+        .int()
+        .positive()
+        .optional()
+        .describe('Id of the panel on that dashboard to annotate (AWX: panelId); needs dashboard_uid or dashboard_id. Without it, every panel of the dashboard.'),
+    tags: (0,fields/* oneOrList */.My)(schemas/* array */.YOg(schemas/* string */.YjP().min(1, 'a tag cannot be empty')))
+        .optional()
+        .describe('Tags of the annotation, one or a list (AWX: annotation_tags); not templates. Default: herald, the trigger and the repository. A test notification always has the tag test.'),
+    insecure_skip_verify: schemas/* boolean */.zMY().default(false).describe('Accept any TLS certificate (a self-signed Grafana; AWX: grafana_no_verify_ssl).'),
+}, { text: 'html' }, {
+    text: 'Template for the annotation text, replacing the default line and link. Grafana shows it as HTML, so values are HTML-escaped.',
+}).superRefine((config, ctx) => {
+    if (config.dashboard_uid !== undefined && config.dashboard_id !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['dashboard_id'], message: 'set either dashboard_uid or dashboard_id (the older numeric id), not both' });
+    }
+    if (config.panel_id !== undefined && config.dashboard_uid === undefined && config.dashboard_id === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['panel_id'], message: 'a panel belongs to a dashboard: panel_id needs dashboard_uid (or dashboard_id)' });
+    }
+}));
+/** {url}/api/annotations, also for a Grafana under a sub-path (https://example.com/grafana/ has no double slash). */
+const annotationsUrl = (config) => {
+    const url = new URL(config.url);
+    url.pathname = `${url.pathname.replace(/\/+$/, '')}/api/annotations`;
+    return url.toString();
+};
+/**
+ * Grafana's annotations API: one annotation per notification, a region from the run's start to its end when the start
+ * is known (a deploy shows as the span it took), otherwise a point.
+ */
+const grafana = {
+    type: 'grafana',
+    get schema() {
+        return grafana_schema();
+    },
+    // The token (the Authorization header is made of it) and credentials in the URL, if any.
+    secrets: (config) => [config.api_key, ...(0,secrets/* secretsInUrl */.Ct)(config.url)],
+    build(config, input) {
+        return [
+            postJson(annotationsUrl(config), grafanaAnnotation(config, input), {
+                headers: { Authorization: `Bearer ${config.api_key}` },
+                insecureSkipVerify: config.insecure_skip_verify,
+            }),
+        ];
+    },
+    interpret: interpretGrafanaReply,
+};
+/**
+ * 200 {"message":"Annotation added","id":1} is a delivery; a refusal is {"message":"..."}: "Grafana error: Invalid API
+ * key (HTTP 401)". A 2xx without an id is not Grafana's answer (a login page of a proxy, a url without the sub-path).
+ */
+function interpretGrafanaReply(reply) {
+    if (reply.code !== null && reply.code >= 200 && reply.code < 300) {
+        const id = replyJson(reply)?.id;
+        if (typeof id === 'number')
+            return {};
+        return { error: `Grafana did not answer with an annotation id (HTTP ${reply.code}): is url the base URL of Grafana, with its sub-path?` };
+    }
+    return serviceError(reply, 'Grafana', (json) => ({ message: json.message }));
+}
+/** The body of POST /api/annotations: time (and timeEnd for a region) in epoch milliseconds, the dashboard, tags, text. */
+function grafanaAnnotation(config, input) {
+    const { time, timeEnd } = annotationTimes(input.trigger, input.vars);
+    return {
+        ...(config.dashboard_uid !== undefined && { dashboardUID: config.dashboard_uid }),
+        ...(config.dashboard_id !== undefined && { dashboardId: config.dashboard_id }),
+        ...(config.panel_id !== undefined && { panelId: config.panel_id }),
+        time,
+        ...(timeEnd !== undefined && { timeEnd }),
+        tags: annotationTags(config, input),
+        text: renderText(config, input, 'html') ?? grafanaText(input.message),
+    };
+}
+/**
+ * When: a success or an error whose run's start is known (workflow_run's run_started_at, or the time a `started` step
+ * recorded) spans from the start to the end (start + duration: the completion of a workflow_run, else now); a start
+ * is a point at the start; everything else a point at the time of sending.
+ */
+function annotationTimes(trigger, vars) {
+    const now = Date.parse(vars.timestamp);
+    const start = vars.startedAt ? Date.parse(vars.startedAt) : Number.NaN;
+    if (trigger === 'started')
+        return { time: Number.isNaN(start) ? now : start };
+    if ((trigger === 'success' || trigger === 'error') && !Number.isNaN(start) && vars.durationSeconds !== null) {
+        return { time: start, timeEnd: start + vars.durationSeconds * 1000 };
+    }
+    return { time: now };
+}
+/** The configured tags or herald, the trigger and the repository; a test is always tagged test (to find and delete it). */
+function annotationTags(config, input) {
+    const tags = config.tags ?? ['herald', input.trigger, input.vars.repository].filter(Boolean);
+    return input.trigger === 'test' && !tags.includes('test') ? [...tags, 'test'] : tags;
+}
+/** The message's one line and a link to the run, HTML-escaped: Grafana renders annotation text as (sanitized) HTML. */
+function grafanaText(message) {
+    const line = (0,render_escape/* escapeHtml */.ZD)(message.line);
+    return message.url ? `${line} <a href="${(0,render_escape/* escapeHtml */.ZD)(message.url)}">View run</a>` : line;
+}
+
 ;// CONCATENATED MODULE: ./src/destinations/shared/attachment-message.ts
 
 
@@ -5677,7 +5867,10 @@ function signedAwsPost(url, service, region, contentType, body, credentials) {
     return { transport: 'http', method: 'POST', url: url.href, headers, body };
 }
 
+// EXTERNAL MODULE: ./src/transport/retry-after.ts
+var retry_after = __nccwpck_require__(896);
 ;// CONCATENATED MODULE: ./src/destinations/ses.ts
+
 
 
 
@@ -5761,11 +5954,11 @@ function describeSesReply(reply) {
     const error = `SES ${reply.code ?? ''}${what ? ` ${what}` : ''}`.trim();
     if (!type || !THROTTLING.has(type))
         return { error };
-    const seconds = Number(reply.headers?.['retry-after']);
-    return { error, retryAfterMs: reply.headers?.['retry-after'] && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : THROTTLED_WAIT_MS };
+    return { error, retryAfterMs: (0,retry_after/* parseRetryAfter */.m)(reply.headers?.['retry-after']) ?? THROTTLED_WAIT_MS };
 }
 
 ;// CONCATENATED MODULE: ./src/destinations/slack.ts
+
 
 
 
@@ -5855,8 +6048,7 @@ function interpretSlackReply(reply) {
         const error = `Slack error: ${String(json.error ?? 'unknown')}`;
         if (json.error !== 'ratelimited')
             return { error };
-        const seconds = Number(reply.headers?.['retry-after']);
-        return { error, retryAfterMs: Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 1000 };
+        return { error, retryAfterMs: (0,retry_after/* parseRetryAfter */.m)(reply.headers?.['retry-after']) ?? 1000 };
     }
     if (reply.code !== null && reply.code >= 400 && /^[a-z_]{2,64}$/.test(reply.body.trim())) {
         return { error: `Slack error: ${reply.body.trim()} (HTTP ${reply.code})` };
@@ -5924,6 +6116,7 @@ function slackBlocks(message) {
 // EXTERNAL MODULE: ./src/render/percent-encode.ts
 var percent_encode = __nccwpck_require__(1580);
 ;// CONCATENATED MODULE: ./src/destinations/sns.ts
+
 
 
 
@@ -6084,9 +6277,7 @@ function interpretSnsReply(reply) {
     const error = `SNS error ${code}${message ? `: ${message}` : ''} (HTTP ${reply.code})`;
     if (!sns_THROTTLING.has(code))
         return { error };
-    const retryAfter = reply.headers?.['retry-after'];
-    const seconds = Number(retryAfter);
-    return { error, retryAfterMs: retryAfter && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : sns_THROTTLED_WAIT_MS };
+    return { error, retryAfterMs: (0,retry_after/* parseRetryAfter */.m)(reply.headers?.['retry-after']) ?? sns_THROTTLED_WAIT_MS };
 }
 
 ;// CONCATENATED MODULE: ./src/destinations/teams.ts
@@ -6431,6 +6622,87 @@ function genericPayload({ name, trigger, message, vars }) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/destinations/shared/tfc-payload.ts
+/**
+ * Terraform Cloud's notification trigger for each Herald trigger. Keyed by name: a trigger with no entry sends no
+ * Terraform Cloud payload (it cannot be said in its words).
+ */
+const TFC_TRIGGERS = {
+    started: 'run:created',
+    success: 'run:completed',
+    fixed: 'run:completed',
+    error: 'run:errored',
+    broken: 'run:errored',
+    approval: 'run:needs_attention',
+};
+/** Whether Terraform Cloud's payload can say this trigger. */
+const tfcSays = (trigger) => trigger === 'test' || trigger in TFC_TRIGGERS;
+/**
+ * Terraform Cloud's run notification payload (payload_version 1, as its generic notifications send it), so receivers
+ * written for Terraform Cloud work unchanged. A test notification is its verification request.
+ */
+function tfcPayload({ name, trigger, message, vars }) {
+    if (trigger === 'test')
+        return verificationPayload(name);
+    const [organization = '', workspace = ''] = vars.repository.split('/');
+    return {
+        payload_version: 1,
+        notification_configuration_id: name,
+        run_url: vars.runUrl || null,
+        run_id: vars.runId ? `run-${vars.runId}` : null,
+        run_message: vars.commitMessage || vars.prTitle || message.line,
+        // Terraform Cloud always knows when a run was created; Herald only when a start time was recorded.
+        run_created_at: vars.startedAt || vars.timestamp,
+        run_created_by: vars.actor,
+        workspace_id: vars.repository,
+        workspace_name: workspace,
+        organization_name: organization,
+        notifications: [
+            {
+                message: message.line,
+                trigger: TFC_TRIGGERS[trigger],
+                run_status: runStatus(trigger, vars.status),
+                run_updated_at: vars.timestamp,
+                run_updated_by: vars.actor,
+            },
+        ],
+    };
+}
+/** What Terraform Cloud sends when a configuration is verified: no run, every run field null. */
+function verificationPayload(name) {
+    return {
+        payload_version: 1,
+        notification_configuration_id: name,
+        run_url: null,
+        run_id: null,
+        run_message: null,
+        run_created_at: null,
+        run_created_by: null,
+        workspace_id: null,
+        workspace_name: null,
+        organization_name: null,
+        notifications: [
+            { message: `Verification of ${name}`, trigger: 'verification', run_status: null, run_updated_at: null, run_updated_by: null },
+        ],
+    };
+}
+/**
+ * The Terraform Cloud run status closest to a GitHub one: a start is `pending` (a created run), a run waiting for a
+ * reviewer `planned` (a plan waiting for confirmation), success `applied`, a cancellation `canceled`, anything else
+ * that ended the run `errored`.
+ */
+function runStatus(trigger, status) {
+    if (trigger === 'started')
+        return 'pending';
+    if (trigger === 'approval')
+        return 'planned';
+    if (status === 'cancelled')
+        return 'canceled';
+    if (status === 'success' || status === 'neutral')
+        return 'applied';
+    return 'errored';
+}
+
 ;// CONCATENATED MODULE: ./src/destinations/webhook.ts
 
 
@@ -6438,7 +6710,15 @@ function genericPayload({ name, trigger, message, vars }) {
 
 
 
+
 const METHODS = ['POST', 'PUT', 'PATCH', 'GET', 'DELETE', 'OPTIONS'];
+const PAYLOAD_FORMATS = ['generic-v1', 'terraform-cloud-v1'];
+/** Where each built-in payload signs, unless signature_header and signature_prefix say otherwise. */
+const SIGNATURE_DEFAULTS = {
+    'generic-v1': { header: 'X-Herald-Signature', prefix: 'sha512=' },
+    // Terraform Cloud's generic notifications: the bare hex digest in X-TFE-Notification-Signature.
+    'terraform-cloud-v1': { header: 'X-TFE-Notification-Signature', prefix: '' },
+};
 const webhook_schema = builtOnFirstUse(() => destinationSchema('webhook', {
     url: fields/* httpUrl */.q3.describe('http:// or https:// URL. Credentials in it (https://user:pass@host) are sent as Basic auth and masked.'),
     method: schemas/* preprocess */.vkY((v) => (typeof v === 'string' ? v.toUpperCase() : v), schemas/* enum */.k5n(METHODS))
@@ -6451,15 +6731,21 @@ const webhook_schema = builtOnFirstUse(() => destinationSchema('webhook', {
         .optional()
         .describe('json or text. By default json when the payload starts with { or [, else text; it sets the Content-Type and the escaping. ' +
         'A json payload must render to valid JSON.'),
+    payload_format: schemas/* enum */.k5n(PAYLOAD_FORMATS)
+        .default('generic-v1')
+        .describe('The built-in body sent when there is no payload template: generic-v1 (the generic JSON payload) or ' +
+        "terraform-cloud-v1 (Terraform Cloud's run notification, signed as Terraform Cloud signs it)."),
     secret: schemas/* string */.YjP()
         .min(1)
         .optional()
         .describe('Signs the exact body bytes with HMAC-SHA512; the hex digest goes into signature_header.'),
     signature_header: schemas/* string */.YjP()
         .min(1)
-        .default('X-Herald-Signature')
-        .describe('Header for the signature. Terraform Cloud receivers: X-TFE-Notification-Signature.'),
-    signature_prefix: schemas/* string */.YjP().default('sha512=').describe('Written before the hex digest. Terraform Cloud receivers: "".'),
+        .optional()
+        .describe('Header for the signature: X-Herald-Signature, or X-TFE-Notification-Signature with payload_format terraform-cloud-v1.'),
+    signature_prefix: schemas/* string */.YjP()
+        .optional()
+        .describe('Written before the hex digest: sha512=, or nothing with payload_format terraform-cloud-v1.'),
     username: schemas/* string */.YjP().optional().describe('Basic auth user.'),
     password: schemas/* string */.YjP().optional().describe('Basic auth password. A secret: masked as **** everywhere.'),
     insecure_skip_verify: schemas/* boolean */.zMY().default(false).describe('Accept any TLS certificate (self-signed endpoints).'),
@@ -6480,10 +6766,14 @@ const webhook = {
         ...(0,secrets/* secretsInHeaders */.FK)(config.headers),
         ...(0,secrets/* secretsInUrl */.Ct)(config.url),
     ],
+    skip: (config, trigger) => config.payload_format === 'terraform-cloud-v1' && !tfcSays(trigger)
+        ? `Terraform Cloud's payload has no trigger for ${trigger}`
+        : undefined,
     build(config, input) {
         const template = templateFor(config, input.trigger, 'payload');
         const format = template === undefined ? 'json' : payloadFormat(config, template);
-        const body = template === undefined ? JSON.stringify(genericPayload(input)) : input.render(template, format, 'payload');
+        const builtIn = config.payload_format === 'terraform-cloud-v1' ? tfcPayload : genericPayload;
+        const body = template === undefined ? JSON.stringify(builtIn(input)) : input.render(template, format, 'payload');
         const headers = {
             'Content-Type': format === 'json' ? 'application/json' : 'text/plain; charset=utf-8',
         };
@@ -6491,7 +6781,8 @@ const webhook = {
             headers.Authorization = `Basic ${Buffer.from(`${config.username ?? ''}:${config.password ?? ''}`).toString('base64')}`;
         }
         if (config.secret) {
-            headers[config.signature_header] = config.signature_prefix + sign(config.secret, body);
+            const defaults = SIGNATURE_DEFAULTS[config.payload_format];
+            headers[config.signature_header ?? defaults.header] = (config.signature_prefix ?? defaults.prefix) + sign(config.secret, body);
         }
         Object.assign(headers, config.headers);
         const sendsBody = !['GET', 'OPTIONS'].includes(config.method);
@@ -6533,8 +6824,9 @@ function sign(secret, body) {
 
 
 
+
 /** The one list of destination types. Adding a destination: write its module, add it here. */
-const registry = [webhook, slack, teams, discord, mattermost, rocketchat, googlechat, telegram, email, ses, sns, pagerduty, twilio];
+const registry = [webhook, slack, teams, discord, mattermost, rocketchat, googlechat, telegram, email, ses, sns, pagerduty, twilio, grafana];
 const byType = new Map(registry.map((destination) => [destination.type, destination]));
 const findDestination = (type) => byType.get(type);
 const destinationTypes = () => [...byType.keys()];
@@ -7859,6 +8151,29 @@ const STATUSES = [
     'stale',
     'started',
 ];
+
+
+/***/ }),
+
+/***/ 896:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ parseRetryAfter)
+/* harmony export */ });
+/**
+ * The Retry-After header: delay-seconds or an HTTP date, as milliseconds to wait; undefined when absent or unreadable.
+ * A leaf module with no imports: the HTTP transport and the destinations that read a throttled answer share it.
+ */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    const seconds = Number(value.trim());
+    if (Number.isFinite(seconds))
+        return Math.max(0, seconds * 1000);
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
 
 
 /***/ }),
@@ -14286,7 +14601,7 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 896:
+/***/ 8515:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -14401,7 +14716,7 @@ var string = __nccwpck_require__(6464);
 var bool = __nccwpck_require__(3959);
 var float = __nccwpck_require__(8405);
 var int = __nccwpck_require__(9874);
-var schema = __nccwpck_require__(896);
+var schema = __nccwpck_require__(8515);
 var schema$1 = __nccwpck_require__(3559);
 var binary = __nccwpck_require__(6083);
 var merge = __nccwpck_require__(452);

@@ -2,6 +2,7 @@ import type { Destination } from './destination.js';
 import { discord } from './discord.js';
 import { email } from './email.js';
 import { googlechat } from './googlechat.js';
+import { grafana } from './grafana.js';
 import { mattermost } from './mattermost.js';
 import { pagerduty } from './pagerduty.js';
 import { rocketchat } from './rocketchat.js';
@@ -14,7 +15,7 @@ import { twilio } from './twilio.js';
 import { webhook } from './webhook.js';
 
 /** The one list of destination types. Adding a destination: write its module, add it here. */
-const registry: Destination<any>[] = [webhook, slack, teams, discord, mattermost, rocketchat, googlechat, telegram, email, ses, sns, pagerduty, twilio];
+const registry: Destination<any>[] = [webhook, slack, teams, discord, mattermost, rocketchat, googlechat, telegram, email, ses, sns, pagerduty, twilio, grafana];
 
 const byType = new Map(registry.map((destination) => [destination.type, destination]));
 

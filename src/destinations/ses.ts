@@ -4,6 +4,7 @@ import { builtOnFirstUse, destinationSchema, type Destination, type Verdict } fr
 import type { HttpRequest, Reply } from '../transport/wire.js';
 import { signedAwsPost } from './shared/aws-request.js';
 import { composeMail, MAIL_TEMPLATE_DESCRIPTIONS, MAIL_TEMPLATES, mailAddressFields } from './shared/mail-content.js';
+import { parseRetryAfter } from '../transport/retry-after.js';
 
 const schema = builtOnFirstUse(() =>
   destinationSchema(
@@ -95,6 +96,5 @@ export function describeSesReply(reply: Reply): Verdict {
   const what = [type, message].filter(Boolean).join(': ');
   const error = `SES ${reply.code ?? ''}${what ? ` ${what}` : ''}`.trim();
   if (!type || !THROTTLING.has(type)) return { error };
-  const seconds = Number(reply.headers?.['retry-after']);
-  return { error, retryAfterMs: reply.headers?.['retry-after'] && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : THROTTLED_WAIT_MS };
+  return { error, retryAfterMs: parseRetryAfter(reply.headers?.['retry-after']) ?? THROTTLED_WAIT_MS };
 }

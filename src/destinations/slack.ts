@@ -10,6 +10,7 @@ import { builtOnFirstUse, destinationSchema, type BuildInput, type Destination }
 import type { Outbound, Reply } from '../transport/wire.js';
 import { CHAT_PAYLOAD, postJson, renderPayload, renderText, replyJson } from './shared/chat-request.js';
 import { secretUrl } from '../secrets.js';
+import { parseRetryAfter } from '../transport/retry-after.js';
 
 /** Block Kit's limits (docs.slack.dev/reference/block-kit). */
 export const SLACK_LIMITS = { blocks: 50, header: 150, sectionText: 3000, fields: 10, fieldText: 2000, buttonText: 75, url: 3000, text: 40000 };
@@ -102,8 +103,7 @@ export function interpretSlackReply(reply: Reply): { error?: string; retryAfterM
   if (json?.ok === false) {
     const error = `Slack error: ${String(json.error ?? 'unknown')}`;
     if (json.error !== 'ratelimited') return { error };
-    const seconds = Number(reply.headers?.['retry-after']);
-    return { error, retryAfterMs: Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 1000 };
+    return { error, retryAfterMs: parseRetryAfter(reply.headers?.['retry-after']) ?? 1000 };
   }
   if (reply.code !== null && reply.code >= 400 && /^[a-z_]{2,64}$/.test(reply.body.trim())) {
     return { error: `Slack error: ${reply.body.trim()} (HTTP ${reply.code})` };

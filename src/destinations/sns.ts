@@ -6,6 +6,7 @@ import type { HttpRequest, Reply } from '../transport/wire.js';
 import { builtOnFirstUse, destinationSchema, templateFor, type BuildInput, type Destination, type Verdict } from './destination.js';
 import { signedAwsPost } from './shared/aws-request.js';
 import { defaultSubject, defaultText } from './shared/mail-content.js';
+import { parseRetryAfter } from '../transport/retry-after.js';
 
 /** Publish's limits (docs.aws.amazon.com/sns/latest/api/API_Publish.html): the message with its attributes, the subject. */
 export const SNS_LIMITS = { messageBytes: 256 * 1024, subject: 100, attributes: 10 };
@@ -175,7 +176,5 @@ export function interpretSnsReply(reply: Reply): Verdict {
   const message = xmlText(reply.body, 'Message');
   const error = `SNS error ${code}${message ? `: ${message}` : ''} (HTTP ${reply.code})`;
   if (!THROTTLING.has(code)) return { error };
-  const retryAfter = reply.headers?.['retry-after'];
-  const seconds = Number(retryAfter);
-  return { error, retryAfterMs: retryAfter && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : THROTTLED_WAIT_MS };
+  return { error, retryAfterMs: parseRetryAfter(reply.headers?.['retry-after']) ?? THROTTLED_WAIT_MS };
 }

@@ -4,8 +4,17 @@ import { httpUrl } from '../config/fields.js';
 import { basicCredentials, secretsInHeaders, secretsInUrl } from '../secrets.js';
 import { builtOnFirstUse, destinationSchema, templateFor, type BuildInput, type Destination } from './destination.js';
 import { genericPayload } from './shared/generic-payload.js';
+import { tfcPayload, tfcSays } from './shared/tfc-payload.js';
 
 const METHODS = ['POST', 'PUT', 'PATCH', 'GET', 'DELETE', 'OPTIONS'] as const;
+const PAYLOAD_FORMATS = ['generic-v1', 'terraform-cloud-v1'] as const;
+
+/** Where each built-in payload signs, unless signature_header and signature_prefix say otherwise. */
+const SIGNATURE_DEFAULTS = {
+  'generic-v1': { header: 'X-Herald-Signature', prefix: 'sha512=' },
+  // Terraform Cloud's generic notifications: the bare hex digest in X-TFE-Notification-Signature.
+  'terraform-cloud-v1': { header: 'X-TFE-Notification-Signature', prefix: '' },
+} as const;
 
 const schema = builtOnFirstUse(() =>
   destinationSchema(
@@ -27,6 +36,13 @@ const schema = builtOnFirstUse(() =>
           'json or text. By default json when the payload starts with { or [, else text; it sets the Content-Type and the escaping. ' +
             'A json payload must render to valid JSON.',
         ),
+      payload_format: z
+        .enum(PAYLOAD_FORMATS)
+        .default('generic-v1')
+        .describe(
+          'The built-in body sent when there is no payload template: generic-v1 (the generic JSON payload) or ' +
+            "terraform-cloud-v1 (Terraform Cloud's run notification, signed as Terraform Cloud signs it).",
+        ),
       secret: z
         .string()
         .min(1)
@@ -35,9 +51,12 @@ const schema = builtOnFirstUse(() =>
       signature_header: z
         .string()
         .min(1)
-        .default('X-Herald-Signature')
-        .describe('Header for the signature. Terraform Cloud receivers: X-TFE-Notification-Signature.'),
-      signature_prefix: z.string().default('sha512=').describe('Written before the hex digest. Terraform Cloud receivers: "".'),
+        .optional()
+        .describe('Header for the signature: X-Herald-Signature, or X-TFE-Notification-Signature with payload_format terraform-cloud-v1.'),
+      signature_prefix: z
+        .string()
+        .optional()
+        .describe('Written before the hex digest: sha512=, or nothing with payload_format terraform-cloud-v1.'),
       username: z.string().optional().describe('Basic auth user.'),
       password: z.string().optional().describe('Basic auth password. A secret: masked as **** everywhere.'),
       insecure_skip_verify: z.boolean().default(false).describe('Accept any TLS certificate (self-signed endpoints).'),
@@ -65,11 +84,15 @@ export const webhook: Destination<WebhookConfig> = {
     ...secretsInHeaders(config.headers),
     ...secretsInUrl(config.url),
   ],
+  skip: (config, trigger) =>
+    config.payload_format === 'terraform-cloud-v1' && !tfcSays(trigger)
+      ? `Terraform Cloud's payload has no trigger for ${trigger}`
+      : undefined,
   build(config, input) {
     const template = templateFor(config, input.trigger, 'payload');
     const format = template === undefined ? 'json' : payloadFormat(config, template);
-    const body =
-      template === undefined ? JSON.stringify(genericPayload(input)) : input.render(template, format, 'payload');
+    const builtIn = config.payload_format === 'terraform-cloud-v1' ? tfcPayload : genericPayload;
+    const body = template === undefined ? JSON.stringify(builtIn(input)) : input.render(template, format, 'payload');
     const headers: Record<string, string> = {
       'Content-Type': format === 'json' ? 'application/json' : 'text/plain; charset=utf-8',
     };
@@ -77,7 +100,8 @@ export const webhook: Destination<WebhookConfig> = {
       headers.Authorization = `Basic ${Buffer.from(`${config.username ?? ''}:${config.password ?? ''}`).toString('base64')}`;
     }
     if (config.secret) {
-      headers[config.signature_header] = config.signature_prefix + sign(config.secret, body);
+      const defaults = SIGNATURE_DEFAULTS[config.payload_format];
+      headers[config.signature_header ?? defaults.header] = (config.signature_prefix ?? defaults.prefix) + sign(config.secret, body);
     }
     Object.assign(headers, config.headers);
     const sendsBody = !['GET', 'OPTIONS'].includes(config.method);

@@ -1,10 +1,12 @@
 import type { RunContext } from '../context.js';
 import type { Message } from '../message.js';
 import type { Outcome } from '../outcome.js';
+import { withDevtronVariables } from './devtron.js';
+import type { Delimiters } from './template.js';
 
 /** The variables a template can use: the run's facts plus what this notification is about. */
 export interface TemplateVariables extends RunContext {
-  /** The trigger: started, success or error (Devtron's eventType). */
+  /** The trigger: started, success, error or test; under `{{ }}` Devtron's eventType (trigger, success, fail). */
   eventType: string;
   /** The status that caused it: started, success, failure, cancelled, timed_out, ... */
   status: string;
@@ -14,9 +16,17 @@ export interface TemplateVariables extends RunContext {
   destination: string;
 }
 
-export function templateVariables(run: RunContext, outcome: Outcome, message: Message, destination: string): TemplateVariables {
+/** The variables for one destination; with Devtron's `{{ }}` delimiters, Devtron's variable names too. */
+export function templateVariables(
+  run: RunContext,
+  outcome: Outcome,
+  message: Message,
+  destination: string,
+  delimiters: Delimiters = '<< >>',
+): TemplateVariables {
   // The failed jobs as the message has them (a test notification has none).
   const vars = { ...run, failedJobs: message.failedJobs, eventType: outcome.trigger, status: outcome.status, message: message.line, destination };
   // As in the message: a start has no duration yet.
-  return outcome.trigger === 'started' ? { ...vars, duration: '', durationSeconds: null } : vars;
+  const herald = outcome.trigger === 'started' ? { ...vars, duration: '', durationSeconds: null } : vars;
+  return delimiters === '{{ }}' ? withDevtronVariables(herald) : herald;
 }

@@ -5,6 +5,7 @@ import type { HttpRequest } from './wire.js';
 import { USER_AGENT } from '../version.js';
 import { BlockedAddressError, checkHost, guardedLookup, proxyHostsIn } from './address-guard.js';
 import { attemptLimit, TransportError, type SendOptions, type TransportReply } from './transport.js';
+import { parseRetryAfter } from './retry-after.js';
 
 /** Bytes of an answer that are read; the rest is discarded unread (the result keeps 1 KiB of it, masked). */
 const READ_LIMIT = 8 * 1024;
@@ -188,15 +189,6 @@ function flattenHeaders(headers: http.IncomingHttpHeaders): Record<string, strin
     if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
   return flat;
-}
-
-/** Retry-After: delay-seconds or an HTTP date. */
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value.trim());
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 function describeNetworkError(error: NodeJS.ErrnoException): TransportError {

@@ -56,6 +56,10 @@ const cases: Record<string, Case> = {
     env: { BASIC_PASSWORD: 'basic-password-3344' },
     derived: [Buffer.from('deploy:basic-password-3344').toString('base64')],
   },
+  'webhook (terraform-cloud-v1)': {
+    config: (url) => `url: ${url}/tfc\n    payload_format: terraform-cloud-v1\n    secret: \${TFC_NOTIFICATION_TOKEN}`,
+    env: { TFC_NOTIFICATION_TOKEN: 'tfc-token-5566' },
+  },
   slack: {
     config: () => 'webhook_url: ${SLACK_WEBHOOK_URL}',
     env: { SLACK_WEBHOOK_URL: `${'URL'}/services/T0AAAAAAA/B0BBBBBBB/slackWebhookToken123456` },
@@ -112,6 +116,15 @@ const cases: Record<string, Case> = {
     config: (url) => `routing_key: pdLiteralKey0123456789abcdef01234\n    api_url: ${url}/pagerduty`,
     env: {},
     derived: ['pdLiteralKey0123456789abcdef01234'],
+  },
+  grafana: {
+    config: (url) => `url: ${url}/grafana\n    api_key: \${GRAFANA_TOKEN}`,
+    env: { GRAFANA_TOKEN: 'glsa_EchoTest0123456789abcdefABCDEF_0a1b2c3d' },
+  },
+  'grafana (token written in the file)': {
+    config: (url) => `url: ${url}/grafana\n    api_key: glsaLiteralToken0123456789abcdef01`,
+    env: {},
+    derived: ['glsaLiteralToken0123456789abcdef01'],
   },
   twilio: {
     config: (url) => `account_sid: AC0123456789abcdef0123456789abcdef\n    auth_token: \${TWILIO_AUTH_TOKEN}\n    from_number: "+15005550006"\n    to_numbers: "+15551234567"\n    api_url: ${url}/twilio`,

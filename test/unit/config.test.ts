@@ -22,7 +22,7 @@ notifications:
       timeout: 10,
       retries: 3,
       headers: {},
-      signature_header: 'X-Herald-Signature',
+      payload_format: 'generic-v1',
     });
     expect(config.notifications).toEqual([{ triggers: ['error'], to: ['hooks'], branches: ['main', 'release/*'] }]);
   });
@@ -228,7 +228,7 @@ describe('keys in the wrong case', () => {
 
   it('says a destination without a type needs one, and which', () => {
     expect(problems('destinations:\n  hooks:\n    url: https://example.com\n')).toContain(
-      ':3:5: destinations.hooks: "type" is required: one of webhook, slack, teams, discord, mattermost, rocketchat, googlechat, telegram, email, ses, sns, pagerduty, twilio.',
+      ':3:5: destinations.hooks: "type" is required: one of webhook, slack, teams, discord, mattermost, rocketchat, googlechat, telegram, email, ses, sns, pagerduty, twilio, grafana.',
     );
   });
 
@@ -242,7 +242,7 @@ describe('keys in the wrong case', () => {
   it('in a destination\'s fields, one message for the misspelt required key', () => {
     expect(problems('destinations:\n  hooks:\n    type: webhook\n    URL: https://example.com\n')).toBe(
       'Config file .github/notifications.yml has 1 problem:\n' +
-        '.github/notifications.yml:4:5: destinations.hooks.URL: unknown key "URL". Keys are case-sensitive: write "url". Allowed here: type, enabled, timeout, retries, retry_backoff, delimiters, block_private_addresses, payload, messages, url, method, headers, format, secret, signature_header, signature_prefix, username, password, insecure_skip_verify, follow_redirects.',
+        '.github/notifications.yml:4:5: destinations.hooks.URL: unknown key "URL". Keys are case-sensitive: write "url". Allowed here: type, enabled, timeout, retries, retry_backoff, delimiters, block_private_addresses, payload, messages, url, method, headers, format, payload_format, secret, signature_header, signature_prefix, username, password, insecure_skip_verify, follow_redirects.',
     );
   });
 

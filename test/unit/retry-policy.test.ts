@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideNext, type AttemptOutcome } from '../../src/retry-policy.js';
-import { parseRetryAfter } from '../../src/transport/http.js';
+import { parseRetryAfter } from '../../src/transport/retry-after.js';
 import type { TransportReply } from '../../src/transport/transport.js';
 
 const reply = (code: number, extra: Partial<TransportReply> = {}): TransportReply => ({

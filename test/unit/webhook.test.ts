@@ -6,6 +6,7 @@ import { renderTemplate } from '../../src/render/template.js';
 import { templateVariables } from '../../src/render/variables.js';
 import { readRunContext } from '../../src/context.js';
 import type { BuildInput } from '../../src/destinations/destination.js';
+import { buildInput } from '../fixtures/build-input.js';
 import { githubEvent } from '../fixtures/events.js';
 import { httpRequests } from '../fixtures/outbound.js';
 
@@ -64,5 +65,88 @@ describe('webhook destination', () => {
     );
     expect(secrets).toEqual(expect.arrayContaining(['pw', 'sig', 'Bearer tok', 'tok', 'pa55', 'abc123']));
     expect(secrets).not.toContain('web');
+  });
+});
+
+describe("webhook with payload_format: terraform-cloud-v1 (Terraform Cloud's run notification)", () => {
+  const tfc = (extra: Record<string, unknown> = {}) => config({ payload_format: 'terraform-cloud-v1', ...extra });
+  const body = (trigger: 'started' | 'success' | 'error' | 'test', extra: Record<string, unknown> = {}) =>
+    JSON.parse(httpRequests(webhook.build(tfc(extra), buildInput(trigger)))[0]!.body!);
+
+  it('sends the documented v1 run payload, field for field', () => {
+    const push = githubEvent('push', (e) => e.head_commit);
+    expect(body('error')).toEqual({
+      payload_version: 1,
+      notification_configuration_id: 'chat',
+      run_url: `${push.repository.html_url}/actions/runs/1234567890`,
+      run_id: 'run-1234567890',
+      run_message: push.head_commit.message,
+      run_created_at: '2026-01-01T10:00:00.000Z',
+      run_created_by: 'Codertocat',
+      workspace_id: 'Codertocat/Hello-World',
+      workspace_name: 'Hello-World',
+      organization_name: 'Codertocat',
+      notifications: [
+        {
+          message: 'CI failed on main in Codertocat/Hello-World (#42)',
+          trigger: 'run:errored',
+          run_status: 'errored',
+          run_updated_at: '2026-01-01T10:03:25.000Z',
+          run_updated_by: 'Codertocat',
+        },
+      ],
+    });
+  });
+
+  it.each([
+    ['started', 'run:created', 'pending'],
+    ['success', 'run:completed', 'applied'],
+    ['error', 'run:errored', 'errored'],
+  ] as const)('%s is the trigger %s with run_status %s', (trigger, tfcTrigger, runStatus) => {
+    expect(body(trigger).notifications[0]).toMatchObject({ trigger: tfcTrigger, run_status: runStatus });
+  });
+
+  it('a cancellation is run:errored with run_status canceled, as Terraform Cloud reports a cancelled run', () => {
+    const input = buildInput('error');
+    const cancelled = { ...input, vars: { ...input.vars, status: 'cancelled' } };
+    const [request] = httpRequests(webhook.build(tfc(), cancelled));
+    expect(JSON.parse(request!.body!).notifications[0]).toMatchObject({ trigger: 'run:errored', run_status: 'canceled' });
+  });
+
+  it("a test notification is Terraform Cloud's verification request: no run, every run field null", () => {
+    expect(body('test')).toEqual({
+      payload_version: 1,
+      notification_configuration_id: 'chat',
+      run_url: null,
+      run_id: null,
+      run_message: null,
+      run_created_at: null,
+      run_created_by: null,
+      workspace_id: null,
+      workspace_name: null,
+      organization_name: null,
+      notifications: [{ message: 'Verification of chat', trigger: 'verification', run_status: null, run_updated_at: null, run_updated_by: null }],
+    });
+  });
+
+  it('signs as Terraform Cloud does by default: the bare hex HMAC-SHA512 in X-TFE-Notification-Signature', () => {
+    const [request] = httpRequests(webhook.build(tfc({ secret: 'shh' }), buildInput('success')));
+    expect(request!.headers['X-TFE-Notification-Signature']).toBe(createHmac('sha512', 'shh').update(request!.body!).digest('hex'));
+    expect(request!.headers['X-Herald-Signature']).toBeUndefined();
+  });
+
+  it('signature_header and signature_prefix still win', () => {
+    const [request] = httpRequests(webhook.build(tfc({ secret: 'shh', signature_header: 'X-Sig', signature_prefix: 'sha512=' }), buildInput('success')));
+    expect(request!.headers['X-Sig']).toBe(`sha512=${createHmac('sha512', 'shh').update(request!.body!).digest('hex')}`);
+  });
+
+  it('a payload template replaces the built-in payload, and is signed the Terraform Cloud way', () => {
+    const [request] = httpRequests(webhook.build(tfc({ secret: 'shh', payload: '{"run": "<<runId>>"}' }), buildInput('success')));
+    expect(request!.body).toBe('{"run": "1234567890"}');
+    expect(request!.headers['X-TFE-Notification-Signature']).toBe(createHmac('sha512', 'shh').update(request!.body!).digest('hex'));
+  });
+
+  it('an unknown payload_format is a config error that lists the formats', () => {
+    expect(() => config({ payload_format: 'terraform-cloud' })).toThrow(/generic-v1.*terraform-cloud-v1/s);
   });
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { oneOrList } from '../../config/fields.js';
 import { failedJobsLabel, failedJobText, listFailedJobs, type Message } from '../../message.js';
-import { escapers } from '../../render/escape.js';
+import { escapers, htmlLink } from '../../render/escape.js';
 import { templateFor, type BuildInput, type CommonConfig } from '../destination.js';
 
 /** The template fields of every e-mail destination and their escaping, each overridable per trigger under `messages`. */
@@ -121,9 +121,6 @@ function failedJobsText(message: Message): string[] {
 
 /** A URL written as `<url>` in plain text: a `>` or a space in it would end it early. */
 const angleTarget = (url: string): string => url.replace(/[<>\s]/g, encodeURIComponent);
-
-const htmlLink = (text: string, url?: string): string =>
-  url ? `<a href="${escapers.html(url)}">${escapers.html(text)}</a>` : escapers.html(text);
 
 /** The same as the text, as a small HTML page with inline styles (mail clients drop style sheets). */
 export function defaultHtml({ name, message }: BuildInput): string {
