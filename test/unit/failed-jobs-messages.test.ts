@@ -179,6 +179,15 @@ describe('every default message shows the failed jobs with their steps and links
     expect(two).toBe('CI failed on main (#42); failed: test (ubuntu-latest, 22): Run npm test, and 1 more job https://github.com/Codertocat/Hello-World/actions/runs/1234567890');
   });
 
+  it('grafana: the annotation text lists them, each linked, on a line under the one-line message', () => {
+    const grafana = findDestination('grafana')!;
+    const config = grafana.schema.parse({ type: 'grafana', url: 'https://grafana.example.com', api_key: 'glsa_x' });
+    expect(body(grafana.build(config, failed())[0]!).text).toBe(
+      'CI failed on main in Codertocat/Hello-World (#42) <a href="https://github.com/Codertocat/Hello-World/actions/runs/1234567890">View run</a>' +
+        `<br>Failed jobs: <a href="${JOB}/111">test (ubuntu-latest, 22)</a>: Run npm test; <a href="${JOB}/222">e2e</a>: timed out`,
+    );
+  });
+
   it('webhook: the generic payload has every failed job, uncut, in failed_jobs (still payload_version 1)', () => {
     const payload = body(webhook.build(parse(webhook, { type: 'webhook', url: 'https://hooks.example.com/ci' }), failed(HOSTILE_FAILED_JOBS))[0]!);
     expect(payload.payload_version).toBe(1);
@@ -257,6 +266,13 @@ describe('100 failed jobs with hostile names stay within every platform limit an
     const text = new URLSearchParams(bodyOf('twilio', { account_sid: 'AC1', auth_token: 't', from_number: '+15551234567', to_numbers: '+15557654321' })).get('Body')!;
     expect(text.length).toBeLessThanOrEqual(160);
     expect(text.endsWith(' https://github.com/Codertocat/Hello-World/actions/runs/1234567890')).toBe(true);
+  });
+
+  it('grafana: names HTML-escaped, 5 jobs and the count', () => {
+    const { text } = JSON.parse(bodyOf('grafana', { url: 'https://grafana.example.com', api_key: 'glsa_x' }));
+    expect(text).not.toContain('<b>');
+    expect(text.match(/<a href="https:\/\/github\.com\/Codertocat\/Hello-World\/actions\/runs\/1234567890\/job\//g)).toHaveLength(5);
+    expect(text.endsWith('; and 95 more failed jobs')).toBe(true);
   });
 
   it('pagerduty: 5 lines and the count in custom_details', () => {
