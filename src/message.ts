@@ -1,5 +1,5 @@
 import type { FailedJob, RunContext } from './context.js';
-import type { Outcome, Trigger } from './outcome.js';
+import { hasDuration, type Outcome, type Trigger } from './outcome.js';
 import { percentEncode } from './render/percent-encode.js';
 import { truncate } from './render/truncate.js';
 
@@ -104,7 +104,7 @@ export function composeMessage(run: RunContext, outcome: Outcome): Message {
   add('actor', run.actor);
   add('environment', run.environment, run.environmentUrl || undefined);
   // A start, or a job waiting for reviewers, has no duration yet, even when an earlier step or the event gives a start time.
-  if (outcome.trigger !== 'started' && outcome.trigger !== 'approval') add('duration', run.duration);
+  if (hasDuration(outcome.trigger)) add('duration', run.duration);
 
   // Reviewers approve on the run's page, not on the waiting job's.
   const url = outcome.trigger === 'approval' ? run.runUrl.replace(/\/jobs?\/\d+$/, '') : run.runUrl;

@@ -33,6 +33,9 @@ export const changeOf = (trigger: Trigger): StatusChange | undefined =>
 export type Change = { trigger: StatusChange; reason?: undefined; previous: string } | { trigger: null; reason?: string };
 export const NO_CHANGE: Change = { trigger: null };
 
+/** Whether a run has a duration at this trigger: not at a start, nor while a job waits for approval. */
+export const hasDuration = (trigger: Trigger): boolean => trigger !== 'started' && trigger !== 'approval';
+
 /** A test notification (AWX's "test notification"): its trigger and its status are both `test`. */
 export const TEST_OUTCOME = { trigger: 'test', status: 'test' } as const satisfies Outcome;
 

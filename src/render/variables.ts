@@ -1,12 +1,12 @@
 import type { RunContext } from '../context.js';
 import type { Message } from '../message.js';
-import type { Outcome } from '../outcome.js';
+import { hasDuration, type Outcome } from '../outcome.js';
 import { withDevtronVariables } from './devtron.js';
 import type { Delimiters } from './template.js';
 
 /** The variables a template can use: the run's facts plus what this notification is about. */
 export interface TemplateVariables extends RunContext {
-  /** The trigger: started, success, error or test; under `{{ }}` Devtron's eventType (trigger, success, fail). */
+  /** The trigger: started, success, error, fixed, broken, approval or test; under `{{ }}` Devtron's eventType (trigger, success, fail). */
   eventType: string;
   /** The status that caused it: started, success, failure, cancelled, timed_out, ... */
   status: string;
@@ -26,7 +26,7 @@ export function templateVariables(
 ): TemplateVariables {
   // The failed jobs as the message has them (a test notification has none).
   const vars = { ...run, failedJobs: message.failedJobs, eventType: outcome.trigger, status: outcome.status, message: message.line, destination };
-  // As in the message: a start has no duration yet.
-  const herald = outcome.trigger === 'started' ? { ...vars, duration: '', durationSeconds: null } : vars;
+  // As in the message: a start, or a job waiting for approval, has no duration yet.
+  const herald = hasDuration(outcome.trigger) ? vars : { ...vars, duration: '', durationSeconds: null };
   return delimiters === '{{ }}' ? withDevtronVariables(herald) : herald;
 }

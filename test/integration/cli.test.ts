@@ -188,6 +188,15 @@ describe('herald preview', () => {
     expect(result.stdout).toContain('to: https://****/ci/****\n');
   });
 
+  it('--trigger broken: the routes that name broken get it, the others error, without asking GitHub', async () => {
+    const text = PREVIEW_CONFIG.replace('  - triggers: [success, error]\n    to: team-chat', '  - triggers: [broken, fixed]\n    to: team-chat');
+    const result = await herald(['preview', '--trigger', 'broken'], config(text));
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('Preview of .github/notifications.yml: trigger broken (status failure) on a push event; nothing is sent.');
+    expect(result.stdout).toContain('{"text": "CI failure on main by mona"}');
+    expect(result.stdout).toContain('{"repo": "octo/app", "sha": "6113728", "trigger": "error"}');
+  });
+
   it('sends a test notification to every destination with --test', async () => {
     const result = await herald(['preview', '--test'], config(PREVIEW_CONFIG));
     expect(result.code).toBe(0);

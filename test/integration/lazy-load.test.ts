@@ -2,14 +2,21 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { pushEvent } from '../fixtures/build-input.js';
+import { FakeGitHubApi, fakeRun } from '../fixtures/fake-github-api.js';
 import { refusedUrl } from './receiver.js';
 import { runAction } from './run-action.js';
 
 const HOOK = fileURLToPath(new URL('./log-modules.mjs', import.meta.url));
 
 /** The files of dist/ a run loaded, read back. */
-async function loadedFiles(config: string): Promise<string[]> {
-  const run = await runAction({ eventName: 'push', event: pushEvent(), inputs: { status: 'failure' }, config, env: { NODE_OPTIONS: `--import=${HOOK}` } });
+async function loadedFiles(config: string, options: { inputs?: Record<string, string>; env?: Record<string, string> } = {}): Promise<string[]> {
+  const run = await runAction({
+    eventName: 'push',
+    event: pushEvent(),
+    inputs: { status: 'failure', ...options.inputs },
+    config,
+    env: { NODE_OPTIONS: `--import=${HOOK}`, ...options.env },
+  });
   expect(run.exitCode, run.stdout + run.stderr).toBe(0);
   return [...run.stderr.matchAll(/^herald-test loaded (\S+)$/gm)].map((match) => readFileSync(fileURLToPath(match[1]!), 'utf8'));
 }
@@ -37,5 +44,25 @@ describe('what @actions/core imports but Herald never calls stays out of a run',
     // Strings each library has in its own code: undici's ProxyAgent, http-client's error class, exec's ToolRunner.
     for (const marker of ['kProxyHeaders', 'class HttpClientError', 'class ToolRunner']) expect(loaded, marker).not.toContain(marker);
     expect(loaded).toContain("is not in Herald's bundle");
+  });
+});
+
+/** Octokit's user agent, a template string that minifying keeps. */
+const isOctokit = (source: string) => source.includes('octokit-core.js/');
+
+describe('Octokit loads only for a run that asks the GitHub API', () => {
+  it('a run without a fixed or broken route never loads it, even with a token; one with a broken route does', async () => {
+    const api = await FakeGitHubApi.start({ runs: [fakeRun({ id: 1234567890, status: 'in_progress', conclusion: null })] });
+    try {
+      const dead = new URL(await refusedUrl());
+      const hooks = `destinations:\n  hooks:\n    type: webhook\n    url: ${dead.href}x\n    retries: 0\n`;
+      const options = { inputs: { 'github-token': 'ghs_fake-token' }, env: { GITHUB_API_URL: api.url } };
+      expect((await loadedFiles(`${hooks}notifications:\n  - triggers: error\n    to: hooks\n`, options)).filter(isOctokit)).toEqual([]);
+      expect(api.requests).toEqual([]);
+      expect((await loadedFiles(`${hooks}notifications:\n  - triggers: broken\n    to: hooks\n`, options)).filter(isOctokit)).toHaveLength(1);
+      expect(api.requests.length).toBeGreaterThan(0);
+    } finally {
+      await api.close();
+    }
   });
 });
