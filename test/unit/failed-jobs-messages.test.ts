@@ -44,6 +44,14 @@ describe('the failed jobs a default message lists', () => {
     expect(more).toBe('and 95 more failed jobs');
   });
 
+  it('lists them in a broken message as in an error one', () => {
+    const slackConfig = parse(slack, { type: 'slack', webhook_url: 'https://hooks.slack.com/services/T/B/X' });
+    const section = (trigger: 'error' | 'broken') =>
+      body(slack.build(slackConfig, buildInput(trigger, { failedJobs: FAILED_JOBS }))[0]!).attachments[0].blocks.at(-2);
+    expect(section('broken')).toEqual(section('error'));
+    expect(section('broken').text.text).toMatch(/^\*Failed jobs\*\n/);
+  });
+
   it('lists none in a test notification, which is about no run', () => {
     const input = buildInput('test', { failedJobs: FAILED_JOBS });
     expect(input.message.failedJobs).toEqual([]);
