@@ -58,7 +58,7 @@ export interface FailedJob {
   name: string;
   /** The job's page (its log). */
   url: string;
-  /** GitHub's conclusion: failure, timed_out, startup_failure, or in_progress for the job that reports its own failure. */
+  /** GitHub's conclusion: failure, timed_out or startup_failure (failure too for a job still running with a failed step). */
   conclusion: string;
   /** The names of its steps that failed, in order. */
   failedSteps: string[];
