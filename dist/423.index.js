@@ -2646,6 +2646,7 @@ function editDistance(a, b) {
 
 
 
+
 /** Words people write where a trigger goes, and the trigger that routes what they mean. */
 const TRIGGER_WORDS = [
     { trigger: 'error', routes: 'failures and cancellations are routed with "error"', words: ['failure', 'failed', 'fail', 'cancelled', 'canceled', 'cancel', 'timed_out', 'timeout'] },
@@ -2730,6 +2731,24 @@ const statusPattern = schemas/* string */.YjP()
         message: `"${value}" is not a status${suggest(value, known, 'statuses')} Use one of: ${STATUSES.join(', ')}; "!cancelled" leaves one out.`,
     });
 });
+/**
+ * A route's `if`: a template that parses, and that has tags: without any it always renders the same text, and a
+ * `{{ }}` or `${{ }}` expression written there would never be true.
+ */
+const routeCondition = schemas/* string */.YjP()
+    .min(1, 'is empty: write a template that renders true, or leave "if" out')
+    .superRefine((template, ctx) => {
+    const problem = checkTemplate(template, 'text');
+    if (problem)
+        ctx.addIssue({ code: 'custom', message: problem });
+    else if (!template.includes('<<') && template.trim().toLowerCase() !== 'true') {
+        ctx.addIssue({
+            code: 'custom',
+            message: `"${template}" has no << >> tags, so it always renders as written and the route never sends. ` +
+                'Write a template that renders true, with Herald\'s tags: "<<#prNumber>>true<</prNumber>>".',
+        });
+    }
+});
 const GLOBS = 'Glob patterns (or one pattern), as GitHub\'s own filters: * within a path segment, ** across, !pattern excludes; the last match wins.';
 const routeSchema = schemas/* strictObject */.rej({
     triggers: oneOrMany(trigger.meta({ enum: [...TRIGGERS] }), `is empty: write one or more of ${TRIGGERS.join(', ')}`).describe(`The triggers this route sends: one or a list of ${TRIGGERS.join(', ')} (failures and cancellations are routed with error).`),
@@ -2738,9 +2757,21 @@ const routeSchema = schemas/* strictObject */.rej({
     head_branches: filterList.optional().describe(`A pull request's head branch; on other events the same branch as branches. ${GLOBS}`),
     workflows: filterList.optional().describe(`The workflow's name (the triggering workflow's, on workflow_run). ${GLOBS}`),
     events: filterList.optional().describe(`The event name (push, pull_request, ...; the triggering run's event on workflow_run). ${GLOBS}`),
+    jobs: filterList
+        .optional()
+        .describe(`The job's id (GITHUB_JOB, its key under jobs:); on workflow_job the job's name; none on workflow_run. ${GLOBS}`),
+    environments: filterList
+        .optional()
+        .describe(`The deployment's environment (deployment_status, deployment); a run without one matches only a list of !patterns. ${GLOBS}`),
+    repositories: filterList.optional().describe(`The repository, owner/name. ${GLOBS}`),
+    actors: filterList.optional().describe(`The login of who started the run (the triggering actor on workflow_run). ${GLOBS}`),
     statuses: oneOrMany(statusPattern.meta({ examples: [...STATUSES, '!cancelled'] }), `is empty: write one or more of ${STATUSES.join(', ')}, or leave the filter out`)
         .optional()
         .describe(`The status: one or a list of ${STATUSES.join(', ')}; "!cancelled" leaves one out. Exact words, case does not matter.`),
+    if: routeCondition
+        .optional()
+        .describe('A template (<< >> tags, the variables every destination sees) that must render to true (trimmed, any case) for the route to send, ' +
+        'as Grafana OnCall\'s trigger template: "<<#prNumber>>true<</prNumber>>" sends only for pull requests.'),
 });
 const ROUTES = 'Routing: which triggers go to which destinations, each route with optional filters. Without notifications, every destination gets every trigger.';
 const routesSchema = schemas/* array */.YOg(routeSchema).min(1).optional().describe(ROUTES);
@@ -3413,16 +3444,17 @@ async function deliverOne(delivery, options, deadline, deadlineAt) {
         delivery_id: null,
         response: null,
         error: null,
+        reason: null,
         warnings: delivery.warnings.map((warning) => mask(warning)),
         log: delivery.note ? [delivery.note] : [],
     };
     if (delivery.state === 'skipped')
-        return { ...result, status: 'skipped', log: [`skipped: ${delivery.reason}`] };
+        return { ...result, status: 'skipped', reason: mask(delivery.reason), log: [`skipped: ${mask(delivery.reason)}`] };
     if (delivery.state === 'broken')
         return { ...result, error: mask(delivery.error) };
     const { outbound } = delivery;
     if (options.dryRun)
-        return { ...result, status: 'skipped', payload: mask(outbound.body ?? ''), log: ['dry run: not sent'] };
+        return { ...result, status: 'skipped', reason: 'dry run', payload: mask(outbound.body ?? ''), log: ['dry run: not sent'] };
     let send;
     try {
         send = await transportFor(outbound);
@@ -3674,10 +3706,14 @@ const devtron_text = (value) => (value === undefined || value === null ? '' : St
 
 /** The variables for one destination; with Devtron's `{{ }}` delimiters, Devtron's variable names too. */
 function templateVariables(run, outcome, message, destination, delimiters = '<< >>') {
-    const vars = { ...run, eventType: outcome.trigger, status: outcome.status, message: message.line, destination };
+    const vars = { ...runVariables(run, outcome, message), destination };
+    return delimiters === '{{ }}' ? withDevtronVariables(vars) : vars;
+}
+/** The variables that are the same for every destination, in Herald's names: what a route's `if` template sees. */
+function runVariables(run, outcome, message) {
+    const vars = { ...run, eventType: outcome.trigger, status: outcome.status, message: message.line };
     // As in the message: a start has no duration yet.
-    const herald = outcome.trigger === 'started' ? { ...vars, duration: '', durationSeconds: null } : vars;
-    return delimiters === '{{ }}' ? withDevtronVariables(herald) : herald;
+    return outcome.trigger === 'started' ? { ...vars, duration: '', durationSeconds: null } : vars;
 }
 
 ;// CONCATENATED MODULE: ./src/prepare.ts
@@ -3686,13 +3722,15 @@ function templateVariables(run, outcome, message, destination, delimiters = '<< 
 
 /** Renders every selected destination's payloads; a template problem stays on its own delivery. */
 function prepareDeliveries(config, selected, run, outcome, message) {
-    return selected.flatMap(({ destination: name, trigger, named }) => {
+    return selected.flatMap(({ destination: name, trigger, named, skipped, warnings = [] }) => {
         const settings = config.destinations[name];
         const destination = findDestination(settings.type);
-        const base = { destination: name, type: settings.type, trigger, target: null, warnings: [] };
+        const base = { destination: name, type: settings.type, trigger, target: null, warnings: [...warnings] };
         // A disabled destination named in a test's `destinations` input is tested: it was asked for by name.
         if (!settings.enabled && !named)
             return [{ ...base, state: 'skipped', reason: 'destination is disabled (enabled: false)' }];
+        if (skipped)
+            return [{ ...base, state: 'skipped', reason: skipped }];
         const note = settings.enabled ? {} : { note: 'destination is disabled (enabled: false); tested because the "destinations" input names it' };
         const skip = destination.skip?.(settings, trigger);
         if (skip)
@@ -3927,30 +3965,102 @@ var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 
 
 
+
+
+
 /**
- * The destinations whose routes match this outcome and run, each once, in config order. `eventName` is the event that
- * started this workflow (on workflow_run, run.eventName is the triggering run's).
+ * The destinations named by the routes for this outcome's trigger, each once, in config order: to notify when a route
+ * whose filters match names it, else skipped with the reasons of the filters that left it out. `eventName` is the event
+ * that started this workflow (on workflow_run, run.eventName is the triggering run's).
  */
 function selectDestinations(config, outcome, run, eventName) {
     const routes = config.notifications ?? [{ triggers: [...TRIGGERS], to: Object.keys(config.destinations) }];
-    const names = new Set();
-    for (const route of routes) {
-        if (!route.triggers.includes(outcome.trigger) || !routeMatches(route, outcome, run, eventName))
-            continue;
-        for (const name of route.to)
-            names.add(name);
-    }
-    return [...names].map((destination) => ({ destination, trigger: outcome.trigger }));
+    const facts = runFacts(run, outcome, eventName);
+    const chosen = new Map();
+    routes.forEach((route, index) => {
+        if (!route.triggers.includes(outcome.trigger))
+            return;
+        const verdict = routeMatches(route, facts, `notifications[${index}]`);
+        for (const name of route.to) {
+            const entry = chosen.get(name) ?? { sent: false, reasons: [], warnings: [] };
+            chosen.set(name, entry);
+            if ('reason' in verdict)
+                entry.reasons.push(verdict.reason);
+            else
+                entry.sent = true;
+            entry.warnings.push(...verdict.warnings);
+        }
+    });
+    return [...chosen].map(([destination, { sent, reasons, warnings }]) => ({
+        destination,
+        trigger: outcome.trigger,
+        ...(sent ? {} : { skipped: [...new Set(reasons)].join('; ') }),
+        ...(warnings.length > 0 ? { warnings } : {}),
+    }));
 }
-function routeMatches(route, outcome, run, eventName) {
-    const { branch, head } = filterBranches(run, eventName);
+function runFacts(run, outcome, eventName) {
+    let variables;
+    // The message is the one main.ts composes: the same run and outcome.
+    return { run, eventName, outcome, variables: () => (variables ??= runVariables(run, outcome, composeMessage(run, outcome))) };
+}
+/** Every glob filter, in the order they are checked: the first that leaves the run out gives the reason. */
+const FILTERS = [
+    { key: 'branches', noun: 'branch', value: ({ run, eventName }) => filterBranches(run, eventName).branch },
+    { key: 'head_branches', noun: 'head branch', value: ({ run, eventName }) => filterBranches(run, eventName).head },
+    { key: 'workflows', noun: 'workflow', value: ({ run }) => run.workflow },
+    { key: 'jobs', noun: 'job', value: ({ run }) => run.job },
+    { key: 'events', noun: 'event', value: ({ run }) => run.eventName },
+    { key: 'environments', noun: 'environment', value: ({ run }) => run.environment },
+    { key: 'repositories', noun: 'repository', value: ({ run }) => run.repository },
+    { key: 'actors', noun: 'actor', value: ({ run }) => run.actor },
     // A deployment's `error` state is a failure to route by.
-    const status = outcome.status === 'error' ? 'failure' : outcome.status;
-    return (matchesAny(route.branches, branch) &&
-        matchesAny(route.head_branches, head) &&
-        matchesAny(route.workflows, run.workflow) &&
-        matchesAny(route.events, run.eventName) &&
-        matchesAny(route.statuses, status));
+    { key: 'statuses', noun: 'status', value: ({ outcome }) => (outcome.status === 'error' ? 'failure' : outcome.status) },
+];
+function routeMatches(route, facts, path) {
+    for (const { key, noun, value } of FILTERS) {
+        const patterns = route[key];
+        if (!patterns || patterns.length === 0)
+            continue;
+        const reason = rejection(patterns, value(facts), noun);
+        if (reason)
+            return { reason, warnings: [] };
+    }
+    return route.if === undefined ? { matched: true, warnings: [] } : ifVerdict(route.if, facts.variables(), path);
+}
+/**
+ * Why a filter leaves `value` out, in words that show only the value and the patterns (a branch, a workflow: no
+ * secrets): `branch "main" excluded by "!main"`, `workflow "Lint" not in [CI, Deploy*]`, `no environment to match
+ * [production]`. Undefined when it takes the value.
+ */
+function rejection(patterns, value, noun) {
+    const { matched, by } = decide(patterns, value);
+    if (matched)
+        return undefined;
+    if (by !== undefined)
+        return `${noun} "${value}" excluded by "${by}"`;
+    const list = `[${patterns.join(', ')}]`;
+    return value === '' ? `no ${noun} to match ${list}` : `${noun} "${value}" not in ${list}`;
+}
+/**
+ * A route's `if`: the template rendered with the variables every destination shares; the route matches when the
+ * result, trimmed, is `true` in any case.
+ */
+function ifVerdict(template, variables, path) {
+    let rendered;
+    try {
+        rendered = renderTemplate(template, variables, 'text');
+    }
+    catch (error) {
+        if (error instanceof TemplateError)
+            return { reason: `if: ${error.message}`, warnings: [] };
+        throw error;
+    }
+    const warnings = rendered.warnings.map((warning) => `Template Warning in ${path}.if: ${warning}`);
+    const result = rendered.text.trim();
+    if (result.toLowerCase() === 'true')
+        return { matched: true, warnings };
+    const shown = result.length > 100 ? `${result.slice(0, 100)}…` : result;
+    return { reason: `if rendered "${shown}"`, warnings };
 }
 /**
  * What `branches` and `head_branches` match, as GitHub's own `on.<event>.branches` does: a pull request's base branch
@@ -3964,16 +4074,21 @@ function filterBranches(run, eventName) {
 }
 /** GitHub-style filter: globs, and `!glob` to exclude; the last matching pattern wins. No list matches everything. */
 function matchesAny(patterns, value) {
-    if (!patterns || patterns.length === 0)
-        return true;
-    let matched = patterns.every((pattern) => pattern.startsWith('!'));
-    for (const pattern of patterns) {
+    return !patterns || patterns.length === 0 || decide(patterns, value).matched;
+}
+/**
+ * How a glob list decides, and by which pattern: the last that matches wins; when none does, a list of only `!`
+ * patterns takes the value and any other list does not. An empty value (no environment) matches no glob. A pattern
+ * that is the value as written matches it too, so `dependabot[bot]` needs no `\[` (as a glob, [bot] is one letter).
+ */
+function decide(patterns, value) {
+    for (const pattern of patterns.toReversed()) {
         const negated = pattern.startsWith('!');
         const glob = negated ? pattern.slice(1) : pattern;
-        if (picomatch_default().isMatch(value, glob, { dot: true }))
-            matched = !negated;
+        if (glob === value || picomatch_default().isMatch(value, glob, { dot: true }))
+            return { matched: !negated, by: pattern };
     }
-    return matched;
+    return { matched: patterns.every((pattern) => pattern.startsWith('!')) };
 }
 /**
  * The destinations of a test notification: the ones named in the `destinations` input, or every destination. Routes

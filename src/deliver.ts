@@ -22,6 +22,8 @@ export interface DeliveryResult {
   delivery_id: string | null;
   response: string | null;
   error: string | null;
+  /** Why it was not sent: a disabled destination, a route's filter, a dry run. */
+  reason: string | null;
   warnings: string[];
   /** Set on dry runs: what would have been sent. */
   payload?: string;
@@ -59,13 +61,14 @@ async function deliverOne(delivery: Delivery, options: DeliverOptions, deadline:
     delivery_id: null,
     response: null,
     error: null,
+    reason: null,
     warnings: delivery.warnings.map((warning) => mask(warning)),
     log: delivery.note ? [delivery.note] : [],
   };
-  if (delivery.state === 'skipped') return { ...result, status: 'skipped', log: [`skipped: ${delivery.reason}`] };
+  if (delivery.state === 'skipped') return { ...result, status: 'skipped', reason: mask(delivery.reason), log: [`skipped: ${mask(delivery.reason)}`] };
   if (delivery.state === 'broken') return { ...result, error: mask(delivery.error) };
   const { outbound } = delivery;
-  if (options.dryRun) return { ...result, status: 'skipped', payload: mask(outbound.body ?? ''), log: ['dry run: not sent'] };
+  if (options.dryRun) return { ...result, status: 'skipped', reason: 'dry run', payload: mask(outbound.body ?? ''), log: ['dry run: not sent'] };
 
   let send;
   try {

@@ -30,7 +30,7 @@ export const changeOf = (trigger: Trigger): StatusChange | undefined =>
  * Whether this run fixed or broke its workflow on its branch: the status change, none (`null`: the previous run ended
  * the same way, there is none, or this run was cancelled), or why Herald could not tell (`reason`).
  */
-export type Change = { trigger: StatusChange; reason?: undefined; previous: string } | { trigger: null; reason?: string };
+export type Change = { trigger: StatusChange; reason?: undefined } | { trigger: null; reason?: string };
 export const NO_CHANGE: Change = { trigger: null };
 
 /** Whether a run has a duration at this trigger: not at a start, nor while a job waits for approval. */

@@ -35,17 +35,17 @@ export type Delivery =
 
 /** Renders every selected destination's payloads, each for its trigger; a template problem stays on its own delivery. */
 export function prepareDeliveries(config: Config, selected: Selected[], run: RunContext, messages: Messages): Delivery[] {
-  return selected.flatMap(({ destination: name, trigger, named, skipped }): Delivery[] => {
+  return selected.flatMap(({ destination: name, trigger, named, skipped, warnings = [] }): Delivery[] => {
     const settings = config.destinations[name]!;
     const destination = findDestination(settings.type)!;
-    const base = { destination: name, type: settings.type, trigger, target: null, warnings: [] as string[] };
-    if (skipped) return [{ ...base, state: 'skipped', reason: skipped }];
-    const { outcome, message } = messages(trigger);
+    const base = { destination: name, type: settings.type, trigger, target: null, warnings: [...warnings] };
     // A disabled destination named in a test's `destinations` input is tested: it was asked for by name.
     if (!settings.enabled && !named) return [{ ...base, state: 'skipped', reason: 'destination is disabled (enabled: false)' }];
+    if (skipped) return [{ ...base, state: 'skipped', reason: skipped }];
     const note = settings.enabled ? {} : { note: 'destination is disabled (enabled: false); tested because the "destinations" input names it' };
     const skip = destination.skip?.(settings, trigger);
     if (skip) return [{ ...base, state: 'skipped', reason: skip }];
+    const { outcome, message } = messages(trigger);
 
     const render: Render = (template, format, field) => {
       let rendered;

@@ -44,7 +44,7 @@ export async function statusChange(config: Config, outcome: Outcome, run: RunCon
       return NO_CHANGE;
     }
     core.info(`Herald: this run ${possible === 'broken' ? 'broke' : 'fixed'} ${what}: the previous run (#${previous.runNumber}) ended ${previous.conclusion}: ${previous.url}`);
-    return { trigger: possible, previous: previous.url };
+    return { trigger: possible };
   } catch (error) {
     return cannot(apiProblem(error, 'the earlier runs'));
   }

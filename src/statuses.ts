@@ -1,7 +1,10 @@
 /** The status words Herald knows: a leaf module, so config, inputs, triggers and message share them without a circle. */
 
-/** The words GitHub gives a step: job.status, needs.<job>.result, steps.<step>.outcome / conclusion, plus `started`. */
-export const INPUT_STATUSES = ['started', 'success', 'failure', 'cancelled', 'skipped'] as const;
+/**
+ * The words GitHub gives a step: job.status, needs.<job>.result, steps.<step>.outcome / conclusion, plus `started` and
+ * `waiting` (a later job waits for an environment's reviewers: the approval trigger).
+ */
+export const INPUT_STATUSES = ['started', 'success', 'failure', 'cancelled', 'skipped', 'waiting'] as const;
 export type InputStatus = (typeof INPUT_STATUSES)[number];
 
 /** What a route's `statuses` filter can name: the input words and the conclusions of workflow runs and jobs. */
@@ -16,5 +19,6 @@ export const STATUSES = [
   'action_required',
   'stale',
   'started',
+  'waiting',
 ] as const;
 export type Status = (typeof STATUSES)[number];

@@ -16,11 +16,12 @@ export function pickOutcome(status: InputStatus | undefined, eventName: string, 
 }
 
 /**
- * started, success, and `neutral` (a run that chose to pass without success) -> started / success; every other word
+ * started, waiting (approval), success, and `neutral` (a run that chose to pass without success) -> started / success; every other word
  * (failure, cancelled, timed_out, startup_failure, stale, one GitHub adds later) -> error.
  */
 function statusOutcome(status: string): Outcome {
   if (status === 'started') return { trigger: 'started', status };
+  if (status === 'waiting') return APPROVAL;
   if (status === 'success' || status === 'neutral') return { trigger: 'success', status };
   return { trigger: 'error', status };
 }

@@ -63,7 +63,7 @@ export async function preview(options: PreviewOptions, env: NodeJS.ProcessEnv, o
   const run = readRunContext(github, env);
   const outcome = pickPreviewOutcome(options, github);
   // --trigger broken or fixed previews the status change as if it happened; without it the preview asks no API.
-  const change: Change = options.trigger === 'broken' || options.trigger === 'fixed' ? { trigger: options.trigger, previous: '' } : NO_CHANGE;
+  const change: Change = options.trigger === 'broken' || options.trigger === 'fixed' ? { trigger: options.trigger } : NO_CHANGE;
   const selected = options.test ? selectTestDestinations(config, []) : selectDestinations(config, outcome, run, github.eventName, change);
   const results = await deliverAll(prepareDeliveries(config, selected, run, messagesFor(run, outcome)), { dryRun: true, deadlineMs: 10_000 });
 

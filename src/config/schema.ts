@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TRIGGERS, type Trigger } from '../outcome.js';
 import { STATUSES } from '../statuses.js';
+import { checkTemplate } from '../render/template.js';
 import type { CommonConfig } from '../destinations/destination.js';
 import { oneOrMany } from './fields.js';
 import { suggest } from './problems.js';
@@ -97,6 +98,26 @@ const statusPattern = z
     });
   });
 
+/**
+ * A route's `if`: a template that parses, and that has tags: without any it always renders the same text, and a
+ * `{{ }}` or `${{ }}` expression written there would never be true.
+ */
+const routeCondition = z
+  .string()
+  .min(1, 'is empty: write a template that renders true, or leave "if" out')
+  .superRefine((template, ctx) => {
+    const problem = checkTemplate(template, 'text');
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    else if (!template.includes('<<') && template.trim().toLowerCase() !== 'true') {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          `"${template}" has no << >> tags, so it always renders as written and the route never sends. ` +
+          'Write a template that renders true, with Herald\'s tags: "<<#prNumber>>true<</prNumber>>".',
+      });
+    }
+  });
+
 const GLOBS = 'Glob patterns (or one pattern), as GitHub\'s own filters: * within a path segment, ** across, !pattern excludes; the last match wins.';
 
 export const routeSchema = z.strictObject({
@@ -111,12 +132,26 @@ export const routeSchema = z.strictObject({
   head_branches: filterList.optional().describe(`A pull request's head branch; on other events the same branch as branches. ${GLOBS}`),
   workflows: filterList.optional().describe(`The workflow's name (the triggering workflow's, on workflow_run). ${GLOBS}`),
   events: filterList.optional().describe(`The event name (push, pull_request, ...; the triggering run's event on workflow_run). ${GLOBS}`),
+  jobs: filterList
+    .optional()
+    .describe(`The job's id (GITHUB_JOB, its key under jobs:); on workflow_job the job's name; none on workflow_run. ${GLOBS}`),
+  environments: filterList
+    .optional()
+    .describe(`The deployment's environment (deployment_status, deployment); a run without one matches only a list of !patterns. ${GLOBS}`),
+  repositories: filterList.optional().describe(`The repository, owner/name. ${GLOBS}`),
+  actors: filterList.optional().describe(`The login of who started the run (the triggering actor on workflow_run). ${GLOBS}`),
   statuses: oneOrMany(
     statusPattern.meta({ examples: [...STATUSES, '!cancelled'] }),
     `is empty: write one or more of ${STATUSES.join(', ')}, or leave the filter out`,
   )
     .optional()
     .describe(`The status: one or a list of ${STATUSES.join(', ')}; "!cancelled" leaves one out. Exact words, case does not matter.`),
+  if: routeCondition
+    .optional()
+    .describe(
+      'A template (<< >> tags, the variables every destination sees) that must render to true (trimmed, any case) for the route to send, ' +
+        'as Grafana OnCall\'s trigger template: "<<#prNumber>>true<</prNumber>>" sends only for pull requests.',
+    ),
 });
 export type Route = z.infer<typeof routeSchema>;
 

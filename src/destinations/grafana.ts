@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { httpUrl, oneOrList } from '../config/fields.js';
 import { failedJobsLabel, listFailedJobs, type Message } from '../message.js';
-import type { Trigger } from '../outcome.js';
+import { baseTrigger, type Trigger } from '../outcome.js';
 import { escapeHtml, htmlLink } from '../render/escape.js';
 import type { TemplateVariables } from '../render/variables.js';
 import { secretsInUrl } from '../secrets.js';
@@ -124,7 +124,9 @@ export function annotationTimes(trigger: Trigger, vars: TemplateVariables): { ti
   const now = Date.parse(vars.timestamp);
   const start = vars.startedAt ? Date.parse(vars.startedAt) : Number.NaN;
   if (trigger === 'started') return { time: Number.isNaN(start) ? now : start };
-  if ((trigger === 'success' || trigger === 'error') && !Number.isNaN(start) && vars.durationSeconds !== null) {
+  // fixed and broken are a success and an error: regions too.
+  const ended = baseTrigger(trigger);
+  if ((ended === 'success' || ended === 'error') && !Number.isNaN(start) && vars.durationSeconds !== null) {
     return { time: start, timeEnd: start + vars.durationSeconds * 1000 };
   }
   return { time: now };

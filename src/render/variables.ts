@@ -24,9 +24,14 @@ export function templateVariables(
   destination: string,
   delimiters: Delimiters = '<< >>',
 ): TemplateVariables {
+  const vars = { ...runVariables(run, outcome, message), destination };
+  return delimiters === '{{ }}' ? withDevtronVariables(vars) : vars;
+}
+
+/** The variables that are the same for every destination, in Herald's names: what a route's `if` template sees. */
+export function runVariables(run: RunContext, outcome: Outcome, message: Message): Omit<TemplateVariables, 'destination'> {
   // The failed jobs as the message has them (a test notification has none).
-  const vars = { ...run, failedJobs: message.failedJobs, eventType: outcome.trigger, status: outcome.status, message: message.line, destination };
+  const vars = { ...run, failedJobs: message.failedJobs, eventType: outcome.trigger, status: outcome.status, message: message.line };
   // As in the message: a start, or a job waiting for approval, has no duration yet.
-  const herald = hasDuration(outcome.trigger) ? vars : { ...vars, duration: '', durationSeconds: null };
-  return delimiters === '{{ }}' ? withDevtronVariables(herald) : herald;
+  return hasDuration(outcome.trigger) ? vars : { ...vars, duration: '', durationSeconds: null };
 }

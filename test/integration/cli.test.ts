@@ -180,6 +180,14 @@ describe('herald preview', () => {
     });
   });
 
+  it('says why a filter left a destination out', async () => {
+    const text = `${PREVIEW_CONFIG}  - triggers: success\n    to: ops\n    branches: ["!main"]\n`;
+    const result = await herald(['preview', '--status', 'success'], config(text));
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('\n== ops (webhook)\nskipped: branch "main" excluded by "!main"\n');
+    expect(result.stdout).not.toContain('No route sends success here');
+  });
+
   it('fills a secret the shell lacks inside a value (a host name, a path) with a stand-in that fits there', async () => {
     const text = PREVIEW_CONFIG.replace('https://ops.example.com/ci?token=${OPS_TOKEN}', 'https://${OPS_HOST}/ci/${OPS_TOKEN}');
     const result = await herald(['preview', '--trigger', 'error'], config(text));

@@ -68,3 +68,55 @@ describe('routing by branch, as GitHub routes', () => {
     expect(receiver.requests[0]!.text).toBe('{"base": "develop", "head": "develop", "branch": "develop"}');
   });
 });
+
+describe('destinations a filter left out', () => {
+  const config = (url: string) => `destinations:
+  team:
+    type: webhook
+    url: ${url}/team
+    payload: '{"text": "<<message>>", "actor": "<<actor>>"}'
+  releases:
+    type: webhook
+    url: ${url}/releases
+  pull-requests:
+    type: webhook
+    url: ${url}/pull-requests
+  pager:
+    type: webhook
+    url: ${url}/pager
+notifications:
+  - triggers: success
+    to: team
+    environments: ["!production"]
+    actors: ["!dependabot[bot]"]
+  - triggers: success
+    to: releases
+    branches: ["!main"]
+  - triggers: success
+    to: pull-requests
+    if: "<<#prNumber>>true<</prNumber>>"
+  - triggers: error
+    to: pager
+    branches: ["!main"]
+`;
+
+  it('are skipped with the reason in results and the job summary; the one the filters take is sent', async () => {
+    const run = await runAction({ eventName: 'push', event: githubEvent('push'), inputs: { status: 'success' }, config: config(receiver.url) });
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(receiver.requests.map((request) => [request.path, request.text])).toEqual([
+      ['/team', '{"text": "CI succeeded on main in Codertocat/Hello-World (#42)", "actor": "Codertocat"}'],
+    ]);
+    // A route for error makes no record on a success run.
+    expect(run.results.map(({ destination, status, reason }) => ({ destination, status, reason }))).toEqual([
+      { destination: 'team', status: 'successful', reason: null },
+      { destination: 'releases', status: 'skipped', reason: 'branch "main" excluded by "!main"' },
+      { destination: 'pull-requests', status: 'skipped', reason: 'if rendered ""' },
+    ]);
+    expect(run.outputs).toMatchObject({ sent: '1', failed: '0', skipped: '2' });
+    expect(run.summary).toContain(
+      '<tr><td>releases</td><td>webhook</td><td>success</td><td>⏭️ skipped</td><td> </td><td>0</td><td>0 ms</td><td>skipped: branch &quot;main&quot; excluded by &quot;!main&quot;</td></tr>',
+    );
+    expect(run.summary).toContain('<td>pull-requests</td><td>webhook</td><td>success</td><td>⏭️ skipped</td><td> </td><td>0</td><td>0 ms</td><td>skipped: if rendered &quot;&quot;</td>');
+    expect(run.stdout).toContain('::group::releases (webhook): skipped\nskipped: branch "main" excluded by "!main"\n::endgroup::');
+  });
+});

@@ -46,16 +46,20 @@ notifications:
 const bodies = () => Object.fromEntries(receiver.requests.map((request) => [request.path, request.text]));
 const TOKEN = 'ghs_fake-token';
 
+/** A push to main whose job ends with `status`, Herald given `token` (none: empty, as in a fork's pull request). */
+const notifyPush = (status: string, token = TOKEN) =>
+  runAction({
+    eventName: 'push',
+    event: githubEvent('push'),
+    inputs: { status, 'github-token': token },
+    env: { GITHUB_API_URL: api!.url },
+    config: config(receiver.url),
+  });
+
 describe('fixed and broken, from the previous run on the GitHub API', () => {
   it('broken: the broken route gets the broken message, the error route the error one, a destination on both one broken message', async () => {
     api = await FakeGitHubApi.start({ runs: [thisRun, runOf(41, 40, 'cancelled'), runOf(40, 30, 'success')] });
-    const run = await runAction({
-      eventName: 'push',
-      event: githubEvent('push'),
-      inputs: { status: 'failure', 'github-token': TOKEN },
-      env: { GITHUB_API_URL: api.url },
-      config: config(receiver.url),
-    });
+    const run = await notifyPush('failure');
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
     expect(bodies()).toMatchObject({
       '/team': '{"text": "CI broke on main in Codertocat/Hello-World (#42)", "status": "failure"}',
@@ -78,13 +82,7 @@ describe('fixed and broken, from the previous run on the GitHub API', () => {
 
   it('fixed: a success after a failure goes to the fixed route only', async () => {
     api = await FakeGitHubApi.start({ runs: [thisRun, runOf(40, 30, 'failure')] });
-    const run = await runAction({
-      eventName: 'push',
-      event: githubEvent('push'),
-      inputs: { status: 'success', 'github-token': TOKEN },
-      env: { GITHUB_API_URL: api.url },
-      config: config(receiver.url),
-    });
+    const run = await notifyPush('success');
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
     expect(bodies()['/team']).toBe('{"text": "CI was fixed on main in Codertocat/Hello-World (#42)", "status": "success"}');
     expect(Object.keys(bodies()).sort()).toEqual(['/both', '/team']);
@@ -93,20 +91,14 @@ describe('fixed and broken, from the previous run on the GitHub API', () => {
 
   it('a failure after a failure: error only, and the team hears nothing', async () => {
     api = await FakeGitHubApi.start({ runs: [thisRun, runOf(40, 30, 'failure')] });
-    const run = await runAction({
-      eventName: 'push',
-      event: githubEvent('push'),
-      inputs: { status: 'failure', 'github-token': TOKEN },
-      env: { GITHUB_API_URL: api.url },
-      config: config(receiver.url),
-    });
+    const run = await notifyPush('failure');
     expect(run.results.map((result) => [result.destination, result.trigger])).toEqual([['ops', 'error'], ['both', 'error']]);
     expect(run.outputs.trigger).toBe('error');
   });
 
   it('without a token (a fork\'s pull request): the broken route is skipped with the reason, error still goes out', async () => {
     api = await FakeGitHubApi.start({ runs: [thisRun, runOf(40, 30, 'success')] });
-    const run = await runAction({ eventName: 'push', event: githubEvent('push'), inputs: { status: 'failure' }, env: { GITHUB_API_URL: api.url }, config: config(receiver.url) });
+    const run = await notifyPush('failure', '');
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
     expect(api.requests).toEqual([]);
     expect(Object.keys(bodies()).sort()).toEqual(['/both', '/ops']);
@@ -121,13 +113,7 @@ describe('fixed and broken, from the previous run on the GitHub API', () => {
 
   it('a token without actions: read: skipped with what GitHub said and how to fix it', async () => {
     api = await FakeGitHubApi.start({ deniedTokens: ['ghs_read-only'], runs: [thisRun, runOf(40, 30, 'success')] });
-    const run = await runAction({
-      eventName: 'push',
-      event: githubEvent('push'),
-      inputs: { status: 'failure', 'github-token': 'ghs_read-only' },
-      env: { GITHUB_API_URL: api.url },
-      config: config(receiver.url),
-    });
+    const run = await notifyPush('failure', 'ghs_read-only');
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toContain(
       'skipped: Herald could not tell whether this run broke CI on main: the GitHub API refused access (403 Resource not accessible by integration) ' +

@@ -41,7 +41,7 @@ describe('a status that sends nothing', () => {
     const run = await runAction({ eventName: 'push', event: push(), inputs: { status: 'sucess' }, config: hook() });
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain(
-      '::error::Input "status" is "sucess", which Herald does not know. Did you mean "success"? Use one of started, success, failure, cancelled, skipped,',
+      '::error::Input "status" is "sucess", which Herald does not know. Did you mean "success"? Use one of started, success, failure, cancelled, skipped, waiting,',
     );
     expectNothingSent(run, { status: '', summary: '❌ failed before sending anything; the error is in the log and the annotations.' });
   });

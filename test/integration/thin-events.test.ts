@@ -123,7 +123,10 @@ describe('a push that deletes a branch or tag says so, with no commit', () => {
     event.ref = 'refs/heads/feature/login';
     const routed = `${config()}notifications:\n  - triggers: success\n    to: hook\n    branches: ["feature/**"]\n  - triggers: success\n    to: slack\n    branches: main\n`;
     const run = await runAction({ eventName: 'push', event, inputs: { status: 'success' }, config: routed });
-    expect(run.results.map((result) => result.destination)).toEqual(['hook']);
+    expect(run.results.map(({ destination, status, reason }) => [destination, status, reason])).toEqual([
+      ['hook', 'successful', null],
+      ['slack', 'skipped', 'branch "feature/login" not in [main]'],
+    ]);
   });
 });
 

@@ -249,7 +249,7 @@ describe('keys in the wrong case', () => {
   it('in routes', () => {
     expect(problems('destinations:\n  hooks: {type: webhook, url: "https://example.com"}\nnotifications:\n  - Triggers: error\n    to: hooks\n')).toBe(
       'Config file .github/notifications.yml has 1 problem:\n' +
-        '.github/notifications.yml:4:5: notifications[0].Triggers: unknown key "Triggers". Keys are case-sensitive: write "triggers". Allowed here: triggers, to, branches, head_branches, workflows, events, statuses.',
+        '.github/notifications.yml:4:5: notifications[0].Triggers: unknown key "Triggers". Keys are case-sensitive: write "triggers". Allowed here: triggers, to, branches, head_branches, workflows, events, jobs, environments, repositories, actors, statuses, if.',
     );
   });
 

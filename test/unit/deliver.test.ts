@@ -57,6 +57,7 @@ describe('deliverAll', () => {
       delivery_id: null,
       response: null,
       error: null,
+      reason: 'dry run',
       payload: '{"text":"CI failed"}',
       log: ['dry run: not sent'],
     });
@@ -148,5 +149,11 @@ describe('deliverAll', () => {
     const [echo, long] = await deliverAll([ready('/hooks/hook-token-4242', { retries: 0 }), ready('/long', { retries: 0 })], options);
     expect(echo).toMatchObject({ url: url('/hooks/****'), response: 'invalid token "****"', error: 'HTTP 400' });
     expect(long!.response).toBe(`${'y'.repeat(1024)}… (2000 bytes, truncated)`);
+  });
+
+  it('masks secrets in the reason a delivery was skipped (an if template that rendered one)', async () => {
+    registerSecrets(['hook-token-4242']);
+    const [result] = await deliverAll([{ ...base, destination: 'audit', state: 'skipped', reason: 'if rendered "hook-token-4242"' }], options);
+    expect(result).toMatchObject({ status: 'skipped', reason: 'if rendered "****"', log: ['skipped: if rendered "****"'] });
   });
 });

@@ -45,6 +45,19 @@ describe('grafana', () => {
     });
   });
 
+  it('broken and fixed are regions like the error and success they refine, tagged with their own trigger; an approval is a point', () => {
+    expect(annotation(grafana.build(config(), buildInput('broken'))[0]!)).toMatchObject({
+      time: START,
+      timeEnd: NOW,
+      tags: ['herald', 'broken', 'Codertocat/Hello-World'],
+      text: `CI broke on main in Codertocat/Hello-World (#42) <a href="${RUN_URL}">View run</a>`,
+    });
+    expect(annotation(grafana.build(config(), buildInput('fixed'))[0]!)).toMatchObject({ time: START, timeEnd: NOW, tags: ['herald', 'fixed', 'Codertocat/Hello-World'] });
+    const approval = annotation(grafana.build(config(), buildInput('approval'))[0]!);
+    expect(approval.time).toBe(NOW);
+    expect(approval).not.toHaveProperty('timeEnd');
+  });
+
   it('a success or an error without a known start is a point at the time of sending', () => {
     for (const trigger of ['success', 'error'] as const) {
       const body = annotation(grafana.build(config(), withVars(buildInput(trigger), { startedAt: '', durationSeconds: null }))[0]!);

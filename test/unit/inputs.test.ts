@@ -33,11 +33,11 @@ describe('readInputs', () => {
   });
 
   it('takes every status word of job.status, needs.<job>.result and steps.<step>.outcome', () => {
-    const statuses = ['started', 'success', 'failure', 'cancelled', 'skipped'].map((status) => {
+    const statuses = ['started', 'success', 'failure', 'cancelled', 'skipped', 'waiting'].map((status) => {
       withInputs({ status });
       return readInputs().status;
     });
-    expect(statuses).toEqual(['started', 'success', 'failure', 'cancelled', 'skipped']);
+    expect(statuses).toEqual(['started', 'success', 'failure', 'cancelled', 'skipped', 'waiting']);
   });
 
   it('treats empty values as not given', () => {
@@ -48,7 +48,7 @@ describe('readInputs', () => {
   it('says which status was meant for a misspelt one', () => {
     expect(errorOf({ status: 'sucess' })).toBe(
       'UserError: Input "status" is "sucess", which Herald does not know. Did you mean "success"? ' +
-        'Use one of started, success, failure, cancelled, skipped, for example "status: ${{ job.status }}".',
+        'Use one of started, success, failure, cancelled, skipped, waiting, for example "status: ${{ job.status }}".',
     );
   });
 

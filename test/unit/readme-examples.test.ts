@@ -7,7 +7,7 @@ import { buildInput } from '../fixtures/build-input.js';
 import { githubEvent } from '../fixtures/events.js';
 
 const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-const TEMPLATE_FIELDS = ['payload', 'text', 'subject', 'body', 'html'];
+const TEMPLATE_FIELDS = ['payload', 'text', 'subject', 'body', 'html', 'if'];
 
 /** Every template in the README's YAML examples: [where, template]. */
 function readmeTemplates(): [string, string][] {

@@ -60,6 +60,7 @@ const result = (fields: Partial<DeliveryResult> = {}): DeliveryResult => ({
   delivery_id: 'd-1',
   response: 'ok',
   error: null,
+  reason: null,
   warnings: [],
   log: ['attempt 1: HTTP 200 delivered'],
   ...fields,
@@ -76,7 +77,7 @@ const failed = result({
   warnings: ['Template Warning in text: unknown variable "x"'],
   log: ['attempt 1: HTTP 404'],
 });
-const skipped = result({ destination: 'audit', status: 'skipped', code: null, attempts: 0, sent_at: null, delivery_id: null, response: null, log: ['skipped: destination is disabled (enabled: false)'] });
+const skipped = result({ destination: 'audit', status: 'skipped', code: null, attempts: 0, sent_at: null, delivery_id: null, response: null, reason: 'destination is disabled (enabled: false)', log: ['skipped: destination is disabled (enabled: false)'] });
 
 describe('report', () => {
   it('writes every output: the records without their log lines, and the counts', async () => {
@@ -135,7 +136,7 @@ describe('report', () => {
 
   it('on a dry run, shows each payload in the summary and in its log group', async () => {
     const herald = await step();
-    const dry = result({ status: 'skipped', code: null, attempts: 0, duration_ms: 0, payload: '{"text": "<b>CI</b> failed"}', log: ['dry run: not sent'] });
+    const dry = result({ status: 'skipped', code: null, attempts: 0, duration_ms: 0, payload: '{"text": "<b>CI</b> failed"}', reason: 'dry run', log: ['dry run: not sent'] });
     await herald.report([dry], { ...options, dryRun: true });
     expect(herald.summary()).toBe(
       '<h3>Herald notifications (dry run: nothing was sent)</h3>\n' +

@@ -13,7 +13,7 @@ import { fakeRun, FakeGitHubApi, type FakeRun } from '../fixtures/fake-github-ap
 
 const failure: Outcome = { trigger: 'error', status: 'failure' };
 const success: Outcome = { trigger: 'success', status: 'success' };
-const broken: Change = { trigger: 'broken', previous: 'https://github.com/Codertocat/Hello-World/actions/runs/1' };
+const broken: Change = { trigger: 'broken' };
 const unknown: Change = { trigger: null, reason: 'Herald could not tell whether this run broke CI on main: no GitHub token' };
 const run = { branch: 'main', tag: '', workflow: 'CI', eventName: 'push' } as RunContext;
 
@@ -51,8 +51,20 @@ describe('routing with status changes: each destination once, for the most speci
     expect(reportedTrigger(selected, failure, unknown)).toBe('error');
   });
 
+  it("a route's filters still apply: a broken route that leaves the branch out is skipped with the filter's reason", () => {
+    const onDev = { ...run, branch: 'dev' } as RunContext;
+    const filtered = routed([
+      { triggers: ['broken'], to: ['team'], branches: ['main'] },
+      { triggers: ['error'], to: ['ops'] },
+    ]);
+    expect(selectDestinations(filtered, failure, onDev, 'push', broken)).toEqual([
+      { destination: 'team', trigger: 'broken', skipped: 'branch "dev" not in [main]' },
+      { destination: 'ops', trigger: 'error' },
+    ]);
+  });
+
   it('a success routes to fixed, never to broken', () => {
-    expect(selectDestinations(config, success, run, 'push', { trigger: 'fixed', previous: '' })).toEqual([
+    expect(selectDestinations(config, success, run, 'push', { trigger: 'fixed' })).toEqual([
       { destination: 'team', trigger: 'fixed' },
       { destination: 'ops', trigger: 'fixed' },
     ]);
@@ -164,7 +176,7 @@ describe('statusChange', () => {
 
   it('broken: this run failed and the previous one passed; fixed: the reverse; the same twice: no change', async () => {
     server = await FakeGitHubApi.start({ runs: [runOf(100, 50, 'failure'), runOf(99, 40, 'success')] });
-    expect(await statusChange(config, failure, context, sources(server.url))).toEqual({ trigger: 'broken', previous: 'https://github.com/Codertocat/Hello-World/actions/runs/99' });
+    expect(await statusChange(config, failure, context, sources(server.url))).toEqual({ trigger: 'broken' });
     expect(await statusChange(config, success, context, sources(server.url))).toEqual({ trigger: null });
   });
 

@@ -58,6 +58,9 @@ describe('status from the event', () => {
     expect(pickOutcome(undefined, 'workflow_job', githubEvent('workflow_job', (e) => e.workflow_job.conclusion === 'failure'))).toEqual({ trigger: 'error', status: 'failure' });
     expect(pickOutcome(undefined, 'workflow_job', githubEvent('workflow_job', (e) => e.workflow_job.conclusion === 'success'))).toEqual({ trigger: 'success', status: 'success' });
   });
+  it('status input waiting -> approval (a later job waits for reviewers)', () => {
+    expect(pickOutcome('waiting', 'push', githubEvent('push'))).toEqual({ trigger: 'approval', status: 'waiting' });
+  });
   it('workflow_job waiting for reviewers (action waiting, or queued with status waiting) -> approval', () => {
     expect(pickOutcome(undefined, 'workflow_job', githubEvent('workflow_job', (e) => e.action === 'waiting'))).toEqual({ trigger: 'approval', status: 'waiting' });
     const queued = githubEvent('workflow_job', (e) => e.action === 'queued' && e.workflow_job.status === 'waiting');
@@ -99,28 +102,28 @@ describe('routing', () => {
   const failure = { trigger: 'error', status: 'failure' } as const;
 
   it('sends each destination once, in route order', () => {
-    expect(selectDestinations(config, failure, run('main'), 'push').map((s) => s.destination)).toEqual(['ops', 'team']);
+    expect(selectDestinations(config, failure, run('main'), 'push').filter((s) => !s.skipped).map((s) => s.destination)).toEqual(['ops', 'team']);
   });
   it('applies branch and workflow globs, with ! to exclude', () => {
-    expect(selectDestinations(config, success, run('feature/x'), 'push').map((s) => s.destination)).toEqual([]);
-    expect(selectDestinations(config, success, run('release/2.0', 'Deploy prod'), 'push').map((s) => s.destination)).toEqual(['releases']);
-    expect(selectDestinations(config, success, run('release/old-1', 'Deploy prod'), 'push').map((s) => s.destination)).toEqual([]);
-    expect(selectDestinations(config, success, run('release/2.0', 'CI'), 'push').map((s) => s.destination)).toEqual([]);
+    expect(selectDestinations(config, success, run('feature/x'), 'push').filter((s) => !s.skipped).map((s) => s.destination)).toEqual([]);
+    expect(selectDestinations(config, success, run('release/2.0', 'Deploy prod'), 'push').filter((s) => !s.skipped).map((s) => s.destination)).toEqual(['releases']);
+    expect(selectDestinations(config, success, run('release/old-1', 'Deploy prod'), 'push').filter((s) => !s.skipped).map((s) => s.destination)).toEqual([]);
+    expect(selectDestinations(config, success, run('release/2.0', 'CI'), 'push').filter((s) => !s.skipped).map((s) => s.destination)).toEqual([]);
   });
   it('without notifications, every destination gets every trigger', () => {
     const open = { ...config, notifications: undefined } as Config;
-    expect(selectDestinations(open, { trigger: 'started', status: 'started' }, run('x'), 'push').map((s) => s.destination)).toEqual(['ops', 'team', 'releases']);
+    expect(selectDestinations(open, { trigger: 'started', status: 'started' }, run('x'), 'push').filter((s) => !s.skipped).map((s) => s.destination)).toEqual(['ops', 'team', 'releases']);
   });
   it('statuses: "!cancelled" keeps cancellations away from a route that gets every other error', () => {
     const pager = { ...config, notifications: [{ triggers: ['error'], to: ['ops'], statuses: ['!cancelled'] }, { triggers: ['error'], to: ['team'] }] } as Config;
-    const picked = (status: string) => selectDestinations(pager, { trigger: 'error', status }, run('main'), 'push').map((s) => s.destination);
+    const picked = (status: string) => selectDestinations(pager, { trigger: 'error', status }, run('main'), 'push').filter((s) => !s.skipped).map((s) => s.destination);
     expect(picked('cancelled')).toEqual(['team']);
     expect(picked('failure')).toEqual(['ops', 'team']);
     expect(picked('timed_out')).toEqual(['ops', 'team']);
   });
   it('statuses: a positive list takes only those; a deployment\'s error state counts as failure', () => {
     const strict = { ...config, notifications: [{ triggers: ['error'], to: ['ops'], statuses: ['failure', 'timed_out'] }] } as Config;
-    const picked = (status: string) => selectDestinations(strict, { trigger: 'error', status }, run('main'), 'push').map((s) => s.destination);
+    const picked = (status: string) => selectDestinations(strict, { trigger: 'error', status }, run('main'), 'push').filter((s) => !s.skipped).map((s) => s.destination);
     expect(picked('failure')).toEqual(['ops']);
     expect(picked('timed_out')).toEqual(['ops']);
     expect(picked('error')).toEqual(['ops']);
@@ -147,7 +150,7 @@ describe('routing', () => {
     } as unknown as Config;
     const context = (eventName: string, payload: Record<string, any>, env: Record<string, string> = {}, ref = 'refs/heads/main') =>
       readRunContext({ payload, eventName, sha: 'abc', ref, workflow: 'CI', job: 'build', runId: '1', runNumber: '1', runAttempt: '1', actor: 'a', serverUrl: 'https://github.com' }, env);
-    const picked = (eventName: string, run: RunContext) => selectDestinations(routes, success, run, eventName).map((s) => s.destination);
+    const picked = (eventName: string, run: RunContext) => selectDestinations(routes, success, run, eventName).filter((s) => !s.skipped).map((s) => s.destination);
 
     it.each(['pull_request', 'pull_request_target'])('%s: branches match the base branch, head_branches the head branch (a fork\'s main into develop)', (eventName) => {
       const event = githubEvent('pull_request', (e) => e.action === 'opened');
