@@ -3339,7 +3339,8 @@ function triggeringRun(eventName, event) {
             commitMessage: '',
             commitAuthor: '',
             actor: str(event.sender?.login),
-            environment: '',
+            // A job that deploys to an environment carries its deployment (GitHub sends it with the job waiting for reviewers).
+            environment: str(event.deployment?.environment),
             environmentUrl: '',
             startedAt: str(job.started_at) || str(job.created_at),
             completedAt: str(job.completed_at),
@@ -3528,11 +3529,13 @@ function truncate(text, cut) {
 }
 
 // EXTERNAL MODULE: ./src/message.ts
-var src_message = __nccwpck_require__(9568);
+var message = __nccwpck_require__(9568);
 // EXTERNAL MODULE: ./src/destinations/index.ts + 24 modules
 var destinations = __nccwpck_require__(9880);
 // EXTERNAL MODULE: ./src/render/template.ts + 1 modules
 var render_template = __nccwpck_require__(4669);
+// EXTERNAL MODULE: ./src/outcome.ts
+var src_outcome = __nccwpck_require__(4671);
 ;// CONCATENATED MODULE: ./src/render/devtron.ts
 /**
  * Devtron's webhook variables (the names its notifier fills in `parseEventForWebhook`), so that a payload pasted from
@@ -3589,6 +3592,7 @@ const devtron_text = (value) => (value === undefined || value === null ? '' : St
 
 ;// CONCATENATED MODULE: ./src/render/variables.ts
 
+
 /** The variables for one destination; with Devtron's `{{ }}` delimiters, Devtron's variable names too. */
 function templateVariables(run, outcome, message, destination, delimiters = '<< >>') {
     const vars = { ...runVariables(run, outcome, message), destination };
@@ -3597,16 +3601,16 @@ function templateVariables(run, outcome, message, destination, delimiters = '<< 
 /** The variables that are the same for every destination, in Herald's names: what a route's `if` template sees. */
 function runVariables(run, outcome, message) {
     const vars = { ...run, eventType: outcome.trigger, status: outcome.status, message: message.line };
-    // As in the message: a start has no duration yet.
-    return outcome.trigger === 'started' ? { ...vars, duration: '', durationSeconds: null } : vars;
+    // As in the message: a start, or a job waiting for approval, has no duration yet.
+    return (0,src_outcome/* hasDuration */.Vb)(outcome.trigger) ? vars : { ...vars, duration: '', durationSeconds: null };
 }
 
 ;// CONCATENATED MODULE: ./src/prepare.ts
 
 
 
-/** Renders every selected destination's payloads; a template problem stays on its own delivery. */
-function prepareDeliveries(config, selected, run, outcome, message) {
+/** Renders every selected destination's payloads, each for its trigger; a template problem stays on its own delivery. */
+function prepareDeliveries(config, selected, run, messages) {
     return selected.flatMap(({ destination: name, trigger, named, skipped, warnings = [] }) => {
         const settings = config.destinations[name];
         const destination = (0,destinations/* findDestination */.Y)(settings.type);
@@ -3620,6 +3624,7 @@ function prepareDeliveries(config, selected, run, outcome, message) {
         const skip = destination.skip?.(settings, trigger);
         if (skip)
             return [{ ...base, state: 'skipped', reason: skip }];
+        const { outcome, message } = messages(trigger);
         const render = (template, format, field) => {
             let rendered;
             try {
@@ -3658,8 +3663,6 @@ function prepareDeliveries(config, selected, run, outcome, message) {
 
 // EXTERNAL MODULE: ./src/statuses.ts
 var statuses = __nccwpck_require__(6585);
-// EXTERNAL MODULE: ./src/outcome.ts
-var src_outcome = __nccwpck_require__(4671);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
@@ -3677,38 +3680,58 @@ var user_error = __nccwpck_require__(7495);
 
 /**
  * The destinations named by the routes for this outcome's trigger, each once, in config order: to notify when a route
- * whose filters match names it, else skipped with the reasons of the filters that left it out. `eventName` is the event
- * that started this workflow (on workflow_run, run.eventName is the triggering run's).
+ * whose filters match names it, else skipped with the reasons of the filters that left it out. Each gets the most
+ * specific trigger a matching route names: the status change (broken, fixed) over the trigger it refines (error,
+ * success); a destination routed only for a status change Herald could not tell is skipped with the reason.
+ * `eventName` is the event that started this workflow (on workflow_run, run.eventName is the triggering run's).
  */
-function selectDestinations(config, outcome, run, eventName) {
-    const routes = config.notifications ?? [{ triggers: [...src_outcome/* TRIGGERS */.Qb], to: Object.keys(config.destinations) }];
+function selectDestinations(config, outcome, run, eventName, change = src_outcome/* NO_CHANGE */.XG) {
+    const routes = config.notifications ?? [{ triggers: [...src_outcome/* DEFAULT_TRIGGERS */.Gf], to: Object.keys(config.destinations) }];
     const facts = runFacts(run, outcome, eventName);
     const chosen = new Map();
     routes.forEach((route, index) => {
-        if (!route.triggers.includes(outcome.trigger))
+        const choice = routeChoice(route, outcome, change);
+        if (!choice)
             return;
         const verdict = routeMatches(route, facts, `notifications[${index}]`);
         for (const name of route.to) {
-            const entry = chosen.get(name) ?? { sent: false, reasons: [], warnings: [] };
+            const entry = chosen.get(name) ?? { reasons: [], warnings: [] };
             chosen.set(name, entry);
-            if ('reason' in verdict)
+            if ('reason' in verdict) {
                 entry.reasons.push(verdict.reason);
+                entry.filtered = moreSpecific(entry.filtered, choice);
+            }
             else
-                entry.sent = true;
+                entry.sent = moreSpecific(entry.sent, choice);
             entry.warnings.push(...verdict.warnings);
         }
     });
-    return [...chosen].map(([destination, { sent, reasons, warnings }]) => ({
+    return [...chosen].map(([destination, { sent, filtered, reasons, warnings }]) => ({
         destination,
-        trigger: outcome.trigger,
-        ...(sent ? {} : { skipped: [...new Set(reasons)].join('; ') }),
+        trigger: (sent ?? filtered).trigger,
+        ...(sent ? (sent.skipped ? { skipped: sent.skipped } : {}) : { skipped: [...new Set(reasons)].join('; ') }),
         ...(warnings.length > 0 ? { warnings } : {}),
     }));
+}
+function routeChoice(route, outcome, change) {
+    if (change.trigger && route.triggers.includes(change.trigger))
+        return { trigger: change.trigger, rank: 2 };
+    if (route.triggers.includes(outcome.trigger))
+        return { trigger: outcome.trigger, rank: 1 };
+    const possible = (0,src_outcome/* changeOf */.C2)(outcome.trigger);
+    if (possible && change.reason && route.triggers.includes(possible))
+        return { trigger: possible, rank: 0, skipped: change.reason };
+    return undefined;
+}
+const moreSpecific = (before, choice) => (before && before.rank >= choice.rank ? before : choice);
+/** The trigger the summary and the outputs tell: the status change when a destination got it, else the run's trigger. */
+function reportedTrigger(selected, outcome, change) {
+    return change.trigger && selected.some((one) => one.trigger === change.trigger && !one.skipped) ? change.trigger : outcome.trigger;
 }
 function runFacts(run, outcome, eventName) {
     let variables;
     // The message is the one main.ts composes: the same run and outcome.
-    return { run, eventName, outcome, variables: () => (variables ??= runVariables(run, outcome, (0,src_message/* composeMessage */.SB)(run, outcome))) };
+    return { run, eventName, outcome, variables: () => (variables ??= runVariables(run, outcome, (0,message/* composeMessage */.SB)(run, outcome))) };
 }
 /** Every glob filter, in the order they are checked: the first that leaves the run out gives the reason. */
 const FILTERS = [
@@ -3832,16 +3855,20 @@ function pickOutcome(status, eventName, event) {
         '  - uses: herald@v1\n    if: always()\n    with:\n      status: ${{ job.status }}');
 }
 /**
- * started, success, and `neutral` (a run that chose to pass without success) -> started / success; every other word
+ * started, waiting (approval), success, and `neutral` (a run that chose to pass without success) -> started / success; every other word
  * (failure, cancelled, timed_out, startup_failure, stale, one GitHub adds later) -> error.
  */
 function statusOutcome(status) {
     if (status === 'started')
         return { trigger: 'started', status };
+    if (status === 'waiting')
+        return APPROVAL;
     if (status === 'success' || status === 'neutral')
         return { trigger: 'success', status };
     return { trigger: 'error', status };
 }
+/** A job or deployment waiting for an environment's reviewers to approve it. */
+const APPROVAL = { trigger: 'approval', status: 'waiting' };
 /** A workflow run's or job's status and conclusion, as the notifier workflow sees it. */
 function runOutcome(eventName, event) {
     const action = String(event.action ?? '');
@@ -3852,6 +3879,9 @@ function runOutcome(eventName, event) {
     if (conclusion === 'action_required' || subject.status === 'action_required') {
         return { trigger: null, status: 'action_required', reason: `${what} is waiting for approval (action_required); nothing is sent until it runs` };
     }
+    // A job that waits for an environment's reviewers: action "waiting", or "queued" with status "waiting".
+    if (eventName === 'workflow_job' && (action === 'waiting' || subject.status === 'waiting'))
+        return APPROVAL;
     if (action === 'requested' || action === 'queued' || action === 'in_progress')
         return { trigger: 'started', status: 'started' };
     if (action !== 'completed') {
@@ -3873,6 +3903,8 @@ function eventOutcome(eventName, event) {
             const state = String(event.deployment_status?.state ?? '');
             if (['in_progress', 'queued', 'pending'].includes(state))
                 return { trigger: 'started', status: 'started' };
+            if (state === 'waiting')
+                return APPROVAL;
             if (state === 'success')
                 return { trigger: 'success', status: 'success' };
             if (state === 'failure' || state === 'error')
@@ -3936,15 +3968,17 @@ async function preview(options, env, out) {
     const github = runnerContext(options, env);
     const run = readRunContext(github, env);
     const outcome = pickPreviewOutcome(options, github);
-    const message = (0,src_message/* composeMessage */.SB)(run, outcome);
-    const selected = options.test ? selectTestDestinations(config, []) : selectDestinations(config, outcome, run, github.eventName);
-    const results = await deliverAll(prepareDeliveries(config, selected, run, outcome, message), { dryRun: true, deadlineMs: 10_000 });
-    out.log(`Preview of ${options.config}: trigger ${outcome.trigger} (status ${outcome.status}) on a ${github.eventName} event; nothing is sent.`);
+    // --trigger broken or fixed previews the status change as if it happened; without it the preview asks no API.
+    const change = options.trigger === 'broken' || options.trigger === 'fixed' ? { trigger: options.trigger } : src_outcome/* NO_CHANGE */.XG;
+    const selected = options.test ? selectTestDestinations(config, []) : selectDestinations(config, outcome, run, github.eventName, change);
+    const results = await deliverAll(prepareDeliveries(config, selected, run, (0,message/* messagesFor */.kP)(run, outcome)), { dryRun: true, deadlineMs: 10_000 });
+    const shown = change.trigger ?? outcome.trigger;
+    out.log(`Preview of ${options.config}: trigger ${shown} (status ${outcome.status}) on a ${github.eventName} event; nothing is sent.`);
     if (check.missing.length > 0)
         out.log(`Not set here, shown as ${secrets/* MASK */.v5}: ${check.missing.join(', ')}.`);
     const unrouted = Object.keys(config.destinations).filter((name) => !selected.some((one) => one.destination === name));
     if (unrouted.length > 0)
-        out.log(`No route sends ${outcome.trigger} here to: ${unrouted.join(', ')}.`);
+        out.log(`No route sends ${shown} here to: ${unrouted.join(', ')}.`);
     for (const result of results) {
         out.log('');
         out.log(`== ${result.destination} (${result.type})${result.target ? ` ${result.target}` : ''}`);
@@ -3961,14 +3995,17 @@ async function preview(options, env, out) {
     }
     return results.some((result) => result.error) ? 1 : 0;
 }
+/** The status a previewed trigger reads as: a failure for error, a job waiting for reviewers for approval. */
+const PREVIEW_STATUS = { error: 'failure', approval: 'waiting' };
 function pickPreviewOutcome(options, github) {
     if (options.test)
         return src_outcome/* TEST_OUTCOME */.iz;
     if (options.trigger !== undefined) {
         if (!src_outcome/* TRIGGERS */.Qb.includes(options.trigger))
             throw new user_error/* UserError */.y(`--trigger "${options.trigger}" is not a trigger. Use one of: ${src_outcome/* TRIGGERS */.Qb.join(', ')}.`);
-        const trigger = options.trigger;
-        return { trigger, status: trigger === 'error' ? 'failure' : trigger };
+        // broken and fixed are routed as the error or success they refine; selectDestinations is given the change.
+        const trigger = (0,src_outcome/* baseTrigger */.ac)(options.trigger);
+        return { trigger, status: PREVIEW_STATUS[trigger] ?? trigger };
     }
     const status = options.status?.trim().toLowerCase();
     if (status !== undefined && !statuses/* INPUT_STATUSES */.S.includes(status)) {
@@ -4668,6 +4705,9 @@ const TRIGGER_WORDS = [
     { trigger: 'error', routes: 'failures and cancellations are routed with "error"', words: ['failure', 'failed', 'fail', 'cancelled', 'canceled', 'cancel', 'timed_out', 'timeout'] },
     { trigger: 'success', routes: 'a run that succeeds is routed with "success"', words: ['succeeded', 'successful', 'passed', 'pass', 'ok', 'done', 'completed'] },
     { trigger: 'started', routes: 'a run that starts is routed with "started"', words: ['start', 'starting', 'running', 'in_progress', 'queued', 'begin'] },
+    { trigger: 'broken', routes: 'a failure after a success is routed with "broken"', words: ['broke', 'break', 'breaks', 'regression', 'regressed'] },
+    { trigger: 'fixed', routes: 'a success after a failure is routed with "fixed"', words: ['fix', 'fixes', 'recovered', 'recovery', 'resolved', 'back_to_normal'] },
+    { trigger: 'approval', routes: 'a job waiting for reviewers is routed with "approval"', words: ['approve', 'approvals', 'waiting', 'needs_attention', 'run:needs_attention'] },
 ];
 /** GitHub's own words for a job's status (`job.status`, a run's conclusion). */
 const JOB_STATUSES = ['failure', 'cancelled', 'timed_out'];
@@ -4767,7 +4807,8 @@ const routeCondition = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()
 });
 const GLOBS = 'Glob patterns (or one pattern), as GitHub\'s own filters: * within a path segment, ** across, !pattern excludes; the last match wins.';
 const routeSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
-    triggers: (0,_fields_js__WEBPACK_IMPORTED_MODULE_2__/* .oneOrMany */ .Pl)(trigger.meta({ enum: [..._outcome_js__WEBPACK_IMPORTED_MODULE_0__/* .TRIGGERS */ .Qb] }), `is empty: write one or more of ${_outcome_js__WEBPACK_IMPORTED_MODULE_0__/* .TRIGGERS */ .Qb.join(', ')}`).describe(`The triggers this route sends: one or a list of ${_outcome_js__WEBPACK_IMPORTED_MODULE_0__/* .TRIGGERS */ .Qb.join(', ')} (failures and cancellations are routed with error).`),
+    triggers: (0,_fields_js__WEBPACK_IMPORTED_MODULE_2__/* .oneOrMany */ .Pl)(trigger.meta({ enum: [..._outcome_js__WEBPACK_IMPORTED_MODULE_0__/* .TRIGGERS */ .Qb] }), `is empty: write one or more of ${_outcome_js__WEBPACK_IMPORTED_MODULE_0__/* .TRIGGERS */ .Qb.join(', ')}`).describe(`The triggers this route sends: one or a list of ${_outcome_js__WEBPACK_IMPORTED_MODULE_0__/* .TRIGGERS */ .Qb.join(', ')} (failures and cancellations are routed with error; ` +
+        'broken and fixed are a failure after a success and the reverse; a destination matched for several gets the most specific).'),
     to: (0,_fields_js__WEBPACK_IMPORTED_MODULE_2__/* .oneOrMany */ .Pl)(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1, 'is empty: name a destination'), 'is empty: name one or more destinations').describe('One destination name or a list. A destination named by several matching routes is notified once.'),
     branches: filterList.optional().describe(`The branch, as GitHub's on.<event>.branches filter (on pull requests the base branch). ${GLOBS}`),
     head_branches: filterList.optional().describe(`A pull request's head branch; on other events the same branch as branches. ${GLOBS}`),
@@ -5216,7 +5257,8 @@ function destinationSchema(type, fields, templateFields, templateDescriptions) {
 }
 /** The template for a field, with the per-trigger override under `messages` taking precedence. */
 function templateFor(config, trigger, field) {
-    const override = config.messages?.[trigger]?.[field];
+    // A status change falls back to the template of the trigger it refines: messages.broken, else messages.error.
+    const override = config.messages?.[trigger]?.[field] ?? config.messages?.[(0,outcome/* baseTrigger */.ac)(trigger)]?.[field];
     if (override !== undefined)
         return override;
     const value = config[field];
@@ -5615,6 +5657,7 @@ function googleChatMessage(message, text) {
 
 
 
+
 const grafana_schema = builtOnFirstUse(() => destinationSchema('grafana', {
     url: fields/* httpUrl */.q3.describe('Base URL of Grafana, with its sub-path if it has one (https://example.com/grafana; AWX: grafana_url); annotations are POSTed to {url}/api/annotations.'),
     api_key: schemas/* string */.YjP()
@@ -5711,7 +5754,9 @@ function annotationTimes(trigger, vars) {
     const start = vars.startedAt ? Date.parse(vars.startedAt) : Number.NaN;
     if (trigger === 'started')
         return { time: Number.isNaN(start) ? now : start };
-    if ((trigger === 'success' || trigger === 'error') && !Number.isNaN(start) && vars.durationSeconds !== null) {
+    // fixed and broken are a success and an error: regions too.
+    const ended = (0,outcome/* baseTrigger */.ac)(trigger);
+    if ((ended === 'success' || ended === 'error') && !Number.isNaN(start) && vars.durationSeconds !== null) {
         return { time: start, timeEnd: start + vars.durationSeconds * 1000 };
     }
     return { time: now };
@@ -5831,6 +5876,7 @@ const mattermost = {
 
 
 
+
 /** PagerDuty's Events API v2 limits (developer.pagerduty.com/docs/events-api-v2/trigger-events). */
 const PAGERDUTY_LIMITS = { summary: 1024, dedupKey: 255 };
 const SEVERITIES = ['critical', 'error', 'warning', 'info'];
@@ -5856,9 +5902,15 @@ const pagerduty_schema = builtOnFirstUse(() => destinationSchema('pagerduty', {
     class: 'Template for the class or type of the event (payload.class); none by default.',
     dedup_key: 'Template for the incident key that a success resolves (at most 255 characters); <<repository>>/<<workflow>>/<<branch>> by default.',
 }));
+/** The triggers PagerDuty has no event for, and why: an incident is opened by a failure and resolved by a success. */
+const NO_EVENT = {
+    started: 'PagerDuty has no event for a start (error and broken trigger an incident, success and fixed resolve it)',
+    approval: 'PagerDuty has no event for an approval (error and broken trigger an incident, success and fixed resolve it)',
+};
 /**
- * PagerDuty Events API v2: an error triggers an incident, a success resolves it through the same dedup key (so a fix
- * closes what the break opened), a start sends nothing, a test notification triggers an info incident of its own key.
+ * PagerDuty Events API v2: an error (or broken) triggers an incident, a success (or fixed) resolves it through the same
+ * dedup key (so a fix closes what the break opened), a start or an approval sends nothing, a test notification triggers
+ * an info incident of its own key.
  */
 const pagerduty = {
     type: 'pagerduty',
@@ -5866,9 +5918,9 @@ const pagerduty = {
         return pagerduty_schema();
     },
     secrets: (config) => [config.routing_key],
-    skip: (_config, trigger) => (trigger === 'started' ? 'PagerDuty has no event for a start (error triggers an incident, success resolves it)' : undefined),
+    skip: (_config, trigger) => NO_EVENT[trigger],
     build(config, input) {
-        if (input.trigger === 'started')
+        if (NO_EVENT[input.trigger])
             return [];
         const url = `${config.api_url.replace(/\/+$/, '')}/v2/enqueue`;
         return [postJson(url, pagerDutyEvent(config, input))];
@@ -5893,7 +5945,7 @@ function pagerDutyEvent(config, input) {
     const key = template('dedup_key') ?? [vars.repository, vars.workflow, vars.branch || vars.tag].join('/');
     // A test gets a key of its own: it must neither resolve nor be resolved by a real incident.
     const dedupKey = truncate(trigger === 'test' ? `herald-test/${key}` : key, PAGERDUTY_LIMITS.dedupKey);
-    if (trigger === 'success')
+    if ((0,outcome/* baseTrigger */.ac)(trigger) === 'success')
         return { routing_key: config.routing_key, event_action: 'resolve', dedup_key: dedupKey };
     const optional = (field) => {
         const value = template(field);
@@ -5924,6 +5976,7 @@ function pagerDutyEvent(config, input) {
     };
 }
 function severityOf(config, trigger) {
+    // broken is an error; its severity is error's.
     const incident = trigger === 'test' ? 'test' : 'error';
     if (typeof config.severity === 'string')
         return config.severity;
@@ -6427,6 +6480,9 @@ const STYLES = {
     [src_message/* COLOURS */.O5.started]: 'accent',
     [src_message/* COLOURS */.O5.success]: 'good',
     [src_message/* COLOURS */.O5.error]: 'attention',
+    [src_message/* COLOURS */.O5.fixed]: 'good',
+    [src_message/* COLOURS */.O5.broken]: 'attention',
+    [src_message/* COLOURS */.O5.approval]: 'warning',
     [src_message/* COLOURS */.O5.cancelled]: 'emphasis',
 };
 /** The card wrapped as a Teams message; values are cut until the whole message fits in TEAMS_MAX_BYTES. */
@@ -6956,10 +7012,13 @@ const destinationTypes = () => [...byType.keys()];
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   O5: () => (/* binding */ COLOURS),
 /* harmony export */   SB: () => (/* binding */ composeMessage),
+/* harmony export */   kP: () => (/* binding */ messagesFor),
 /* harmony export */   wj: () => (/* binding */ isSentence),
 /* harmony export */   yD: () => (/* binding */ factOf)
 /* harmony export */ });
-/* harmony import */ var _render_percent_encode_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1580);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4671);
+/* harmony import */ var _render_percent_encode_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1580);
+
 
 /** The words shown next to each kind of fact. */
 const FACT_LABELS = {
@@ -6985,19 +7044,35 @@ const VERBS = {
     stale: 'went stale',
     neutral: 'finished (neutral)',
 };
-const COLOURS = { started: '#439fe0', success: '#2eb886', error: '#d00000', cancelled: '#9e9e9e', neutral: '#9e9e9e', test: '#9e9e9e' };
-const EMOJI = { started: '🚀', success: '✅', error: '❌', cancelled: '⚪', neutral: '⚪', test: '🔔' };
+/** What a status change or an approval says instead of the status's verb: "CI broke on main". */
+const TRIGGER_VERBS = { fixed: 'was fixed', broken: 'broke', approval: 'is waiting for approval' };
+const COLOURS = {
+    started: '#439fe0',
+    success: '#2eb886',
+    error: '#d00000',
+    fixed: '#1a7f37',
+    broken: '#8b0000',
+    approval: '#daa038',
+    cancelled: '#9e9e9e',
+    neutral: '#9e9e9e',
+    test: '#9e9e9e',
+};
+const EMOJI = { started: '🚀', success: '✅', error: '❌', fixed: '🎉', broken: '💥', approval: '⏳', cancelled: '⚪', neutral: '⚪', test: '🔔' };
 function composeMessage(run, outcome) {
     if (outcome.trigger === 'test')
         return testMessage(run);
-    const verb = VERBS[outcome.status] ?? outcome.status.replace(/_/g, ' ');
+    const verb = TRIGGER_VERBS[outcome.trigger] ?? VERBS[outcome.status] ?? outcome.status.replace(/_/g, ' ');
     // Routed with error or success, but never dressed as a failure or a success.
-    const look = outcome.status === 'cancelled' || outcome.status === 'neutral' ? outcome.status : outcome.trigger;
+    const neither = (outcome.status === 'cancelled' || outcome.status === 'neutral') && !TRIGGER_VERBS[outcome.trigger];
+    const look = neither ? outcome.status : outcome.trigger;
     const what = run.workflow || 'Workflow';
     const refName = run.branch || run.tag;
     const ref = refName && run.deleted ? `${refName} (deleted)` : refName;
     const where = run.prNumber ? `PR #${run.prNumber}` : ref;
-    const title = `${what} ${verb}${where ? ` on ${where}` : ''}`;
+    // An approval is for an environment: "Deploy is waiting for approval to production"; the branch is among the facts.
+    const title = outcome.trigger === 'approval'
+        ? `${what} ${verb}${run.environment ? ` to ${run.environment}` : where ? ` on ${where}` : ''}`
+        : `${what} ${verb}${where ? ` on ${where}` : ''}`;
     const runLabel = run.runNumber ? ` (#${run.runNumber})` : '';
     const line = `${title}${run.repository ? ` in ${run.repository}` : ''}${runLabel}`;
     const { facts, add } = factList();
@@ -7011,10 +7086,25 @@ function composeMessage(run, outcome) {
     add('commit', [run.shortSha, run.commitTitle].filter(Boolean).join(' '), run.commitUrl);
     add('actor', run.actor);
     add('environment', run.environment, run.environmentUrl || undefined);
-    // A start has no duration yet, even when an earlier step or the event (workflow_run in_progress) gives a start time.
-    if (outcome.trigger !== 'started')
+    // A start, or a job waiting for reviewers, has no duration yet, even when an earlier step or the event gives a start time.
+    if ((0,_outcome_js__WEBPACK_IMPORTED_MODULE_0__/* .hasDuration */ .Vb)(outcome.trigger))
         add('duration', run.duration);
-    return { title, line, verb, emoji: EMOJI[look], colour: COLOURS[look], facts, url: run.runUrl };
+    // Reviewers approve on the run's page, not on the waiting job's.
+    const url = outcome.trigger === 'approval' ? run.runUrl.replace(/\/jobs?\/\d+$/, '') : run.runUrl;
+    return { title, line, verb, emoji: EMOJI[look], colour: COLOURS[look], facts, url };
+}
+/** The messages of a run whose status is `outcome`'s, each composed once, when a destination first needs it. */
+function messagesFor(run, outcome) {
+    const composed = new Map();
+    return (trigger) => {
+        let entry = composed.get(trigger);
+        if (!entry) {
+            const specific = { trigger, status: outcome.status };
+            entry = { outcome: specific, message: composeMessage(run, specific) };
+            composed.set(trigger, entry);
+        }
+        return entry;
+    };
 }
 /** A test notification: what it is, from which repository, sent by whom, and the run that sent it. */
 function testMessage(run) {
@@ -7057,7 +7147,7 @@ function branchUrl(run) {
  * A branch or tag name as URL path segments, each percent-encoded: `feature/#123-login` -> `feature/%23123-login`.
  * `( ) ! ' *`, which encodeURIComponent leaves, are encoded too: a `)` would end a Markdown link early.
  */
-const urlPath = (name) => name.split('/').map((segment) => (0,_render_percent_encode_js__WEBPACK_IMPORTED_MODULE_0__/* .percentEncode */ .a)(segment)).join('/');
+const urlPath = (name) => name.split('/').map((segment) => (0,_render_percent_encode_js__WEBPACK_IMPORTED_MODULE_1__/* .percentEncode */ .a)(segment)).join('/');
 
 
 /***/ }),
@@ -7066,15 +7156,41 @@ const urlPath = (name) => name.split('/').map((segment) => (0,_render_percent_en
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C2: () => (/* binding */ changeOf),
+/* harmony export */   Gf: () => (/* binding */ DEFAULT_TRIGGERS),
 /* harmony export */   Qb: () => (/* binding */ TRIGGERS),
+/* harmony export */   Vb: () => (/* binding */ hasDuration),
+/* harmony export */   XG: () => (/* binding */ NO_CHANGE),
+/* harmony export */   ac: () => (/* binding */ baseTrigger),
 /* harmony export */   iz: () => (/* binding */ TEST_OUTCOME),
 /* harmony export */   u4: () => (/* binding */ MESSAGE_TRIGGERS)
 /* harmony export */ });
+/* unused harmony export STATUS_CHANGES */
 /** What a run came to, in the words every layer shares: a leaf module, importing nothing of Herald's. */
-/** The triggers a route can name: what happened in a run. */
-const TRIGGERS = ['started', 'success', 'error'];
+/**
+ * The triggers a route can name: what happened in a run. `fixed` and `broken` refine success and error by the previous
+ * completed run of the workflow on the branch; `approval` is a job waiting for an environment's reviewers.
+ */
+const TRIGGERS = ['started', 'success', 'error', 'fixed', 'broken', 'approval'];
+/** What a config without `notifications` routes to every destination: all but fixed and broken, which need the API. */
+const DEFAULT_TRIGGERS = ['started', 'success', 'error', 'approval'];
 /** Every trigger a message can be for: the routed ones and `test` (the `test` input), which ignores routes. */
 const MESSAGE_TRIGGERS = [...TRIGGERS, 'test'];
+/** The status-change triggers, by the trigger each refines: a success after a failure is fixed, a failure after a success broken. */
+const STATUS_CHANGES = { success: 'fixed', error: 'broken' };
+/** The trigger a status change refines (fixed -> success, broken -> error); every other trigger is its own. */
+function baseTrigger(trigger) {
+    if (trigger === 'fixed')
+        return 'success';
+    if (trigger === 'broken')
+        return 'error';
+    return trigger;
+}
+/** The status change that can refine a trigger (success -> fixed, error -> broken), if any. */
+const changeOf = (trigger) => trigger === 'success' || trigger === 'error' ? STATUS_CHANGES[trigger] : undefined;
+const NO_CHANGE = { trigger: null };
+/** Whether a run has a duration at this trigger: not at a start, nor while a job waits for approval. */
+const hasDuration = (trigger) => trigger !== 'started' && trigger !== 'approval';
 /** A test notification (AWX's "test notification"): its trigger and its status are both `test`. */
 const TEST_OUTCOME = { trigger: 'test', status: 'test' };
 
@@ -8252,8 +8368,11 @@ function secretsInHeaders(headers) {
 /* harmony export */   f: () => (/* binding */ STATUSES)
 /* harmony export */ });
 /** The status words Herald knows: a leaf module, so config, inputs, triggers and message share them without a circle. */
-/** The words GitHub gives a step: job.status, needs.<job>.result, steps.<step>.outcome / conclusion, plus `started`. */
-const INPUT_STATUSES = ['started', 'success', 'failure', 'cancelled', 'skipped'];
+/**
+ * The words GitHub gives a step: job.status, needs.<job>.result, steps.<step>.outcome / conclusion, plus `started` and
+ * `waiting` (a later job waits for an environment's reviewers: the approval trigger).
+ */
+const INPUT_STATUSES = ['started', 'success', 'failure', 'cancelled', 'skipped', 'waiting'];
 /** What a route's `statuses` filter can name: the input words and the conclusions of workflow runs and jobs. */
 const STATUSES = [
     'success',
@@ -8266,6 +8385,7 @@ const STATUSES = [
     'action_required',
     'stale',
     'started',
+    'waiting',
 ];
 
 

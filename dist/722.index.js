@@ -1,5 +1,5 @@
-export const id = 423;
-export const ids = [423];
+export const id = 722;
+export const ids = [722];
 export const modules = {
 
 /***/ 5594:
@@ -32,7 +32,7 @@ class BearerCredentialHandler {
 
 /***/ }),
 
-/***/ 4016:
+/***/ 2633:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -54,6 +54,35 @@ const oneOrList = (list) => schemas/* preprocess */.vkY((value) => (typeof value
 /** One value or a non-empty list of them: `to: hooks` is `to: [hooks]`. Problems with a single value are reported at the value. */
 const oneOrMany = (item, empty) => oneOrList(schemas/* array */.YOg(item).min(1, empty));
 
+;// CONCATENATED MODULE: ./src/outcome.ts
+/** What a run came to, in the words every layer shares: a leaf module, importing nothing of Herald's. */
+/**
+ * The triggers a route can name: what happened in a run. `fixed` and `broken` refine success and error by the previous
+ * completed run of the workflow on the branch; `approval` is a job waiting for an environment's reviewers.
+ */
+const TRIGGERS = ['started', 'success', 'error', 'fixed', 'broken', 'approval'];
+/** What a config without `notifications` routes to every destination: all but fixed and broken, which need the API. */
+const DEFAULT_TRIGGERS = ['started', 'success', 'error', 'approval'];
+/** Every trigger a message can be for: the routed ones and `test` (the `test` input), which ignores routes. */
+const MESSAGE_TRIGGERS = [...TRIGGERS, 'test'];
+/** The status-change triggers, by the trigger each refines: a success after a failure is fixed, a failure after a success broken. */
+const STATUS_CHANGES = { success: 'fixed', error: 'broken' };
+/** The trigger a status change refines (fixed -> success, broken -> error); every other trigger is its own. */
+function baseTrigger(trigger) {
+    if (trigger === 'fixed')
+        return 'success';
+    if (trigger === 'broken')
+        return 'error';
+    return trigger;
+}
+/** The status change that can refine a trigger (success -> fixed, error -> broken), if any. */
+const changeOf = (trigger) => trigger === 'success' || trigger === 'error' ? STATUS_CHANGES[trigger] : undefined;
+const NO_CHANGE = { trigger: null };
+/** Whether a run has a duration at this trigger: not at a start, nor while a job waits for approval. */
+const hasDuration = (trigger) => trigger !== 'started' && trigger !== 'approval';
+/** A test notification (AWX's "test notification"): its trigger and its status are both `test`. */
+const TEST_OUTCOME = { trigger: 'test', status: 'test' };
+
 ;// CONCATENATED MODULE: ./src/render/percent-encode.ts
 /**
  * RFC 3986 percent-encoding: encodeURIComponent, plus `! ' ( ) *`, which it leaves as they are (a `)` would end a
@@ -62,6 +91,7 @@ const oneOrMany = (item, empty) => oneOrList(schemas/* array */.YOg(item).min(1,
 const percentEncode = (value) => encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 ;// CONCATENATED MODULE: ./src/message.ts
+
 
 /** The words shown next to each kind of fact. */
 const FACT_LABELS = {
@@ -87,19 +117,35 @@ const VERBS = {
     stale: 'went stale',
     neutral: 'finished (neutral)',
 };
-const COLOURS = { started: '#439fe0', success: '#2eb886', error: '#d00000', cancelled: '#9e9e9e', neutral: '#9e9e9e', test: '#9e9e9e' };
-const EMOJI = { started: '🚀', success: '✅', error: '❌', cancelled: '⚪', neutral: '⚪', test: '🔔' };
+/** What a status change or an approval says instead of the status's verb: "CI broke on main". */
+const TRIGGER_VERBS = { fixed: 'was fixed', broken: 'broke', approval: 'is waiting for approval' };
+const COLOURS = {
+    started: '#439fe0',
+    success: '#2eb886',
+    error: '#d00000',
+    fixed: '#1a7f37',
+    broken: '#8b0000',
+    approval: '#daa038',
+    cancelled: '#9e9e9e',
+    neutral: '#9e9e9e',
+    test: '#9e9e9e',
+};
+const EMOJI = { started: '🚀', success: '✅', error: '❌', fixed: '🎉', broken: '💥', approval: '⏳', cancelled: '⚪', neutral: '⚪', test: '🔔' };
 function composeMessage(run, outcome) {
     if (outcome.trigger === 'test')
         return testMessage(run);
-    const verb = VERBS[outcome.status] ?? outcome.status.replace(/_/g, ' ');
+    const verb = TRIGGER_VERBS[outcome.trigger] ?? VERBS[outcome.status] ?? outcome.status.replace(/_/g, ' ');
     // Routed with error or success, but never dressed as a failure or a success.
-    const look = outcome.status === 'cancelled' || outcome.status === 'neutral' ? outcome.status : outcome.trigger;
+    const neither = (outcome.status === 'cancelled' || outcome.status === 'neutral') && !TRIGGER_VERBS[outcome.trigger];
+    const look = neither ? outcome.status : outcome.trigger;
     const what = run.workflow || 'Workflow';
     const refName = run.branch || run.tag;
     const ref = refName && run.deleted ? `${refName} (deleted)` : refName;
     const where = run.prNumber ? `PR #${run.prNumber}` : ref;
-    const title = `${what} ${verb}${where ? ` on ${where}` : ''}`;
+    // An approval is for an environment: "Deploy is waiting for approval to production"; the branch is among the facts.
+    const title = outcome.trigger === 'approval'
+        ? `${what} ${verb}${run.environment ? ` to ${run.environment}` : where ? ` on ${where}` : ''}`
+        : `${what} ${verb}${where ? ` on ${where}` : ''}`;
     const runLabel = run.runNumber ? ` (#${run.runNumber})` : '';
     const line = `${title}${run.repository ? ` in ${run.repository}` : ''}${runLabel}`;
     const { facts, add } = factList();
@@ -113,10 +159,25 @@ function composeMessage(run, outcome) {
     add('commit', [run.shortSha, run.commitTitle].filter(Boolean).join(' '), run.commitUrl);
     add('actor', run.actor);
     add('environment', run.environment, run.environmentUrl || undefined);
-    // A start has no duration yet, even when an earlier step or the event (workflow_run in_progress) gives a start time.
-    if (outcome.trigger !== 'started')
+    // A start, or a job waiting for reviewers, has no duration yet, even when an earlier step or the event gives a start time.
+    if (hasDuration(outcome.trigger))
         add('duration', run.duration);
-    return { title, line, verb, emoji: EMOJI[look], colour: COLOURS[look], facts, url: run.runUrl };
+    // Reviewers approve on the run's page, not on the waiting job's.
+    const url = outcome.trigger === 'approval' ? run.runUrl.replace(/\/jobs?\/\d+$/, '') : run.runUrl;
+    return { title, line, verb, emoji: EMOJI[look], colour: COLOURS[look], facts, url };
+}
+/** The messages of a run whose status is `outcome`'s, each composed once, when a destination first needs it. */
+function messagesFor(run, outcome) {
+    const composed = new Map();
+    return (trigger) => {
+        let entry = composed.get(trigger);
+        if (!entry) {
+            const specific = { trigger, status: outcome.status };
+            entry = { outcome: specific, message: composeMessage(run, specific) };
+            composed.set(trigger, entry);
+        }
+        return entry;
+    };
 }
 /** A test notification: what it is, from which repository, sent by whom, and the run that sent it. */
 function testMessage(run) {
@@ -453,15 +514,6 @@ function unknownVariables(tokens, variables) {
 }
 const excerpt = (text) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
 
-;// CONCATENATED MODULE: ./src/outcome.ts
-/** What a run came to, in the words every layer shares: a leaf module, importing nothing of Herald's. */
-/** The triggers a route can name: what happened in a run. */
-const TRIGGERS = ['started', 'success', 'error'];
-/** Every trigger a message can be for: the routed ones and `test` (the `test` input), which ignores routes. */
-const MESSAGE_TRIGGERS = [...TRIGGERS, 'test'];
-/** A test notification (AWX's "test notification"): its trigger and its status are both `test`. */
-const TEST_OUTCOME = { trigger: 'test', status: 'test' };
-
 ;// CONCATENATED MODULE: ./src/destinations/destination.ts
 
 
@@ -527,7 +579,8 @@ function destinationSchema(type, fields, templateFields, templateDescriptions) {
 }
 /** The template for a field, with the per-trigger override under `messages` taking precedence. */
 function templateFor(config, trigger, field) {
-    const override = config.messages?.[trigger]?.[field];
+    // A status change falls back to the template of the trigger it refines: messages.broken, else messages.error.
+    const override = config.messages?.[trigger]?.[field] ?? config.messages?.[baseTrigger(trigger)]?.[field];
     if (override !== undefined)
         return override;
     const value = config[field];
@@ -1025,6 +1078,7 @@ function googleChatMessage(message, text) {
 
 
 
+
 const grafana_schema = builtOnFirstUse(() => destinationSchema('grafana', {
     url: httpUrl.describe('Base URL of Grafana, with its sub-path if it has one (https://example.com/grafana; AWX: grafana_url); annotations are POSTed to {url}/api/annotations.'),
     api_key: schemas/* string */.YjP()
@@ -1121,7 +1175,9 @@ function annotationTimes(trigger, vars) {
     const start = vars.startedAt ? Date.parse(vars.startedAt) : Number.NaN;
     if (trigger === 'started')
         return { time: Number.isNaN(start) ? now : start };
-    if ((trigger === 'success' || trigger === 'error') && !Number.isNaN(start) && vars.durationSeconds !== null) {
+    // fixed and broken are a success and an error: regions too.
+    const ended = baseTrigger(trigger);
+    if ((ended === 'success' || ended === 'error') && !Number.isNaN(start) && vars.durationSeconds !== null) {
         return { time: start, timeEnd: start + vars.durationSeconds * 1000 };
     }
     return { time: now };
@@ -1241,6 +1297,7 @@ const mattermost = {
 
 
 
+
 /** PagerDuty's Events API v2 limits (developer.pagerduty.com/docs/events-api-v2/trigger-events). */
 const PAGERDUTY_LIMITS = { summary: 1024, dedupKey: 255 };
 const SEVERITIES = ['critical', 'error', 'warning', 'info'];
@@ -1266,9 +1323,15 @@ const pagerduty_schema = builtOnFirstUse(() => destinationSchema('pagerduty', {
     class: 'Template for the class or type of the event (payload.class); none by default.',
     dedup_key: 'Template for the incident key that a success resolves (at most 255 characters); <<repository>>/<<workflow>>/<<branch>> by default.',
 }));
+/** The triggers PagerDuty has no event for, and why: an incident is opened by a failure and resolved by a success. */
+const NO_EVENT = {
+    started: 'PagerDuty has no event for a start (error and broken trigger an incident, success and fixed resolve it)',
+    approval: 'PagerDuty has no event for an approval (error and broken trigger an incident, success and fixed resolve it)',
+};
 /**
- * PagerDuty Events API v2: an error triggers an incident, a success resolves it through the same dedup key (so a fix
- * closes what the break opened), a start sends nothing, a test notification triggers an info incident of its own key.
+ * PagerDuty Events API v2: an error (or broken) triggers an incident, a success (or fixed) resolves it through the same
+ * dedup key (so a fix closes what the break opened), a start or an approval sends nothing, a test notification triggers
+ * an info incident of its own key.
  */
 const pagerduty = {
     type: 'pagerduty',
@@ -1276,9 +1339,9 @@ const pagerduty = {
         return pagerduty_schema();
     },
     secrets: (config) => [config.routing_key],
-    skip: (_config, trigger) => (trigger === 'started' ? 'PagerDuty has no event for a start (error triggers an incident, success resolves it)' : undefined),
+    skip: (_config, trigger) => NO_EVENT[trigger],
     build(config, input) {
-        if (input.trigger === 'started')
+        if (NO_EVENT[input.trigger])
             return [];
         const url = `${config.api_url.replace(/\/+$/, '')}/v2/enqueue`;
         return [postJson(url, pagerDutyEvent(config, input))];
@@ -1303,7 +1366,7 @@ function pagerDutyEvent(config, input) {
     const key = template('dedup_key') ?? [vars.repository, vars.workflow, vars.branch || vars.tag].join('/');
     // A test gets a key of its own: it must neither resolve nor be resolved by a real incident.
     const dedupKey = truncate(trigger === 'test' ? `herald-test/${key}` : key, PAGERDUTY_LIMITS.dedupKey);
-    if (trigger === 'success')
+    if (baseTrigger(trigger) === 'success')
         return { routing_key: config.routing_key, event_action: 'resolve', dedup_key: dedupKey };
     const optional = (field) => {
         const value = template(field);
@@ -1334,6 +1397,7 @@ function pagerDutyEvent(config, input) {
     };
 }
 function severityOf(config, trigger) {
+    // broken is an error; its severity is error's.
     const incident = trigger === 'test' ? 'test' : 'error';
     if (typeof config.severity === 'string')
         return config.severity;
@@ -1835,6 +1899,9 @@ const STYLES = {
     [COLOURS.started]: 'accent',
     [COLOURS.success]: 'good',
     [COLOURS.error]: 'attention',
+    [COLOURS.fixed]: 'good',
+    [COLOURS.broken]: 'attention',
+    [COLOURS.approval]: 'warning',
     [COLOURS.cancelled]: 'emphasis',
 };
 /** The card wrapped as a Teams message; values are cut until the whole message fits in TEAMS_MAX_BYTES. */
@@ -2415,8 +2482,11 @@ function repositoryPath(file, workspace) {
 var core_core = __webpack_require__(8532);
 ;// CONCATENATED MODULE: ./src/statuses.ts
 /** The status words Herald knows: a leaf module, so config, inputs, triggers and message share them without a circle. */
-/** The words GitHub gives a step: job.status, needs.<job>.result, steps.<step>.outcome / conclusion, plus `started`. */
-const INPUT_STATUSES = ['started', 'success', 'failure', 'cancelled', 'skipped'];
+/**
+ * The words GitHub gives a step: job.status, needs.<job>.result, steps.<step>.outcome / conclusion, plus `started` and
+ * `waiting` (a later job waits for an environment's reviewers: the approval trigger).
+ */
+const INPUT_STATUSES = ['started', 'success', 'failure', 'cancelled', 'skipped', 'waiting'];
 /** What a route's `statuses` filter can name: the input words and the conclusions of workflow runs and jobs. */
 const STATUSES = [
     'success',
@@ -2429,6 +2499,7 @@ const STATUSES = [
     'action_required',
     'stale',
     'started',
+    'waiting',
 ];
 
 ;// CONCATENATED MODULE: ./src/config/problems.ts
@@ -2652,6 +2723,9 @@ const TRIGGER_WORDS = [
     { trigger: 'error', routes: 'failures and cancellations are routed with "error"', words: ['failure', 'failed', 'fail', 'cancelled', 'canceled', 'cancel', 'timed_out', 'timeout'] },
     { trigger: 'success', routes: 'a run that succeeds is routed with "success"', words: ['succeeded', 'successful', 'passed', 'pass', 'ok', 'done', 'completed'] },
     { trigger: 'started', routes: 'a run that starts is routed with "started"', words: ['start', 'starting', 'running', 'in_progress', 'queued', 'begin'] },
+    { trigger: 'broken', routes: 'a failure after a success is routed with "broken"', words: ['broke', 'break', 'breaks', 'regression', 'regressed'] },
+    { trigger: 'fixed', routes: 'a success after a failure is routed with "fixed"', words: ['fix', 'fixes', 'recovered', 'recovery', 'resolved', 'back_to_normal'] },
+    { trigger: 'approval', routes: 'a job waiting for reviewers is routed with "approval"', words: ['approve', 'approvals', 'waiting', 'needs_attention', 'run:needs_attention'] },
 ];
 /** GitHub's own words for a job's status (`job.status`, a run's conclusion). */
 const JOB_STATUSES = ['failure', 'cancelled', 'timed_out'];
@@ -2751,7 +2825,8 @@ const routeCondition = schemas/* string */.YjP()
 });
 const GLOBS = 'Glob patterns (or one pattern), as GitHub\'s own filters: * within a path segment, ** across, !pattern excludes; the last match wins.';
 const routeSchema = schemas/* strictObject */.rej({
-    triggers: oneOrMany(trigger.meta({ enum: [...TRIGGERS] }), `is empty: write one or more of ${TRIGGERS.join(', ')}`).describe(`The triggers this route sends: one or a list of ${TRIGGERS.join(', ')} (failures and cancellations are routed with error).`),
+    triggers: oneOrMany(trigger.meta({ enum: [...TRIGGERS] }), `is empty: write one or more of ${TRIGGERS.join(', ')}`).describe(`The triggers this route sends: one or a list of ${TRIGGERS.join(', ')} (failures and cancellations are routed with error; ` +
+        'broken and fixed are a failure after a success and the reverse; a destination matched for several gets the most specific).'),
     to: oneOrMany(schemas/* string */.YjP().min(1, 'is empty: name a destination'), 'is empty: name one or more destinations').describe('One destination name or a list. A destination named by several matching routes is notified once.'),
     branches: filterList.optional().describe(`The branch, as GitHub's on.<event>.branches filter (on pull requests the base branch). ${GLOBS}`),
     head_branches: filterList.optional().describe(`A pull request's head branch; on other events the same branch as branches. ${GLOBS}`),
@@ -3334,7 +3409,8 @@ function triggeringRun(eventName, event) {
             commitMessage: '',
             commitAuthor: '',
             actor: str(event.sender?.login),
-            environment: '',
+            // A job that deploys to an environment carries its deployment (GitHub sends it with the job waiting for reviewers).
+            environment: str(event.deployment?.environment),
             environmentUrl: '',
             startedAt: str(job.started_at) || str(job.created_at),
             completedAt: str(job.completed_at),
@@ -3637,6 +3713,7 @@ function readInputs() {
         timeoutSeconds,
         test,
         destinations,
+        githubToken: core/* getInput */.V4('github-token').trim(),
     };
 }
 function booleanInput(name) {
@@ -3704,6 +3781,7 @@ const devtron_text = (value) => (value === undefined || value === null ? '' : St
 
 ;// CONCATENATED MODULE: ./src/render/variables.ts
 
+
 /** The variables for one destination; with Devtron's `{{ }}` delimiters, Devtron's variable names too. */
 function templateVariables(run, outcome, message, destination, delimiters = '<< >>') {
     const vars = { ...runVariables(run, outcome, message), destination };
@@ -3712,16 +3790,16 @@ function templateVariables(run, outcome, message, destination, delimiters = '<< 
 /** The variables that are the same for every destination, in Herald's names: what a route's `if` template sees. */
 function runVariables(run, outcome, message) {
     const vars = { ...run, eventType: outcome.trigger, status: outcome.status, message: message.line };
-    // As in the message: a start has no duration yet.
-    return outcome.trigger === 'started' ? { ...vars, duration: '', durationSeconds: null } : vars;
+    // As in the message: a start, or a job waiting for approval, has no duration yet.
+    return hasDuration(outcome.trigger) ? vars : { ...vars, duration: '', durationSeconds: null };
 }
 
 ;// CONCATENATED MODULE: ./src/prepare.ts
 
 
 
-/** Renders every selected destination's payloads; a template problem stays on its own delivery. */
-function prepareDeliveries(config, selected, run, outcome, message) {
+/** Renders every selected destination's payloads, each for its trigger; a template problem stays on its own delivery. */
+function prepareDeliveries(config, selected, run, messages) {
     return selected.flatMap(({ destination: name, trigger, named, skipped, warnings = [] }) => {
         const settings = config.destinations[name];
         const destination = findDestination(settings.type);
@@ -3735,6 +3813,7 @@ function prepareDeliveries(config, selected, run, outcome, message) {
         const skip = destination.skip?.(settings, trigger);
         if (skip)
             return [{ ...base, state: 'skipped', reason: skip }];
+        const { outcome, message } = messages(trigger);
         const render = (template, format, field) => {
             let rendered;
             try {
@@ -3970,33 +4049,53 @@ var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 
 /**
  * The destinations named by the routes for this outcome's trigger, each once, in config order: to notify when a route
- * whose filters match names it, else skipped with the reasons of the filters that left it out. `eventName` is the event
- * that started this workflow (on workflow_run, run.eventName is the triggering run's).
+ * whose filters match names it, else skipped with the reasons of the filters that left it out. Each gets the most
+ * specific trigger a matching route names: the status change (broken, fixed) over the trigger it refines (error,
+ * success); a destination routed only for a status change Herald could not tell is skipped with the reason.
+ * `eventName` is the event that started this workflow (on workflow_run, run.eventName is the triggering run's).
  */
-function selectDestinations(config, outcome, run, eventName) {
-    const routes = config.notifications ?? [{ triggers: [...TRIGGERS], to: Object.keys(config.destinations) }];
+function selectDestinations(config, outcome, run, eventName, change = NO_CHANGE) {
+    const routes = config.notifications ?? [{ triggers: [...DEFAULT_TRIGGERS], to: Object.keys(config.destinations) }];
     const facts = runFacts(run, outcome, eventName);
     const chosen = new Map();
     routes.forEach((route, index) => {
-        if (!route.triggers.includes(outcome.trigger))
+        const choice = routeChoice(route, outcome, change);
+        if (!choice)
             return;
         const verdict = routeMatches(route, facts, `notifications[${index}]`);
         for (const name of route.to) {
-            const entry = chosen.get(name) ?? { sent: false, reasons: [], warnings: [] };
+            const entry = chosen.get(name) ?? { reasons: [], warnings: [] };
             chosen.set(name, entry);
-            if ('reason' in verdict)
+            if ('reason' in verdict) {
                 entry.reasons.push(verdict.reason);
+                entry.filtered = moreSpecific(entry.filtered, choice);
+            }
             else
-                entry.sent = true;
+                entry.sent = moreSpecific(entry.sent, choice);
             entry.warnings.push(...verdict.warnings);
         }
     });
-    return [...chosen].map(([destination, { sent, reasons, warnings }]) => ({
+    return [...chosen].map(([destination, { sent, filtered, reasons, warnings }]) => ({
         destination,
-        trigger: outcome.trigger,
-        ...(sent ? {} : { skipped: [...new Set(reasons)].join('; ') }),
+        trigger: (sent ?? filtered).trigger,
+        ...(sent ? (sent.skipped ? { skipped: sent.skipped } : {}) : { skipped: [...new Set(reasons)].join('; ') }),
         ...(warnings.length > 0 ? { warnings } : {}),
     }));
+}
+function routeChoice(route, outcome, change) {
+    if (change.trigger && route.triggers.includes(change.trigger))
+        return { trigger: change.trigger, rank: 2 };
+    if (route.triggers.includes(outcome.trigger))
+        return { trigger: outcome.trigger, rank: 1 };
+    const possible = changeOf(outcome.trigger);
+    if (possible && change.reason && route.triggers.includes(possible))
+        return { trigger: possible, rank: 0, skipped: change.reason };
+    return undefined;
+}
+const moreSpecific = (before, choice) => (before && before.rank >= choice.rank ? before : choice);
+/** The trigger the summary and the outputs tell: the status change when a destination got it, else the run's trigger. */
+function reportedTrigger(selected, outcome, change) {
+    return change.trigger && selected.some((one) => one.trigger === change.trigger && !one.skipped) ? change.trigger : outcome.trigger;
 }
 function runFacts(run, outcome, eventName) {
     let variables;
@@ -4109,6 +4208,156 @@ function selectTestDestinations(config, names) {
     return [...new Set(names)].map((destination) => ({ destination, trigger: TEST_OUTCOME.trigger, named: true }));
 }
 
+;// CONCATENATED MODULE: ./src/github/client.ts
+/** How long one API request may take; a step waits at most this long per call it needs. */
+const API_TIMEOUT_MS = 5000;
+/**
+ * The API for this repository and token, or the reason there is none (no token: a fork's pull request, an empty input).
+ * The caller registers the token as a secret (main.ts does, with the config's).
+ */
+function githubApi(settings) {
+    const token = settings.token.trim();
+    if (!token)
+        return { reason: 'no GitHub token (the "github-token" input is empty, as in a pull request from a fork)' };
+    const [owner, repo] = settings.repository.split('/');
+    if (!owner || !repo)
+        return { reason: 'GITHUB_REPOSITORY is not set, so Herald does not know which repository to ask the GitHub API about' };
+    const baseUrl = (settings.apiUrl || 'https://api.github.com').replace(/\/+$/, '');
+    const timeoutMs = settings.timeoutMs ?? API_TIMEOUT_MS;
+    let octokit;
+    const client = () => (octokit ??= loadOctokit(token, baseUrl));
+    const get = async (route, params = {}) => {
+        const response = await (await client()).request(route, { owner, repo, ...params, request: { signal: AbortSignal.timeout(timeoutMs) } });
+        return { data: response.data, link: String(response.headers?.link ?? '') };
+    };
+    const list = async (route, params, options) => {
+        const items = [];
+        const perPage = options.perPage ?? 100;
+        for (let page = 1; page <= (options.maxPages ?? 5); page++) {
+            const { data, link } = await get(route, { ...params, per_page: perPage, page });
+            const found = Array.isArray(data[options.key]) ? data[options.key] : [];
+            items.push(...found);
+            if ((options.stop && found.some(options.stop)) || !/rel="next"/.test(link))
+                break;
+        }
+        return items;
+    };
+    return { api: { owner, repo, baseUrl, get, list } };
+}
+async function loadOctokit(token, baseUrl) {
+    const { Octokit } = await __webpack_require__.e(/* import() */ 194).then(__webpack_require__.bind(__webpack_require__, 5194));
+    // No retries or throttling plugins: a notification must not wait on the API; what fails is reported as a reason.
+    return new Octokit({ auth: token, baseUrl, userAgent: 'herald' });
+}
+/**
+ * Why an API call failed, in words for the results: what GitHub said and how to fix it. A 403/404 on an Actions
+ * endpoint is almost always a token without `actions: read` (or a fork's read-only token).
+ */
+function apiProblem(error, what) {
+    const { status, message, name } = error;
+    const said = String(message ?? error).split('\n', 1)[0].replace(/ - https:\/\/docs\.github\.com\S*/, '');
+    if (name === 'TimeoutError' || name === 'AbortError' || /aborted|timeout/i.test(said)) {
+        return `the GitHub API did not answer within ${API_TIMEOUT_MS / 1000} s while reading ${what}`;
+    }
+    if (status === 401)
+        return `the GitHub API refused the token (401 ${said}) while reading ${what}: check the "github-token" input`;
+    if (status === 403 || status === 404) {
+        return (`the GitHub API refused access (${status} ${said}) while reading ${what}: ` +
+            'give the job "permissions: actions: read" (a pull request from a fork gets a read-only token without it)');
+    }
+    return `the GitHub API failed (${status ? `${status} ` : ''}${said}) while reading ${what}`;
+}
+
+;// CONCATENATED MODULE: ./src/github/previous-run.ts
+/** Conclusions that say the workflow worked, or did not; cancelled, skipped, action_required and stale say neither. */
+const PASSED = ['success', 'neutral'];
+const FAILED = ['failure', 'timed_out', 'startup_failure'];
+/** How many runs one page asks for, and how many pages at most: the previous decisive run is almost always on page 1. */
+const PER_PAGE = 30;
+const MAX_PAGES = 3;
+/**
+ * The previous completed run of the same workflow on the same branch (and from the same repository) that passed or
+ * failed: cancelled and skipped runs are passed over, so a run cancelled by a newer push neither fixes nor breaks
+ * anything. Runs created after this one are not "previous" (a re-run, or a job reporting on its own run while newer
+ * runs already finished). undefined: there is none in the last MAX_PAGES pages. API errors are thrown.
+ */
+async function previousRun(api, current) {
+    const run = current.workflowId && current.branch && current.createdAt ? current : await readRun(api, current.id);
+    if (!run.branch || !run.workflowId)
+        return undefined;
+    const earlier = (candidate) => String(candidate.id) !== current.id &&
+        (!run.createdAt || String(candidate.created_at ?? '') < run.createdAt) &&
+        (!run.headRepository || !candidate.head_repository?.full_name || candidate.head_repository.full_name === run.headRepository);
+    const decisive = (candidate) => earlier(candidate) && [...PASSED, ...FAILED].includes(candidate.conclusion);
+    const runs = await api.list('GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', { workflow_id: run.workflowId, branch: run.branch, status: 'completed', exclude_pull_requests: 'true' }, { key: 'workflow_runs', perPage: PER_PAGE, maxPages: MAX_PAGES, stop: decisive });
+    const found = runs.find(decisive);
+    return found && { id: found.id, runNumber: found.run_number, conclusion: found.conclusion, url: found.html_url };
+}
+/** The workflow, branch, creation time and head repository of a run, from GET /repos/{owner}/{repo}/actions/runs/{run_id}. */
+async function readRun(api, id) {
+    const { data } = await api.get('GET /repos/{owner}/{repo}/actions/runs/{run_id}', { run_id: id });
+    return { id, ...refFromRun(data) };
+}
+/** What a workflow run object (from the API or a workflow_run event) tells of itself. */
+function refFromRun(run) {
+    return {
+        workflowId: String(run.workflow_id ?? ''),
+        branch: String(run.head_branch ?? ''),
+        createdAt: String(run.created_at ?? ''),
+        headRepository: run.head_repository?.full_name,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/status-change.ts
+
+
+
+
+/**
+ * Whether this run broke or fixed its workflow on its branch, asked of the GitHub API only when a route subscribes to
+ * the status change this outcome can be (broken for a failure, fixed for a success): other runs make no call and load
+ * no Octokit. A cancelled run is neither. Without a token or API access, the reason why (never an error).
+ */
+async function statusChange(config, outcome, run, sources) {
+    const possible = changeOf(outcome.trigger);
+    if (!possible || !config.notifications?.some((route) => route.triggers.includes(possible)))
+        return NO_CHANGE;
+    const passed = PASSED.includes(outcome.status);
+    if (!passed && !FAILED.includes(outcome.status))
+        return NO_CHANGE;
+    const what = `${run.workflow || 'the workflow'}${run.branch ? ` on ${run.branch}` : ''}`;
+    const cannot = (why) => {
+        const reason = `Herald could not tell whether this run ${possible === 'broken' ? 'broke' : 'fixed'} ${what}: ${why}`;
+        core/* info */.pq(`Herald: ${reason}.`);
+        return { trigger: null, reason };
+    };
+    const access = githubApi({ token: sources.token, repository: run.repository, apiUrl: sources.apiUrl });
+    if (!access.api)
+        return cannot(access.reason);
+    try {
+        const previous = await previousRun(access.api, runRef(run, sources));
+        if (!previous) {
+            core/* info */.pq(`Herald: no earlier run of ${what} passed or failed; this run is neither fixed nor broken.`);
+            return NO_CHANGE;
+        }
+        if (PASSED.includes(previous.conclusion) === passed) {
+            core/* info */.pq(`Herald: the previous run of ${what} (#${previous.runNumber}, ${previous.conclusion}) ended the same way; this run is not ${possible}.`);
+            return NO_CHANGE;
+        }
+        core/* info */.pq(`Herald: this run ${possible === 'broken' ? 'broke' : 'fixed'} ${what}: the previous run (#${previous.runNumber}) ended ${previous.conclusion}: ${previous.url}`);
+        return { trigger: possible };
+    }
+    catch (error) {
+        return cannot(apiProblem(error, 'the earlier runs'));
+    }
+}
+/** The run to compare: a workflow_run event carries it whole; otherwise its id (the job's run, or the reported job's). */
+function runRef(run, { eventName, event }) {
+    if (eventName === 'workflow_run' && event.workflow_run)
+        return { id: String(event.workflow_run.id), ...refFromRun(event.workflow_run) };
+    return { id: run.runId };
+}
+
 ;// CONCATENATED MODULE: ./src/triggers.ts
 
 /** Maps the `status` input, or the status carried by the event, to a trigger, or to the reason there is none. */
@@ -4125,16 +4374,20 @@ function pickOutcome(status, eventName, event) {
         '  - uses: herald@v1\n    if: always()\n    with:\n      status: ${{ job.status }}');
 }
 /**
- * started, success, and `neutral` (a run that chose to pass without success) -> started / success; every other word
+ * started, waiting (approval), success, and `neutral` (a run that chose to pass without success) -> started / success; every other word
  * (failure, cancelled, timed_out, startup_failure, stale, one GitHub adds later) -> error.
  */
 function statusOutcome(status) {
     if (status === 'started')
         return { trigger: 'started', status };
+    if (status === 'waiting')
+        return APPROVAL;
     if (status === 'success' || status === 'neutral')
         return { trigger: 'success', status };
     return { trigger: 'error', status };
 }
+/** A job or deployment waiting for an environment's reviewers to approve it. */
+const APPROVAL = { trigger: 'approval', status: 'waiting' };
 /** A workflow run's or job's status and conclusion, as the notifier workflow sees it. */
 function runOutcome(eventName, event) {
     const action = String(event.action ?? '');
@@ -4145,6 +4398,9 @@ function runOutcome(eventName, event) {
     if (conclusion === 'action_required' || subject.status === 'action_required') {
         return { trigger: null, status: 'action_required', reason: `${what} is waiting for approval (action_required); nothing is sent until it runs` };
     }
+    // A job that waits for an environment's reviewers: action "waiting", or "queued" with status "waiting".
+    if (eventName === 'workflow_job' && (action === 'waiting' || subject.status === 'waiting'))
+        return APPROVAL;
     if (action === 'requested' || action === 'queued' || action === 'in_progress')
         return { trigger: 'started', status: 'started' };
     if (action !== 'completed') {
@@ -4166,6 +4422,8 @@ function eventOutcome(eventName, event) {
             const state = String(event.deployment_status?.state ?? '');
             if (['in_progress', 'queued', 'pending'].includes(state))
                 return { trigger: 'started', status: 'started' };
+            if (state === 'waiting')
+                return APPROVAL;
             if (state === 'success')
                 return { trigger: 'success', status: 'success' };
             if (state === 'failure' || state === 'error')
@@ -4192,13 +4450,14 @@ function eventOutcome(eventName, event) {
 
 
 
+
 /** The whole pipeline: inputs, config, run context, trigger, routing, rendering, delivery, report. */
 async function run() {
     try {
         const inputs = readInputs();
         const github = readGitHubContext(process.env);
         const config = await loadConfig(inputs.configPath, process.env, secretsWithheld(github));
-        registerSecrets(config.secrets);
+        registerSecrets([...config.secrets, inputs.githubToken]);
         const runContext = readRunContext(github, process.env);
         // A test (the `test` input) reads no status and follows no route.
         const outcome = inputs.test ? TEST_OUTCOME : pickOutcome(inputs.status, github.eventName, github.payload);
@@ -4208,14 +4467,18 @@ async function run() {
         }
         if (outcome.trigger === 'started')
             core/* exportVariable */.dN(STARTED_AT_VARIABLE, runContext.timestamp);
-        const message = composeMessage(runContext, outcome);
+        // fixed or broken: asked of the GitHub API only when a route subscribes to them.
+        const sources = { token: inputs.githubToken, apiUrl: process.env.GITHUB_API_URL, eventName: github.eventName, event: github.payload };
+        const change = await statusChange(config, outcome, runContext, sources);
         const selected = inputs.test
             ? selectTestDestinations(config, inputs.destinations)
-            : selectDestinations(config, outcome, runContext, github.eventName);
-        const deliveries = prepareDeliveries(config, selected, runContext, outcome, message);
+            : selectDestinations(config, outcome, runContext, github.eventName, change);
+        const messages = messagesFor(runContext, outcome);
+        const deliveries = prepareDeliveries(config, selected, runContext, messages);
         const results = await deliverAll(deliveries, { dryRun: inputs.dryRun, deadlineMs: inputs.timeoutSeconds * 1000 });
+        const reported = messages(reportedTrigger(selected, outcome, change));
         // A test is there to tell whether each destination works: one that fails fails the step, whatever fail-on-error says.
-        await report(results, { message, outcome, dryRun: inputs.dryRun, failOnError: inputs.failOnError || inputs.test });
+        await report(results, { ...reported, dryRun: inputs.dryRun, failOnError: inputs.failOnError || inputs.test });
     }
     catch (error) {
         if (error instanceof ConfigError)
