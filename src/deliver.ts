@@ -98,7 +98,7 @@ async function deliverOne(delivery: Delivery, options: DeliverOptions, deadline:
     const next = decideNext({ reply, error, verdict, attempt, retries: delivery.retries, backoffMs: delivery.backoffMs, timeLeftMs: deadlineAt - performance.now(), protocol });
     if (next.action === 'success') {
       result.status = 'successful';
-      result.log.push(`attempt ${attempt}: ${protocol} ${result.code} delivered`);
+      result.log.push(`attempt ${attempt}: ${protocol}${result.code === null ? '' : ` ${result.code}`} delivered`);
       break;
     }
     result.log.push(`attempt ${attempt}: ${mask(next.reason)}`);

@@ -9,13 +9,16 @@ export const modules = {
 /* harmony export */   Bc: () => (/* binding */ proxyHostsIn),
 /* harmony export */   RC: () => (/* binding */ checkHost),
 /* harmony export */   bf: () => (/* binding */ BlockedAddressError),
-/* harmony export */   rN: () => (/* binding */ guardedLookup)
+/* harmony export */   rN: () => (/* binding */ guardedLookup),
+/* harmony export */   s8: () => (/* binding */ checkedAddress)
 /* harmony export */ });
 /* unused harmony exports refusedKind, systemResolve, refusalFor */
 /* harmony import */ var node_dns__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(610);
 /* harmony import */ var node_dns__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_dns__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1588);
+
 
 
 /**
@@ -121,6 +124,20 @@ function proxyHostsIn(env) {
     }
     return hosts;
 }
+/** The address block_private_addresses allows for `host`; a refusal is a TransportError that is not retried. */
+async function checkedAddress(host, limit) {
+    try {
+        const [address] = await limit.race(checkHost(host));
+        return address ?? host;
+    }
+    catch (error) {
+        if (error instanceof _transport_js__WEBPACK_IMPORTED_MODULE_2__/* .TransportError */ .w)
+            throw error;
+        if (error instanceof BlockedAddressError)
+            throw new _transport_js__WEBPACK_IMPORTED_MODULE_2__/* .TransportError */ .w(error.message, false);
+        throw new _transport_js__WEBPACK_IMPORTED_MODULE_2__/* .TransportError */ .w(`host not found: ${error.message}`);
+    }
+}
 
 
 /***/ }),
@@ -136,10 +153,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(311);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(311);
 /* harmony import */ var _address_guard_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9085);
-/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1588);
-/* harmony import */ var _retry_after_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(896);
+/* harmony import */ var _network_error_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9844);
+/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1588);
+/* harmony import */ var _retry_after_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(896);
+
 
 
 
@@ -162,11 +181,11 @@ const CREDENTIAL_HEADER = /auth|token|secret|key|password|signature|cookie|sessi
  * for us) and the addresses the socket connects to are checked again in its DNS lookup.
  */
 async function sendHttp(request, { timeoutMs, signal, deliveryId, blockPrivateAddresses }) {
-    const limit = (0,_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .attemptLimit */ .N)(timeoutMs, signal);
+    const limit = (0,_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .attemptLimit */ .N)(timeoutMs, signal);
     const attempt = limit.signal;
     const lookup = blockPrivateAddresses ? (0,_address_guard_js__WEBPACK_IMPORTED_MODULE_2__/* .guardedLookup */ .rN)((0,_address_guard_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyHostsIn */ .Bc)(process.env)) : undefined;
     let redirectedBy;
-    let { url, headers } = withUrlCredentials(request.url, { 'User-Agent': _version_js__WEBPACK_IMPORTED_MODULE_4__/* .USER_AGENT */ ._, ...request.headers, 'X-Herald-Delivery': deliveryId });
+    let { url, headers } = withUrlCredentials(request.url, { 'User-Agent': _version_js__WEBPACK_IMPORTED_MODULE_5__/* .USER_AGENT */ ._, ...request.headers, 'X-Herald-Delivery': deliveryId });
     let method = request.method;
     let body = request.body;
     try {
@@ -197,13 +216,13 @@ async function sendHttp(request, { timeoutMs, signal, deliveryId, blockPrivateAd
     }
     catch (error) {
         if (error instanceof _address_guard_js__WEBPACK_IMPORTED_MODULE_2__/* .BlockedAddressError */ .bf) {
-            throw new _transport_js__WEBPACK_IMPORTED_MODULE_3__/* .TransportError */ .w(redirectedBy === undefined ? error.message : `HTTP ${redirectedBy} to ${url.href}, ${error.message}`, false);
+            throw new _transport_js__WEBPACK_IMPORTED_MODULE_4__/* .TransportError */ .w(redirectedBy === undefined ? error.message : `HTTP ${redirectedBy} to ${url.href}, ${error.message}`, false);
         }
-        if (error instanceof _transport_js__WEBPACK_IMPORTED_MODULE_3__/* .TransportError */ .w)
+        if (error instanceof _transport_js__WEBPACK_IMPORTED_MODULE_4__/* .TransportError */ .w)
             throw error;
         if (attempt.aborted)
             throw limit.error();
-        throw describeNetworkError(error);
+        throw (0,_network_error_js__WEBPACK_IMPORTED_MODULE_3__/* .describeNetworkError */ .g)(error);
     }
 }
 /** Why a redirect is not followed, or undefined to follow it. */
@@ -229,8 +248,8 @@ async function checkHostBeforeProxy(host) {
     catch (error) {
         const code = error.code;
         if ((code === 'ENOTFOUND' || code === 'EAI_AGAIN') && (0,_address_guard_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyHostsIn */ .Bc)(process.env).size > 0) {
-            const { message, retryable } = describeNetworkError(error);
-            throw new _transport_js__WEBPACK_IMPORTED_MODULE_3__/* .TransportError */ .w(`${message}: block_private_addresses checks ${host} on the runner, also when a proxy connects for it`, retryable);
+            const { message, retryable } = (0,_network_error_js__WEBPACK_IMPORTED_MODULE_3__/* .describeNetworkError */ .g)(error);
+            throw new _transport_js__WEBPACK_IMPORTED_MODULE_4__/* .TransportError */ .w(`${message}: block_private_addresses checks ${host} on the runner, also when a proxy connects for it`, retryable);
         }
         throw error;
     }
@@ -268,7 +287,7 @@ async function reply(response, code, attempt, deadline) {
     return {
         ok,
         retryable: !deadline.aborted && (code >= 500 || code === 408 || code === 429),
-        retryAfterMs: (0,_retry_after_js__WEBPACK_IMPORTED_MODULE_5__/* .parseRetryAfter */ .m)(headers['retry-after']),
+        retryAfterMs: (0,_retry_after_js__WEBPACK_IMPORTED_MODULE_6__/* .parseRetryAfter */ .m)(headers['retry-after']),
         code,
         body,
         cut,
@@ -325,13 +344,26 @@ function flattenHeaders(headers) {
     }
     return flat;
 }
+
+
+/***/ }),
+
+/***/ 9844:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ describeNetworkError)
+/* harmony export */ });
+/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1588);
+
+/** A socket's failure (refused, reset, DNS, TLS, a proxy's refusal) in words a user can act on; certificate problems are not retried. */
 function describeNetworkError(error) {
     const code = error.code ?? '';
     if (code === 'ERR_PROXY_TUNNEL') {
         // "Failed to establish tunnel to host:443 via http://proxy:3128: HTTP/1.1 407 Proxy Authentication Required"
         const status = /HTTP\/[\d.]+ (\d{3})[^\n]*/.exec(error.message);
         const refused = status ? `the proxy refused the connection: ${status[0]}` : `the proxy failed: ${error.message}`;
-        return new _transport_js__WEBPACK_IMPORTED_MODULE_3__/* .TransportError */ .w(withoutUserInfo(refused), status?.[1] !== '407');
+        return new _transport_js__WEBPACK_IMPORTED_MODULE_0__/* .TransportError */ .w(withoutUserInfo(refused), status?.[1] !== '407');
     }
     const reasons = {
         ECONNREFUSED: 'connection refused',
@@ -348,7 +380,7 @@ function describeNetworkError(error) {
     // A certificate problem does not go away by asking again.
     const retryable = !/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(code);
     const message = reasons[code] ? `${reasons[code]} (${code})` : error.message;
-    return new _transport_js__WEBPACK_IMPORTED_MODULE_3__/* .TransportError */ .w(withoutUserInfo(message), retryable);
+    return new _transport_js__WEBPACK_IMPORTED_MODULE_0__/* .TransportError */ .w(withoutUserInfo(message), retryable);
 }
 /** A proxy URL in Node's messages may hold credentials. */
 const withoutUserInfo = (text) => text.replace(/(\w+:\/\/)[^/@\s]+@/g, '$1****@');

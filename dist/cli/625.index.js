@@ -9,13 +9,16 @@ export const modules = {
 /* harmony export */   Bc: () => (/* binding */ proxyHostsIn),
 /* harmony export */   RC: () => (/* binding */ checkHost),
 /* harmony export */   bf: () => (/* binding */ BlockedAddressError),
-/* harmony export */   rN: () => (/* binding */ guardedLookup)
+/* harmony export */   rN: () => (/* binding */ guardedLookup),
+/* harmony export */   s8: () => (/* binding */ checkedAddress)
 /* harmony export */ });
 /* unused harmony exports refusedKind, systemResolve, refusalFor */
 /* harmony import */ var node_dns__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(610);
 /* harmony import */ var node_dns__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_dns__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1588);
+
 
 
 /**
@@ -121,6 +124,20 @@ function proxyHostsIn(env) {
     }
     return hosts;
 }
+/** The address block_private_addresses allows for `host`; a refusal is a TransportError that is not retried. */
+async function checkedAddress(host, limit) {
+    try {
+        const [address] = await limit.race(checkHost(host));
+        return address ?? host;
+    }
+    catch (error) {
+        if (error instanceof _transport_js__WEBPACK_IMPORTED_MODULE_2__/* .TransportError */ .w)
+            throw error;
+        if (error instanceof BlockedAddressError)
+            throw new _transport_js__WEBPACK_IMPORTED_MODULE_2__/* .TransportError */ .w(error.message, false);
+        throw new _transport_js__WEBPACK_IMPORTED_MODULE_2__/* .TransportError */ .w(`host not found: ${error.message}`);
+    }
+}
 
 
 /***/ }),
@@ -148,7 +165,7 @@ async function sendMail(mail, { timeoutMs, signal, deliveryId, blockPrivateAddre
     const limit = (0,_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .attemptLimit */ .N)(timeoutMs, signal);
     // With the guard, nodemailer is given the checked address, so it connects where it was checked (it does not resolve an
     // IP again), and the name only for TLS (SNI and the certificate check).
-    const address = blockPrivateAddresses ? await checkedAddress(smtp.host, limit) : undefined;
+    const address = blockPrivateAddresses ? await (0,_address_guard_js__WEBPACK_IMPORTED_MODULE_0__/* .checkedAddress */ .s8)(smtp.host, limit) : undefined;
     const transporter = createTransport({
         host: address ?? smtp.host,
         ...(address !== undefined && address !== smtp.host && { servername: smtp.host }),
@@ -211,20 +228,6 @@ async function sendMail(mail, { timeoutMs, signal, deliveryId, blockPrivateAddre
     }
     finally {
         transporter.close();
-    }
-}
-/** The address block_private_addresses allows for `host`; a refusal is a TransportError that is not retried. */
-async function checkedAddress(host, limit) {
-    try {
-        const [address] = await limit.race((0,_address_guard_js__WEBPACK_IMPORTED_MODULE_0__/* .checkHost */ .RC)(host));
-        return address ?? host;
-    }
-    catch (error) {
-        if (error instanceof _transport_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .w)
-            throw error;
-        if (error instanceof _address_guard_js__WEBPACK_IMPORTED_MODULE_0__/* .BlockedAddressError */ .bf)
-            throw new _transport_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .w(error.message, false);
-        throw new _transport_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .w(`host not found: ${error.message}`);
     }
 }
 /** "250 2.0.0 Ok: queued as 12345" -> 250 */

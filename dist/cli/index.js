@@ -3415,6 +3415,7 @@ var secrets = __nccwpck_require__(7194);
 const transports = {
     http: async () => (await __nccwpck_require__.e(/* import() */ 25).then(__nccwpck_require__.bind(__nccwpck_require__, 4025))).sendHttp,
     smtp: async () => (await __nccwpck_require__.e(/* import() */ 625).then(__nccwpck_require__.bind(__nccwpck_require__, 8625))).sendMail,
+    irc: async () => (await __nccwpck_require__.e(/* import() */ 33).then(__nccwpck_require__.bind(__nccwpck_require__, 8033))).sendIrc,
 };
 async function transportFor(outbound) {
     const load = transports[outbound.transport];
@@ -3494,7 +3495,7 @@ async function deliverOne(delivery, options, deadline, deadlineAt) {
         const next = decideNext({ reply, error, verdict, attempt, retries: delivery.retries, backoffMs: delivery.backoffMs, timeLeftMs: deadlineAt - performance.now(), protocol });
         if (next.action === 'success') {
             result.status = 'successful';
-            result.log.push(`attempt ${attempt}: ${protocol} ${result.code} delivered`);
+            result.log.push(`attempt ${attempt}: ${protocol}${result.code === null ? '' : ` ${result.code}`} delivered`);
             break;
         }
         result.log.push(`attempt ${attempt}: ${(0,secrets/* mask */.dK)(next.reason)}`);
@@ -3530,8 +3531,8 @@ function truncate(text, cut) {
 
 // EXTERNAL MODULE: ./src/message.ts
 var message = __nccwpck_require__(9568);
-// EXTERNAL MODULE: ./src/destinations/index.ts + 24 modules
-var destinations = __nccwpck_require__(9880);
+// EXTERNAL MODULE: ./src/destinations/index.ts + 27 modules
+var destinations = __nccwpck_require__(1773);
 // EXTERNAL MODULE: ./src/render/template.ts + 1 modules
 var render_template = __nccwpck_require__(4669);
 // EXTERNAL MODULE: ./src/outcome.ts
@@ -4179,7 +4180,7 @@ const oneOrMany = (item, empty) => oneOrList(zod__WEBPACK_IMPORTED_MODULE_0__/* 
 /* harmony export */   xL: () => (/* reexport safe */ _config_error_js__WEBPACK_IMPORTED_MODULE_2__.xL)
 /* harmony export */ });
 /* unused harmony export loadConfig */
-/* harmony import */ var _destinations_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9880);
+/* harmony import */ var _destinations_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1773);
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7194);
 /* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5877);
 /* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(131);
@@ -4336,7 +4337,7 @@ function configError(source, problems, secrets, advice) {
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2311);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8439);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9396);
-/* harmony import */ var _destinations_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9880);
+/* harmony import */ var _destinations_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1773);
 /* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(131);
 /* harmony import */ var _substitute_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7740);
 
@@ -5113,7 +5114,7 @@ function notPassed(variable, passed, withheld) {
 
 /***/ }),
 
-/***/ 9880:
+/***/ 1773:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5230,7 +5231,7 @@ function destinationSchema(type, fields, templateFields, templateDescriptions) {
             .positive()
             .max(300)
             .default(10)
-            .describe('Seconds one attempt may take (connect, send, answer; for SMTP the whole conversation), at most 300.'),
+            .describe('Seconds one attempt may take (connect, send, answer; for SMTP and IRC the whole conversation), at most 300.'),
         retries: schemas/* number */.aig()
             .int()
             .min(0)
@@ -5408,6 +5409,10 @@ function discordEmbed(message, timestamp) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/destinations/shared/server-url.ts
+/** What the result shows for a server that is not reached by URL: `smtps://smtp.example.com:465`, `irc://[::1]:6667`. */
+const serverUrl = (scheme, host, port) => `${scheme}://${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}:${port}`;
+
 ;// CONCATENATED MODULE: ./src/destinations/shared/mail-content.ts
 
 
@@ -5528,6 +5533,7 @@ function readableMail(mail, content) {
 
 
 
+
 const email_schema = builtOnFirstUse(() => destinationSchema('email', {
     host: schemas/* string */.YjP().trim().min(1, 'needs the SMTP server, e.g. smtp.example.com').describe('SMTP server name or IP address.'),
     port: schemas/* number */.aig().int().min(1).max(65535).optional().describe('SMTP port: 587 by default, 465 with use_ssl.'),
@@ -5561,7 +5567,7 @@ const email = {
         return [
             {
                 transport: 'smtp',
-                url: `${secure ? 'smtps' : 'smtp'}://${hostForUrl(config.host)}:${port}`,
+                url: serverUrl(secure ? 'smtps' : 'smtp', config.host, port),
                 smtp: {
                     host: config.host,
                     port,
@@ -5585,7 +5591,6 @@ function describeSmtpReply(reply) {
     const stage = reply.stage;
     return { error: `the SMTP server refused ${stage ? `${stage}` : 'the message'}: ${reply.body}` };
 }
-const hostForUrl = (host) => (host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
 
 ;// CONCATENATED MODULE: ./src/destinations/googlechat.ts
 
@@ -5770,6 +5775,153 @@ function annotationTags(config, input) {
 function grafanaText(message) {
     const line = (0,render_escape/* escapeHtml */.ZD)(message.line);
     return message.url ? `${line} <a href="${(0,render_escape/* escapeHtml */.ZD)(message.url)}">View run</a>` : line;
+}
+
+;// CONCATENATED MODULE: ./src/render/irc-lines.ts
+/** IRC's limit on one line, CR LF included (RFC 2812, 2.3): what a message's text is fitted into. */
+const IRC_LINE_BYTES = 512;
+/** Bytes of one code point in UTF-8 (a lone surrogate is written as U+FFFD, three bytes). */
+const utf8Bytes = (codePoint) => (codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4);
+/**
+ * `text` as IRC message texts of at most `maxBytes` UTF-8 bytes each: one per line of `text`, a longer line split at
+ * spaces, a word longer than a whole line split between characters (never inside one). Blank lines are dropped (IRC
+ * refuses an empty message) and NUL removed: CR, LF and NUL end an IRC line, so none of them is ever in a text.
+ */
+function splitIrcText(text, maxBytes) {
+    if (maxBytes < 4)
+        throw new RangeError(`an IRC text needs room for one character, got ${maxBytes} bytes`);
+    const texts = [];
+    for (const line of text.replace(/\0/g, '').split(/\r\n|\r|\n/)) {
+        let rest = line.trimEnd();
+        while (rest.trim() !== '') {
+            const fits = fittingPrefix(rest, maxBytes);
+            if (fits === rest.length) {
+                texts.push(rest);
+                break;
+            }
+            // At the last space that leaves something on this line; a word longer than a line is cut where it no longer fits.
+            const space = rest.lastIndexOf(' ', fits);
+            const cut = space > 0 && rest.slice(0, space).trim() !== '' ? space : fits;
+            texts.push(rest.slice(0, cut).trimEnd());
+            rest = rest.slice(cut).trimStart();
+        }
+    }
+    return texts;
+}
+/** The length (in UTF-16 code units) of the longest start of `text` that is at most `maxBytes` in UTF-8, whole code points only. */
+function fittingPrefix(text, maxBytes) {
+    let bytes = 0;
+    let length = 0;
+    for (const char of text) {
+        bytes += utf8Bytes(char.codePointAt(0));
+        if (bytes > maxBytes)
+            break;
+        length += char.length;
+    }
+    return length;
+}
+
+;// CONCATENATED MODULE: ./src/destinations/irc.ts
+
+
+
+
+
+
+
+/** RFC 2812's nickname: a letter or one of []\`_^{|}, then letters, digits, those and `-`. */
+const NICKNAME = /^[A-Za-z[\]\\`_^{|}][\w[\]\\`^{|}-]*$/;
+/** A channel: #, &, + or ! and a name without spaces, commas, colons, BEL or NUL (RFC 2812, 1.3), at most 50 long. */
+const CHANNEL = /^[#&+!][^\s,:\x07\0]{1,49}$/;
+const isChannel = (target) => CHANNEL.test(target);
+/**
+ * Room kept in every line for the source a server puts before a message it relays, `:nick!~herald@host `: the nick
+ * with a suffix of up to 3 characters (when the nick is taken), the user Herald registers as, and a host name of up
+ * to 63 bytes. Without it, the copy that reaches the channel could be cut by the server.
+ */
+const relayedSourceBytes = (nickname) => byteLength(`:${nickname}999!~${IRC_USER}@${'h'.repeat(63)} `);
+/** The user name (USER) Herald registers with. */
+const IRC_USER = 'herald';
+const irc_schema = builtOnFirstUse(() => destinationSchema('irc', {
+    server: schemas/* string */.YjP()
+        .trim()
+        .regex(/^[^\s/]+$/, 'must be a host name or an IP address, without irc:// or a path: irc.libera.chat')
+        .describe('IRC server name or IP address (AWX: server).'),
+    port: schemas/* number */.aig().int().min(1).max(65535).optional().describe('Port: 6697 with use_ssl, 6667 without (AWX: port).'),
+    use_ssl: schemas/* boolean */.zMY().default(false).describe('TLS from the first byte, as IRC networks offer on 6697 (AWX: use_ssl).'),
+    insecure_skip_verify: schemas/* boolean */.zMY().default(false).describe('With use_ssl: accept a certificate that does not verify (self-signed, another host name).'),
+    nickname: schemas/* string */.YjP()
+        .max(50)
+        .regex(NICKNAME, 'must be an IRC nick: a letter or one of []\\`_^{|} first, then letters, digits, those and -')
+        .describe('Nick to register as (AWX: nickname). Taken, it gets a number: herald1, herald2, ... (shortened when the server allows fewer characters).'),
+    password: schemas/* string */.YjP()
+        .min(1)
+        .regex(/^[^\r\n\0]*$/, 'cannot hold a line break or NUL')
+        .optional()
+        .describe('Server password, sent as PASS before registering (AWX: password). A secret: masked as **** everywhere.'),
+    targets: (0,fields/* oneOrMany */.Pl)(schemas/* string */.YjP().refine((target) => isChannel(target) || (target.length <= 50 && NICKNAME.test(target)), 'must be a channel (#ops) or a nick (alice)'), 'needs at least one channel or nick').describe('Channels (#ops, joined before sending) and nicks to send to, one or a list (AWX: targets).'),
+    notice: schemas/* boolean */.zMY().default(false).describe('Send NOTICE instead of PRIVMSG (clients do not highlight it, bots do not answer it).'),
+}, { text: 'irc' }, {
+    text: 'Template for the text, replacing the default line: each of its lines is one message; a line too long for IRC is split at spaces. ' +
+        'Values never add lines (their line breaks become spaces).',
+}));
+/** IRC: one connection to the server that registers, joins the channels, sends each line to each target and quits. */
+const irc = {
+    type: 'irc',
+    get schema() {
+        return irc_schema();
+    },
+    secrets: (config) => [config.password ?? ''],
+    build(config, input) {
+        const command = config.notice ? 'NOTICE' : 'PRIVMSG';
+        const port = config.port ?? (config.use_ssl ? 6697 : 6667);
+        const lines = splitIrcText(renderText(config, input, 'irc') ?? ircText(input.message), textBytes(command, config.targets, config.nickname));
+        if (lines.length === 0)
+            return [];
+        return [
+            {
+                transport: 'irc',
+                url: serverUrl(config.use_ssl ? 'ircs' : 'irc', config.server, port),
+                irc: {
+                    host: config.server,
+                    port,
+                    tls: config.use_ssl,
+                    insecureSkipVerify: config.insecure_skip_verify,
+                    nickname: config.nickname,
+                    ...(config.password !== undefined && { password: config.password }),
+                },
+                command,
+                targets: config.targets,
+                lines,
+                body: config.targets.flatMap((target) => lines.map((line) => `${command} ${target} :${line}`)).join('\n'),
+            },
+        ];
+    },
+    interpret: describeIrcReply,
+};
+/**
+ * The bytes a message's text may take: IRC's 512 less CR LF, `PRIVMSG <target> :` for the longest target, and the
+ * source the server adds when it relays the line.
+ */
+function textBytes(command, targets, nickname) {
+    const longest = Math.max(...targets.map(byteLength));
+    return IRC_LINE_BYTES - 2 - byteLength(`${command}  :`) - longest - relayedSourceBytes(nickname);
+}
+/**
+ * The default text: the message's one line and the run's link, "CI failed on main in octo/app (#42) https://...",
+ * plain (no mIRC colours, which some clients show as junk), and a test notification's description on a second line.
+ */
+function ircText(message) {
+    const oneLine = (text) => text.replace(/\s*[\r\n\0]+\s*/g, ' ');
+    const first = oneLine(`${message.line}${message.url ? ` ${message.url}` : ''}`);
+    return message.description ? `${first}\n${oneLine(message.description)}` : first;
+}
+/** A refusal after the stage it happened at: "the IRC server refused JOIN #ops: 474 #ops Cannot join channel (+b)". */
+function describeIrcReply(reply) {
+    if (reply.code === null && !reply.stage)
+        return {};
+    const code = reply.code === null ? '' : `${String(reply.code).padStart(3, '0')} `;
+    return { error: `the IRC server refused ${reply.stage ?? 'the message'}: ${code}${reply.body}` };
 }
 
 ;// CONCATENATED MODULE: ./src/destinations/shared/attachment-message.ts
@@ -6997,8 +7149,9 @@ function sign(secret, body) {
 
 
 
+
 /** The one list of destination types. Adding a destination: write its module, add it here. */
-const registry = [webhook, slack, teams, discord, mattermost, rocketchat, googlechat, telegram, email, ses, sns, pagerduty, twilio, grafana];
+const registry = [webhook, slack, teams, discord, mattermost, rocketchat, googlechat, telegram, email, ses, sns, pagerduty, twilio, grafana, irc];
 const byType = new Map(registry.map((destination) => [destination.type, destination]));
 const findDestination = (type) => byType.get(type);
 const destinationTypes = () => [...byType.keys()];
@@ -7281,6 +7434,8 @@ const escapers = {
     teams: (value) => breakMarkdownLinks(jsonLiteral(value) ?? plain(value)),
     /** Telegram MarkdownV2: every special character backslash-escaped (Telegram HTML uses `html`). */
     markdownv2: (value) => escapeMarkdownV2(jsonLiteral(value) ?? plain(value)),
+    /** IRC: each line of the template is a message, so a value's line breaks (and NUL) become spaces, never a new line. */
+    irc: (value) => (jsonLiteral(value) ?? plain(value)).replace(/[\r\n\0]+/g, ' '),
 };
 
 

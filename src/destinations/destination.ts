@@ -100,7 +100,7 @@ export function destinationSchema<T extends string, S extends z.ZodRawShape, F e
       .positive()
       .max(300)
       .default(10)
-      .describe('Seconds one attempt may take (connect, send, answer; for SMTP the whole conversation), at most 300.'),
+      .describe('Seconds one attempt may take (connect, send, answer; for SMTP and IRC the whole conversation), at most 300.'),
     retries: z
       .number()
       .int()

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { builtOnFirstUse, destinationSchema, type Destination, type Verdict } from './destination.js';
 import type { MailMessage, Reply } from '../transport/wire.js';
+import { serverUrl } from './shared/server-url.js';
 import { composeMail, MAIL_TEMPLATE_DESCRIPTIONS, MAIL_TEMPLATES, mailAddressFields, readableMail } from './shared/mail-content.js';
 
 const schema = builtOnFirstUse(() =>
@@ -50,7 +51,7 @@ export const email: Destination<EmailConfig> = {
     return [
       {
         transport: 'smtp',
-        url: `${secure ? 'smtps' : 'smtp'}://${hostForUrl(config.host)}:${port}`,
+        url: serverUrl(secure ? 'smtps' : 'smtp', config.host, port),
         smtp: {
           host: config.host,
           port,
@@ -74,5 +75,3 @@ export function describeSmtpReply(reply: Reply): Verdict {
   const stage = reply.stage;
   return { error: `the SMTP server refused ${stage ? `${stage}` : 'the message'}: ${reply.body}` };
 }
-
-const hostForUrl = (host: string) => (host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);

@@ -3,6 +3,7 @@ import { discord } from './discord.js';
 import { email } from './email.js';
 import { googlechat } from './googlechat.js';
 import { grafana } from './grafana.js';
+import { irc } from './irc.js';
 import { mattermost } from './mattermost.js';
 import { pagerduty } from './pagerduty.js';
 import { rocketchat } from './rocketchat.js';
@@ -15,7 +16,7 @@ import { twilio } from './twilio.js';
 import { webhook } from './webhook.js';
 
 /** The one list of destination types. Adding a destination: write its module, add it here. */
-const registry: Destination<any>[] = [webhook, slack, teams, discord, mattermost, rocketchat, googlechat, telegram, email, ses, sns, pagerduty, twilio, grafana];
+const registry: Destination<any>[] = [webhook, slack, teams, discord, mattermost, rocketchat, googlechat, telegram, email, ses, sns, pagerduty, twilio, grafana, irc];
 
 const byType = new Map(registry.map((destination) => [destination.type, destination]));
 

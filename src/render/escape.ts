@@ -1,9 +1,9 @@
 /**
  * How a value is written into a template, by where the rendered text lands: a JSON string, plain text, HTML, or the
  * text of a chat message (Slack's mrkdwn, Markdown for Discord / Mattermost / Rocket.Chat, Google Chat's syntax, the
- * Markdown of a Teams Adaptive Card, Telegram's MarkdownV2; Telegram's HTML mode is `html`).
+ * Markdown of a Teams Adaptive Card, Telegram's MarkdownV2; Telegram's HTML mode is `html`), or IRC's one-line texts.
  */
-export type TemplateFormat = 'json' | 'text' | 'html' | 'slack' | 'markdown' | 'googlechat' | 'teams' | 'markdownv2';
+export type TemplateFormat = 'json' | 'text' | 'html' | 'slack' | 'markdown' | 'googlechat' | 'teams' | 'markdownv2' | 'irc';
 
 const JSON_VALUE = Symbol('herald.json');
 
@@ -93,4 +93,6 @@ export const escapers: Record<TemplateFormat, (value: unknown) => string> = {
   teams: (value) => breakMarkdownLinks(jsonLiteral(value) ?? plain(value)),
   /** Telegram MarkdownV2: every special character backslash-escaped (Telegram HTML uses `html`). */
   markdownv2: (value) => escapeMarkdownV2(jsonLiteral(value) ?? plain(value)),
+  /** IRC: each line of the template is a message, so a value's line breaks (and NUL) become spaces, never a new line. */
+  irc: (value) => (jsonLiteral(value) ?? plain(value)).replace(/[\r\n\0]+/g, ' '),
 };

@@ -1,5 +1,6 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { TransportError, type attemptLimit } from './transport.js';
 
 /**
  * The addresses block_private_addresses refuses, each with the words its error uses. Metadata comes first: 169.254.169.254
@@ -113,4 +114,16 @@ export function proxyHostsIn(env: NodeJS.ProcessEnv): Set<string> {
     }
   }
   return hosts;
+}
+
+/** The address block_private_addresses allows for `host`; a refusal is a TransportError that is not retried. */
+export async function checkedAddress(host: string, limit: ReturnType<typeof attemptLimit>): Promise<string> {
+  try {
+    const [address] = await limit.race(checkHost(host));
+    return address ?? host;
+  } catch (error) {
+    if (error instanceof TransportError) throw error;
+    if (error instanceof BlockedAddressError) throw new TransportError(error.message, false);
+    throw new TransportError(`host not found: ${(error as Error).message}`);
+  }
 }

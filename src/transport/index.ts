@@ -8,6 +8,7 @@ import type { Outbound } from './wire.js';
 const transports: Record<string, () => Promise<Transport<any>>> = {
   http: async () => (await import('./http.js')).sendHttp,
   smtp: async () => (await import('./smtp.js')).sendMail,
+  irc: async () => (await import('./irc.js')).sendIrc,
 };
 
 export async function transportFor(outbound: Outbound): Promise<Transport> {

@@ -1,6 +1,6 @@
 import type { MailMessage } from './wire.js';
 import { USER_AGENT } from '../version.js';
-import { BlockedAddressError, checkHost } from './address-guard.js';
+import { checkedAddress } from './address-guard.js';
 import { attemptLimit, TransportError, type SendOptions, type TransportReply } from './transport.js';
 
 /** What nodemailer puts on its errors. */
@@ -84,18 +84,6 @@ export async function sendMail(mail: MailMessage, { timeoutMs, signal, deliveryI
     throw describeConnectionError(failure, timeoutMs);
   } finally {
     transporter.close();
-  }
-}
-
-/** The address block_private_addresses allows for `host`; a refusal is a TransportError that is not retried. */
-async function checkedAddress(host: string, limit: ReturnType<typeof attemptLimit>): Promise<string> {
-  try {
-    const [address] = await limit.race(checkHost(host));
-    return address ?? host;
-  } catch (error) {
-    if (error instanceof TransportError) throw error;
-    if (error instanceof BlockedAddressError) throw new TransportError(error.message, false);
-    throw new TransportError(`host not found: ${(error as Error).message}`);
   }
 }
 

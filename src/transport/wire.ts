@@ -56,14 +56,42 @@ export interface MailMessage extends Outbound {
   body: string;
 }
 
+/** How to reach an IRC server and who to be there: the connection half of an IRC message. */
+export interface IrcServer {
+  host: string;
+  port: number;
+  /** TLS from the first byte (usually port 6697). */
+  tls: boolean;
+  insecureSkipVerify: boolean;
+  /** The server password (PASS), sent before registering. */
+  password?: string;
+  /** The nick to register; taken, it gets a numeric suffix (herald1, herald2, ...). */
+  nickname: string;
+}
+
+/** Lines for channels and nicks on one IRC server, sent over one connection: connect, register, join, send, quit. */
+export interface IrcMessage extends Outbound {
+  transport: 'irc';
+  /** irc://host:port or ircs://host:port: what the result shows. */
+  url: string;
+  irc: IrcServer;
+  command: 'PRIVMSG' | 'NOTICE';
+  /** Channels (#ops, joined before sending) and nicks, in the order they are sent to. */
+  targets: string[];
+  /** The message texts, each short enough for one IRC line to every target, without CR, LF or NUL. */
+  lines: string[];
+  /** The IRC lines as they would be sent, for dry runs. */
+  body: string;
+}
+
 /** What a transport got back, in the same shape for every transport. */
 export interface Reply {
-  /** The status code (HTTP status, SMTP reply code); null when there was no answer. */
+  /** The status code (HTTP status, SMTP reply code, IRC numeric); null when there was no answer or none applies. */
   code: number | null;
   /** The answer's text (an HTTP body, an SMTP reply line). */
   body: string;
   /** Response headers, for the transports that have them (HTTP), names in lower case. */
   headers?: Record<string, string>;
-  /** Where in a conversation it was refused ("AUTH PLAIN", "RCPT TO"), for the transports that have stages. */
+  /** Where in a conversation it was refused ("AUTH PLAIN", "RCPT TO", "JOIN #ops"), for the transports that have stages. */
   stage?: string;
 }

@@ -37,6 +37,22 @@ describe('nodemailer loads only for email', () => {
   });
 });
 
+/** The IRC transport's realname in USER: a string literal that minifying keeps. */
+const isIrcTransport = (source: string) => source.includes('Herald notifications');
+
+describe('the IRC transport loads only for irc', () => {
+  it('a webhook-only run never loads it; an irc run does', async () => {
+    const dead = new URL(await refusedUrl());
+    const webhook = await loadedFiles(`destinations:\n  hooks:\n    type: webhook\n    url: ${dead.href}x\n    retries: 0\n`);
+    expect(webhook.filter(isIrcTransport)).toEqual([]);
+    const irc = await loadedFiles(
+      `destinations:\n  chat:\n    type: irc\n    server: 127.0.0.1\n    port: ${dead.port}\n    retries: 0\n    nickname: herald\n    targets: "#ops"\n`,
+    );
+    expect(irc.filter(isIrcTransport)).toHaveLength(1);
+    expect(irc.filter(isNodemailer)).toEqual([]);
+  });
+});
+
 describe('what @actions/core imports but Herald never calls stays out of a run', () => {
   it('a webhook run loads no undici, @actions/http-client or @actions/exec', async () => {
     const dead = new URL(await refusedUrl());

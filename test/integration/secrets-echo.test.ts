@@ -1,3 +1,4 @@
+import { createServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { destinationTypes } from '../../src/destinations/index.js';
 import { githubEvent } from '../fixtures/events.js';
@@ -148,8 +149,8 @@ const everything = (run: RunResult) =>
 describe('secrets never leak, also when a server echoes the request', () => {
   it('has a case for every destination type that speaks HTTP', () => {
     const covered = new Set(Object.keys(cases).map((name) => name.split(' ')[0]));
-    // email speaks SMTP, where a server's reply cannot echo the password: see email.test.ts.
-    expect(destinationTypes().filter((type) => type !== 'email' && !covered.has(type))).toEqual([]);
+    // email speaks SMTP, where a server's reply cannot echo the password: see email.test.ts; irc has its own case below.
+    expect(destinationTypes().filter((type) => type !== 'email' && type !== 'irc' && !covered.has(type))).toEqual([]);
   });
 
   it.each(Object.entries(cases))('%s', async (name, { config, env, derived = [] }) => {
@@ -172,5 +173,43 @@ describe('secrets never leak, also when a server echoes the request', () => {
     for (const secret of secrets) {
       for (const form of encodings(secret)) expect(printed, `${name}: "${form}"`).not.toContain(form);
     }
+  });
+});
+
+describe('secrets never leak, also when an IRC server echoes the password', () => {
+  /** An IRC server that refuses the password by quoting back every line the client sent, PASS included. */
+  const sockets: Socket[] = [];
+  const echoing = createServer((socket) => {
+    sockets.push(socket);
+    let got = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => {
+      got += chunk;
+      if (!got.includes('USER ')) return;
+      socket.end(`:irc.test 464 * :Password incorrect, you sent: ${got.replace(/\r\n/g, ' | ')}\r\nERROR :Closing link\r\n`);
+    });
+  });
+  beforeAll(() => new Promise<void>((resolve) => echoing.listen(0, '127.0.0.1', resolve)));
+  afterAll(() => {
+    for (const socket of sockets) socket.destroy();
+    return new Promise((resolve) => echoing.close(resolve));
+  });
+
+  it.each([
+    ['from a secret', '${IRC_PASSWORD}', { IRC_PASSWORD: 'irc-echo-pa55-0123' }, 'irc-echo-pa55-0123'],
+    ['written in the file', 'irc-literal-pa55-4567', {}, 'irc-literal-pa55-4567'],
+  ])('irc (password %s)', async (_name, password, env, secret) => {
+    const { port } = echoing.address() as { port: number };
+    const run = await runAction({
+      eventName: 'push',
+      event: githubEvent('push', (e) => e.head_commit),
+      inputs: { status: 'failure' },
+      config: `destinations:\n  leak:\n    type: irc\n    retries: 0\n    server: 127.0.0.1\n    port: ${port}\n    nickname: herald\n    targets: "#ops"\n    password: ${password}\n`,
+      env,
+    });
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    expect(run.results[0]).toMatchObject({ status: 'failed', code: 464, response: 'Password incorrect, you sent: PASS **** | NICK herald | USER herald 0 * :Herald notifications | ' });
+    expect(run.results[0].error).toBe(`the IRC server refused PASS: 464 ${run.results[0].response}`);
+    for (const form of encodings(secret)) expect(everything(run), form).not.toContain(form);
   });
 });

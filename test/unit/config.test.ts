@@ -228,7 +228,7 @@ describe('keys in the wrong case', () => {
 
   it('says a destination without a type needs one, and which', () => {
     expect(problems('destinations:\n  hooks:\n    url: https://example.com\n')).toContain(
-      ':3:5: destinations.hooks: "type" is required: one of webhook, slack, teams, discord, mattermost, rocketchat, googlechat, telegram, email, ses, sns, pagerduty, twilio, grafana.',
+      ':3:5: destinations.hooks: "type" is required: one of webhook, slack, teams, discord, mattermost, rocketchat, googlechat, telegram, email, ses, sns, pagerduty, twilio, grafana, irc.',
     );
   });
 
