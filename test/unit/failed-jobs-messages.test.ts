@@ -5,6 +5,7 @@ import { teams, TEAMS_MAX_BYTES } from '../../src/destinations/teams.js';
 import { discord } from '../../src/destinations/discord.js';
 import { googlechat } from '../../src/destinations/googlechat.js';
 import { telegram, TELEGRAM_LIMITS } from '../../src/destinations/telegram.js';
+import { irc } from '../../src/destinations/irc.js';
 import { pagerduty } from '../../src/destinations/pagerduty.js';
 import { twilio } from '../../src/destinations/twilio.js';
 import { webhook } from '../../src/destinations/webhook.js';
@@ -14,10 +15,12 @@ import { renderTemplate } from '../../src/render/template.js';
 import { buildInput, FAILED_JOBS, HOSTILE_FAILED_JOBS, isWellFormed } from '../fixtures/build-input.js';
 import { adaptiveCardProblems, discordEmbedProblems, slackBlockProblems } from '../fixtures/chat-validators.js';
 import { httpRequests, mailMessages } from '../fixtures/outbound.js';
+import type { IrcMessage } from '../../src/transport/wire.js';
 
 const JOB = 'https://github.com/Codertocat/Hello-World/actions/runs/1234567890/job';
 const failed = (failedJobs = FAILED_JOBS) => buildInput('error', { failedJobs });
 const body = (outbound: { body?: string }) => JSON.parse(outbound.body!);
+const IRC = { type: 'irc', server: 'irc.example.com', nickname: 'herald', targets: '#ops' };
 const parse = <C>(destination: { schema: { parse(value: unknown): C } }, fields: object): C => destination.schema.parse(fields);
 
 describe('the failed jobs a default message lists', () => {
@@ -196,6 +199,14 @@ describe('every default message shows the failed jobs with their steps and links
     );
   });
 
+  it('irc: a line of the failed jobs, each with its link, after the one-line message', () => {
+    const [message] = irc.build(parse(irc, IRC), failed()) as IrcMessage[];
+    expect(message!.lines).toEqual([
+      'CI failed on main in Codertocat/Hello-World (#42) https://github.com/Codertocat/Hello-World/actions/runs/1234567890',
+      `Failed jobs: test (ubuntu-latest, 22): Run npm test ${JOB}/111; e2e: timed out ${JOB}/222`,
+    ]);
+  });
+
   it('webhook: the generic payload has every failed job, uncut, in failed_jobs (still payload_version 1)', () => {
     const payload = body(webhook.build(parse(webhook, { type: 'webhook', url: 'https://hooks.example.com/ci' }), failed(HOSTILE_FAILED_JOBS))[0]!);
     expect(payload.payload_version).toBe(1);
@@ -280,6 +291,14 @@ describe('100 failed jobs with hostile names stay within every platform limit an
     const { text } = JSON.parse(bodyOf('grafana', { url: 'https://grafana.example.com', api_key: 'glsa_x' }));
     expect(text).not.toContain('<b>');
     expect(text.match(/<a href="https:\/\/github\.com\/Codertocat\/Hello-World\/actions\/runs\/1234567890\/job\//g)).toHaveLength(5);
+    expect(text.endsWith('; and 95 more failed jobs')).toBe(true);
+  });
+
+  it('irc: no line over IRC\'s 512 bytes, no line break from a name, 5 jobs and the count', () => {
+    const [message] = irc.build(parse(irc, IRC), input) as IrcMessage[];
+    for (const line of message!.body.split('\n')) expect(Buffer.byteLength(`${line}\r\n`)).toBeLessThanOrEqual(512);
+    const text = message!.lines.slice(1).join(' ');
+    expect(text.match(/https:\/\/github\.com\/\S+\/job\/\d+/g)).toHaveLength(5);
     expect(text.endsWith('; and 95 more failed jobs')).toBe(true);
   });
 
