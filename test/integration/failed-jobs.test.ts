@@ -117,4 +117,35 @@ describe('a failed workflow_run lists its failed jobs', () => {
     expect(api.requests).toEqual([]);
     expect(JSON.parse(request('/ci').text).failed_jobs).toEqual([]);
   });
+
+  it('a job reporting its own failure (status: failure on a push) lists itself, still running, with the step that failed', async () => {
+    const runId = 1234567890; // GITHUB_RUN_ID in run-action's environment
+    api = await FakeGitHubApi.start({
+      runs: [fakeRun({ id: runId, status: 'in_progress', conclusion: null })],
+      jobs: [
+        fakeJob({ id: 21, run_id: runId, name: 'lint', conclusion: 'success', steps: [step('Run lint', 'success')] }),
+        fakeJob({
+          id: 22,
+          run_id: runId,
+          name: 'build',
+          status: 'in_progress',
+          conclusion: null,
+          runner_name: 'GitHub Actions 7',
+          steps: [step('Compile', 'failure'), { name: 'Notify', status: 'in_progress', conclusion: null, number: 3 }],
+        }),
+      ],
+    });
+    const run = await runAction({
+      eventName: 'push',
+      event: githubEvent('push'),
+      config: config(),
+      inputs: { status: 'failure', 'github-token': TOKEN },
+      env: { GITHUB_API_URL: api.url, RUNNER_NAME: 'GitHub Actions 7' },
+    });
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(api.requests.map((received) => received.path)).toEqual([`/repos/Codertocat/Hello-World/actions/runs/${runId}/jobs?filter=latest&per_page=100&page=1`]);
+    expect(JSON.parse(request('/ci').text).failed_jobs).toEqual([
+      { name: 'build', url: `https://github.com/Codertocat/Hello-World/actions/runs/${runId}/job/22`, conclusion: 'failure', failed_steps: ['Compile'] },
+    ]);
+  });
 });
