@@ -44,8 +44,24 @@ export interface RunContext {
   duration: string;
   durationSeconds: number | null;
   timestamp: string;
+  /**
+   * The failed jobs of the reported run, read from GitHub's API when the run failed (src/github/failed-jobs.ts); empty
+   * until then, and when the API cannot be read.
+   */
+  failedJobs: FailedJob[];
   /** The raw event payload, for <<event.pull_request.title>>. */
   event: Record<string, any>;
+}
+
+/** A job of the reported run that failed: a list item of <<#failedJobs>>, so its fields are template names too. */
+export interface FailedJob {
+  name: string;
+  /** The job's page (its log). */
+  url: string;
+  /** GitHub's conclusion: failure, timed_out or startup_failure (failure too for a job still running with a failed step). */
+  conclusion: string;
+  /** The names of its steps that failed, in order. */
+  failedSteps: string[];
 }
 
 /** Environment variable in which a `started` step leaves its start time for later steps of the job. */
@@ -109,6 +125,7 @@ export function readRunContext(gh: GitHubContext, env: NodeJS.ProcessEnv, now: D
     duration: durationSeconds === null ? '' : formatDuration(durationSeconds),
     durationSeconds,
     timestamp: now.toISOString(),
+    failedJobs: [],
     event,
   };
 }

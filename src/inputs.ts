@@ -14,7 +14,7 @@ export interface Inputs {
   test: boolean;
   /** With `test`: the destinations to test, by name; empty means all of them. */
   destinations: string[];
-  /** The token for the GitHub API (fixed and broken): the job's GITHUB_TOKEN by default; empty in a fork's pull request. */
+  /** The token for the GitHub API (fixed and broken, failed jobs): the job's GITHUB_TOKEN by default; empty in a fork's pull request. */
   githubToken: string;
   /** One step for the whole job: the main step sends `started`, the post step the final status. */
   trackJob: boolean;

@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { annotateConfigError, ConfigError, loadConfig } from './config/index.js';
 import { readRunContext, STARTED_AT_VARIABLE } from './context.js';
 import { deliverAll } from './deliver.js';
+import { readFailedJobs } from './github/failed-jobs.js';
 import { readGitHubContext, secretsWithheld } from './github-context.js';
 import { readHandover, saveHandover } from './handover.js';
 import { readInputs } from './inputs.js';
@@ -39,9 +40,13 @@ export async function run(step: 'main' | 'post' = 'main'): Promise<void> {
     }
     if (outcome.trigger === 'started') core.exportVariable(STARTED_AT_VARIABLE, runContext.timestamp);
 
-    // fixed or broken: asked of the GitHub API only when a route subscribes to them.
+    // fixed or broken: asked of the GitHub API only when a route subscribes to them; the failed jobs, of a failed run.
     const sources = { token: inputs.githubToken, apiUrl: process.env.GITHUB_API_URL, eventName: github.eventName, event: github.payload };
-    const change = await statusChange(config, outcome, runContext, sources);
+    const [change, failedJobs] = await Promise.all([
+      statusChange(config, outcome, runContext, sources),
+      readFailedJobs(outcome, runContext, { ...sources, github, runnerName: process.env.RUNNER_NAME }),
+    ]);
+    runContext.failedJobs = failedJobs;
     const selected = inputs.test
       ? selectTestDestinations(config, inputs.destinations)
       : selectDestinations(config, outcome, runContext, github.eventName, change);

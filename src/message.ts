@@ -1,6 +1,7 @@
-import type { RunContext } from './context.js';
+import type { FailedJob, RunContext } from './context.js';
 import { hasDuration, type Outcome, type Trigger } from './outcome.js';
 import { percentEncode } from './render/percent-encode.js';
+import { truncate } from './render/truncate.js';
 
 /** The one message model that every default (chat, email, ops) is rendered from. */
 export interface Message {
@@ -18,6 +19,8 @@ export interface Message {
   facts: Fact[];
   /** The run's page, the main link of every message. */
   url: string;
+  /** The failed jobs of a failed run, each with its failed steps and its page; empty on every other message. */
+  failedJobs: FailedJob[];
 }
 
 /** What a fact is about: stable, so a layout that picks a fact never depends on its English label. */
@@ -105,7 +108,8 @@ export function composeMessage(run: RunContext, outcome: Outcome): Message {
 
   // Reviewers approve on the run's page, not on the waiting job's.
   const url = outcome.trigger === 'approval' ? run.runUrl.replace(/\/jobs?\/\d+$/, '') : run.runUrl;
-  return { title, line, verb, emoji: EMOJI[look], colour: COLOURS[look], facts, url };
+  // Read from the API for a failed run only (src/github/failed-jobs.ts): empty on every other.
+  return { title, line, verb, emoji: EMOJI[look], colour: COLOURS[look], facts, url, failedJobs: run.failedJobs };
 }
 
 /** The outcome and message of each trigger a destination is sent for (error, and broken, in one run). */
@@ -137,8 +141,47 @@ function testMessage(run: RunContext): Message {
   add('repository', run.repository, run.repositoryUrl);
   add('workflow', [run.workflow, run.job].filter(Boolean).join(' / '), run.runUrl);
   add('actor', run.actor);
-  return { title, line, description, verb: 'test notification', emoji: EMOJI.test, colour: COLOURS.test, facts, url: run.runUrl };
+  return { title, line, description, verb: 'test notification', emoji: EMOJI.test, colour: COLOURS.test, facts, url: run.runUrl, failedJobs: [] };
 }
+
+/**
+ * How much of the failed jobs a default message lists: the first 5 jobs, 3 failed steps of each, names cut to 100
+ * characters; the rest is counted ("and 2 more failed jobs"), and the run's page has them all.
+ */
+export const FAILED_JOBS_SHOWN = { jobs: 5, steps: 3, name: 100 };
+
+/** A failed job as a default message lists it: `detail` is what follows its linked name and a colon, "Run tests, Lint". */
+export interface ListedJob {
+  name: string;
+  url: string;
+  /** The conclusion when it is not a plain failure, then the failed steps: "timed out", "Run tests, Lint", or empty. */
+  detail: string;
+}
+
+const JOB_CONCLUSIONS: Record<string, string> = { timed_out: 'timed out', startup_failure: 'failed to start' };
+
+/** The failed jobs a default message lists (at most `max`), and the sentence that counts the others, if any. */
+export function listFailedJobs(message: Message, max: number = FAILED_JOBS_SHOWN.jobs): { jobs: ListedJob[]; more?: string } {
+  const cut = (name: string) => truncate(name, FAILED_JOBS_SHOWN.name);
+  const jobs = message.failedJobs.slice(0, max).map((job): ListedJob => {
+    const shown = job.failedSteps.slice(0, FAILED_JOBS_SHOWN.steps).map(cut);
+    const hidden = job.failedSteps.length - shown.length;
+    const steps = shown.join(', ') + (hidden > 0 ? ` and ${hidden} more` : '');
+    const conclusion = JOB_CONCLUSIONS[job.conclusion] ?? '';
+    return { name: cut(job.name) || 'job', url: job.url, detail: [conclusion, steps].filter(Boolean).join(', ') };
+  });
+  const others = message.failedJobs.length - jobs.length;
+  return others > 0 ? { jobs, more: `and ${others} more failed job${others === 1 ? '' : 's'}` } : { jobs };
+}
+
+/**
+ * "build: Run tests", "deploy: timed out": a listed job in plain text, without its link. A colon, not parentheses: a
+ * matrix job's name has its own, "test (ubuntu-latest, 22)".
+ */
+export const failedJobText = (job: ListedJob): string => (job.detail ? `${job.name}: ${job.detail}` : job.name);
+
+/** The heading over the list: "Failed job" or "Failed jobs". */
+export const failedJobsLabel = (message: Message): string => (message.failedJobs.length === 1 ? 'Failed job' : 'Failed jobs');
 
 /** The message's fact of that kind, if it has one. */
 export const factOf = (message: Message, kind: FactKind): Fact | undefined => message.facts.find((fact) => fact.kind === kind);

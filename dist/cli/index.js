@@ -3260,6 +3260,7 @@ function readRunContext(gh, env, now = new Date()) {
         duration: durationSeconds === null ? '' : formatDuration(durationSeconds),
         durationSeconds,
         timestamp: now.toISOString(),
+        failedJobs: [],
         event,
     };
 }
@@ -3546,7 +3547,7 @@ function truncate(text, cut) {
 // EXTERNAL MODULE: ./src/message.ts
 var message = __nccwpck_require__(9568);
 // EXTERNAL MODULE: ./src/destinations/index.ts + 27 modules
-var destinations = __nccwpck_require__(1773);
+var destinations = __nccwpck_require__(3907);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
 var lib_core = __nccwpck_require__(3448);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 7 modules
@@ -3696,7 +3697,8 @@ function templateVariables(run, outcome, message, destination, delimiters = '<< 
 }
 /** The variables that are the same for every destination, in Herald's names: what a route's `if` template sees. */
 function runVariables(run, outcome, message) {
-    const vars = { ...run, eventType: outcome.trigger, status: outcome.status, message: message.line };
+    // The failed jobs as the message has them (a test notification has none).
+    const vars = { ...run, failedJobs: message.failedJobs, eventType: outcome.trigger, status: outcome.status, message: message.line };
     // As in the message: a start, or a job waiting for approval, has no duration yet.
     return (0,src_outcome/* hasDuration */.Vb)(outcome.trigger) ? vars : { ...vars, duration: '', durationSeconds: null };
 }
@@ -4288,7 +4290,7 @@ const oneOrMany = (item, empty) => oneOrList(zod__WEBPACK_IMPORTED_MODULE_0__/* 
 /* harmony export */   xL: () => (/* reexport safe */ _config_error_js__WEBPACK_IMPORTED_MODULE_2__.xL)
 /* harmony export */ });
 /* unused harmony export loadConfig */
-/* harmony import */ var _destinations_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1773);
+/* harmony import */ var _destinations_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3907);
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7194);
 /* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5877);
 /* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(131);
@@ -4445,7 +4447,7 @@ function configError(source, problems, secrets, advice) {
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2311);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8439);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9396);
-/* harmony import */ var _destinations_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1773);
+/* harmony import */ var _destinations_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3907);
 /* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(131);
 /* harmony import */ var _substitute_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7740);
 
@@ -5222,7 +5224,7 @@ function notPassed(variable, passed, withheld) {
 
 /***/ }),
 
-/***/ 1773:
+/***/ 3907:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5240,44 +5242,35 @@ var fields = __nccwpck_require__(81);
 var src_message = __nccwpck_require__(9568);
 // EXTERNAL MODULE: ./src/render/escape.ts
 var render_escape = __nccwpck_require__(7789);
-;// CONCATENATED MODULE: ./src/render/truncate.ts
-const ELLIPSIS = '…';
-const isHighSurrogate = (code) => code >= 0xd800 && code <= 0xdbff;
+// EXTERNAL MODULE: ./src/render/truncate.ts
+var truncate = __nccwpck_require__(944);
+;// CONCATENATED MODULE: ./src/render/failed-job-lines.ts
+
+
 /**
- * `text` cut to at most `max` UTF-16 code units (the unit Slack's, Discord's and Teams' limits are counted in, and never
- * fewer than Unicode characters), ending in an ellipsis when cut; a surrogate pair is never split.
+ * The message's failed jobs as text lines, `bullet` and "<linked name>: detail" each, then "and 2 more failed jobs",
+ * in at most `max` characters in all.
  */
-function truncate(text, max) {
-    if (text.length <= max)
-        return text;
-    if (max < 1)
-        return '';
-    let end = max - ELLIPSIS.length;
-    if (end > 0 && isHighSurrogate(text.charCodeAt(end - 1)))
-        end--;
-    return text.slice(0, end) + ELLIPSIS;
+function failedJobList(message, max, markup, bullet) {
+    const { jobs, more } = (0,src_message/* listFailedJobs */.uQ)(message);
+    const tail = more ? `\n${markup.escape(more)}` : '';
+    const lines = failedJobLines(jobs, max - tail.length - jobs.length * (bullet.length + 1), markup);
+    return lines.map((line) => bullet + line).join('\n') + tail;
 }
-/** UTF-8 size of a string, for byte limits such as Teams' 28 KB per message. */
-const byteLength = (text) => Buffer.byteLength(text, 'utf8');
 /**
- * `escape(text)` in at most `max` code units: the raw text is cut (with an ellipsis) before escaping, so an escape
- * sequence (`&amp;`, `\*`) is never cut in half.
+ * One line per listed job, "<linked name>: detail", the lines sharing `max` characters equally; the detail takes at
+ * most half of what the link's markup leaves of a line's share, so a long step name never pushes the job's name out.
  */
-function truncateEscaped(text, max, escape) {
-    const whole = escape(text);
-    if (whole.length <= max)
-        return whole;
-    // The longest cut whose escaped form fits: escaping only ever lengthens, so a binary search finds it.
-    let fits = 0;
-    let tooLong = text.length;
-    while (tooLong - fits > 1) {
-        const middle = Math.floor((fits + tooLong) / 2);
-        if (escape(truncate(text, middle)).length <= max)
-            fits = middle;
-        else
-            tooLong = middle;
-    }
-    return escape(truncate(text, fits));
+function failedJobLines(jobs, max, { escape, link }) {
+    const share = Math.floor(max / Math.max(1, jobs.length));
+    const colon = escape(': ');
+    return jobs.map((job) => {
+        const markup = job.url ? link('', job.url, Number.MAX_SAFE_INTEGER).length : 0;
+        const half = Math.floor((share - markup) / 2);
+        const detail = job.detail ? colon + (0,truncate/* truncateEscaped */.GI)(job.detail, Math.max(1, half - colon.length), escape) : '';
+        const room = Math.max(1, share - detail.length);
+        return (job.url ? link(job.name, job.url, room) : (0,truncate/* truncateEscaped */.GI)(job.name, room, escape)) + detail;
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/render/markdown-link.ts
@@ -5293,8 +5286,8 @@ const linkTarget = (url) => url.replace(/[()<>\s]/g, (c) => (c === '(' ? '%28' :
 function markdownLink(text, url, max) {
     const target = url ? linkTarget(url) : '';
     if (target && target.length + 5 < max)
-        return `[${truncateEscaped(text, max - target.length - 4, markdown)}](${target})`;
-    return truncateEscaped(text, max, markdown) || '-';
+        return `[${(0,truncate/* truncateEscaped */.GI)(text, max - target.length - 4, markdown)}](${target})`;
+    return (0,truncate/* truncateEscaped */.GI)(text, max, markdown) || '-';
 }
 
 // EXTERNAL MODULE: ./src/render/template.ts + 1 modules
@@ -5445,6 +5438,8 @@ var secrets = __nccwpck_require__(7194);
 
 
 
+
+
 /** Discord's message and embed limits (discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 const DISCORD_LIMITS = { content: 2000, title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, embed: 6000, username: 80 };
 const schema = builtOnFirstUse(() => destinationSchema('discord', {
@@ -5518,7 +5513,7 @@ function interpretDiscordReply(reply) {
 function discordMessage(config, input) {
     const text = renderText(config, input, 'markdown');
     return {
-        ...(text !== undefined && { content: truncate(text, DISCORD_LIMITS.content) }),
+        ...(text !== undefined && { content: (0,truncate/* truncate */.xv)(text, DISCORD_LIMITS.content) }),
         ...(config.username !== undefined && { username: config.username }),
         ...(config.avatar_url !== undefined && { avatar_url: config.avatar_url }),
         embeds: [discordEmbed(input.message, input.vars.timestamp)],
@@ -5527,15 +5522,19 @@ function discordMessage(config, input) {
 }
 /** Title linked to the run, facts as fields; values are cut so the embed stays under 6000 characters in all. */
 function discordEmbed(message, timestamp) {
-    const title = truncate(`${message.emoji} ${message.title}`, DISCORD_LIMITS.title);
-    const facts = message.facts.slice(0, DISCORD_LIMITS.fields);
-    const names = facts.map((fact) => truncate(fact.label, DISCORD_LIMITS.fieldName));
+    const title = (0,truncate/* truncate */.xv)(`${message.emoji} ${message.title}`, DISCORD_LIMITS.title);
+    const failed = failedJobsField(message);
+    const facts = message.facts.slice(0, DISCORD_LIMITS.fields - (failed ? 1 : 0));
+    const names = facts.map((fact) => (0,truncate/* truncate */.xv)(fact.label, DISCORD_LIMITS.fieldName));
     const description = message.description && markdownLink(message.description, undefined, DISCORD_LIMITS.description);
-    const room = DISCORD_LIMITS.embed - title.length - (description?.length ?? 0) - names.reduce((sum, name) => sum + name.length, 0);
+    const room = DISCORD_LIMITS.embed - title.length - (description?.length ?? 0) - names.reduce((sum, name) => sum + name.length, 0) -
+        (failed ? failed.name.length + failed.value.length : 0);
     const perValue = Math.min(DISCORD_LIMITS.fieldValue, Math.floor(room / Math.max(1, facts.length)));
     const fields = facts.map((fact, i) => {
         return { name: names[i], value: markdownLink(fact.value, fact.url, perValue), inline: !(0,src_message/* isSentence */.wj)(fact) };
     });
+    if (failed)
+        fields.push(failed);
     return {
         title,
         ...(description && { description }),
@@ -5545,12 +5544,20 @@ function discordEmbed(message, timestamp) {
         ...(timestamp && { timestamp }),
     };
 }
+/** The failed jobs as one field, a line per job ("- [build](url): Run tests"); undefined when there are none. */
+function failedJobsField(message) {
+    if (message.failedJobs.length === 0)
+        return undefined;
+    const value = failedJobList(message, DISCORD_LIMITS.fieldValue, { escape: render_escape/* escapers */.rj.markdown, link: markdownLink }, '- ');
+    return { name: (0,src_message/* failedJobsLabel */.W1)(message), value, inline: false };
+}
 
 ;// CONCATENATED MODULE: ./src/destinations/shared/server-url.ts
 /** What the result shows for a server that is not reached by URL: `smtps://smtp.example.com:465`, `irc://[::1]:6667`. */
 const serverUrl = (scheme, host, port) => `${scheme}://${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}:${port}`;
 
 ;// CONCATENATED MODULE: ./src/destinations/shared/mail-content.ts
+
 
 
 
@@ -5615,6 +5622,7 @@ function defaultText({ name, message }) {
         '',
         ...(message.description ? [message.description, ''] : []),
         ...facts,
+        ...failedJobsText(message),
         ...(message.url ? ['', `View the run: ${message.url}`] : []),
         '',
         '-- ',
@@ -5622,15 +5630,26 @@ function defaultText({ name, message }) {
         '',
     ].join('\n');
 }
+/** A blank line, "Failed jobs:", a line per job with its link ("- build: Run tests <url>"), how many more. */
+function failedJobsText(message) {
+    if (message.failedJobs.length === 0)
+        return [];
+    const { jobs, more } = (0,src_message/* listFailedJobs */.uQ)(message);
+    return [
+        '',
+        `${(0,src_message/* failedJobsLabel */.W1)(message)}:`,
+        ...jobs.map((job) => `- ${(0,src_message/* failedJobText */._Y)(job)}${job.url ? ` <${angleTarget(job.url)}>` : ''}`),
+        ...(more ? [more] : []),
+    ];
+}
 /** A URL written as `<url>` in plain text: a `>` or a space in it would end it early. */
 const angleTarget = (url) => url.replace(/[<>\s]/g, encodeURIComponent);
 /** The same as the text, as a small HTML page with inline styles (mail clients drop style sheets). */
 function defaultHtml({ name, message }) {
     const h = render_escape/* escapers */.rj.html;
-    const link = (text, url) => (url ? `<a href="${h(url)}">${h(text)}</a>` : h(text));
     const rows = message.facts
         .map((fact) => `<tr><th align="left" style="padding:2px 12px 2px 0;color:#57606a;font-weight:normal">${h(fact.label)}</th>` +
-        `<td style="padding:2px 0">${link(fact.value, fact.url)}</td></tr>`)
+        `<td style="padding:2px 0">${(0,render_escape/* htmlLink */.Ar)(fact.value, fact.url)}</td></tr>`)
         .join('\n');
     const button = message.url
         ? `<p><a href="${h(message.url)}" style="display:inline-block;padding:6px 12px;background:${h(message.colour)};color:#ffffff;text-decoration:none;border-radius:4px">View the run</a></p>`
@@ -5643,11 +5662,24 @@ function defaultHtml({ name, message }) {
 ${message.description ? `<p style="margin:0 0 8px">${h(message.description)}</p>\n` : ''}<table cellpadding="0" cellspacing="0" style="border-collapse:collapse">
 ${rows}
 </table>
-${button}
+${failedJobsHtml(message)}${button}
 </div>
 <p style="color:#57606a;font-size:12px">Sent by Herald (destination &quot;${h(name)}&quot;)</p>
 </body>
 </html>
+`;
+}
+/** "Failed jobs" and a list of them, each name linked to its page; empty when there are none. */
+function failedJobsHtml(message) {
+    if (message.failedJobs.length === 0)
+        return '';
+    const h = render_escape/* escapers */.rj.html;
+    const { jobs, more } = (0,src_message/* listFailedJobs */.uQ)(message);
+    const items = jobs.map((job) => `<li>${(0,render_escape/* htmlLink */.Ar)(job.name, job.url)}${job.detail ? `: ${h(job.detail)}` : ''}</li>`);
+    return `<p style="margin:8px 0 4px;font-weight:bold">${h((0,src_message/* failedJobsLabel */.W1)(message))}</p>
+<ul style="margin:0 0 8px;padding-left:20px">
+${[...items, ...(more ? [`<li style="color:#57606a">${h(more)}</li>`] : [])].join('\n')}
+</ul>
 `;
 }
 /** The message as a reader sees it: headers, then the text part (or the HTML when there is no text). */
@@ -5762,12 +5794,12 @@ function rgb(hex) {
 function googleChatMessage(message, text) {
     const repository = (0,src_message/* factOf */.yD)(message, 'repository')?.value;
     const widgets = message.description
-        ? [{ textParagraph: { text: truncateEscaped(message.description, GOOGLE_CHAT_LIMITS.value, html) } }]
+        ? [{ textParagraph: { text: (0,truncate/* truncateEscaped */.GI)(message.description, GOOGLE_CHAT_LIMITS.value, html) } }]
         : [];
     widgets.push(...message.facts.map((fact) => ({
         decoratedText: {
             topLabel: html(fact.label),
-            text: truncateEscaped(fact.value, GOOGLE_CHAT_LIMITS.value, html),
+            text: (0,truncate/* truncateEscaped */.GI)(fact.value, GOOGLE_CHAT_LIMITS.value, html),
             wrapText: true,
             ...(fact.url && { onClick: { openLink: { url: fact.url } } }),
         },
@@ -5776,23 +5808,40 @@ function googleChatMessage(message, text) {
         widgets.push({ buttonList: { buttons: [{ text: 'View run', color: rgb(message.colour), onClick: { openLink: { url: message.url } } }] } });
     }
     return {
-        ...(text !== undefined && { text: truncate(text, GOOGLE_CHAT_LIMITS.text) }),
+        ...(text !== undefined && { text: (0,truncate/* truncate */.xv)(text, GOOGLE_CHAT_LIMITS.text) }),
         cardsV2: [
             {
                 cardId: 'herald-run',
                 card: {
                     header: {
-                        title: truncate(`${message.emoji} ${message.title}`, GOOGLE_CHAT_LIMITS.title),
-                        ...(repository && { subtitle: truncate(`${repository} · ${message.verb}`, GOOGLE_CHAT_LIMITS.title) }),
+                        title: (0,truncate/* truncate */.xv)(`${message.emoji} ${message.title}`, GOOGLE_CHAT_LIMITS.title),
+                        ...(repository && { subtitle: (0,truncate/* truncate */.xv)(`${repository} · ${message.verb}`, GOOGLE_CHAT_LIMITS.title) }),
                     },
-                    sections: [{ widgets }],
+                    sections: [{ widgets }, ...failedJobsSection(message)],
                 },
             },
         ],
     };
 }
+/** A section headed "Failed jobs", a row per job ("build: Run tests") that opens the job's page, then how many more. */
+function failedJobsSection(message) {
+    if (message.failedJobs.length === 0)
+        return [];
+    const { jobs, more } = (0,src_message/* listFailedJobs */.uQ)(message);
+    const widgets = jobs.map((job) => ({
+        decoratedText: {
+            text: (0,truncate/* truncateEscaped */.GI)((0,src_message/* failedJobText */._Y)(job), GOOGLE_CHAT_LIMITS.value, html),
+            wrapText: true,
+            ...(job.url && { onClick: { openLink: { url: job.url } } }),
+        },
+    }));
+    if (more)
+        widgets.push({ textParagraph: { text: html(more) } });
+    return [{ header: (0,src_message/* failedJobsLabel */.W1)(message), widgets }];
+}
 
 ;// CONCATENATED MODULE: ./src/destinations/grafana.ts
+
 
 
 
@@ -5908,10 +5957,18 @@ function annotationTags(config, input) {
     const tags = config.tags ?? ['herald', input.trigger, input.vars.repository].filter(Boolean);
     return input.trigger === 'test' && !tags.includes('test') ? [...tags, 'test'] : tags;
 }
-/** The message's one line and a link to the run, HTML-escaped: Grafana renders annotation text as (sanitized) HTML. */
+/**
+ * The message's one line and a link to the run, HTML-escaped: Grafana renders annotation text as (sanitized) HTML. A
+ * failure adds its failed jobs on a line of their own, each linked: "Failed jobs: build: Run tests; e2e: timed out".
+ */
 function grafanaText(message) {
     const line = (0,render_escape/* escapeHtml */.ZD)(message.line);
-    return message.url ? `${line} <a href="${(0,render_escape/* escapeHtml */.ZD)(message.url)}">View run</a>` : line;
+    const text = message.url ? `${line} <a href="${(0,render_escape/* escapeHtml */.ZD)(message.url)}">View run</a>` : line;
+    if (message.failedJobs.length === 0)
+        return text;
+    const { jobs, more } = (0,src_message/* listFailedJobs */.uQ)(message);
+    const items = jobs.map((job) => (0,render_escape/* htmlLink */.Ar)(job.name, job.url) + (job.detail ? `: ${(0,render_escape/* escapeHtml */.ZD)(job.detail)}` : ''));
+    return `${text}<br>${(0,render_escape/* escapeHtml */.ZD)((0,src_message/* failedJobsLabel */.W1)(message))}: ${[...items, ...(more ? [(0,render_escape/* escapeHtml */.ZD)(more)] : [])].join('; ')}`;
 }
 
 ;// CONCATENATED MODULE: ./src/render/irc-lines.ts
@@ -5966,6 +6023,7 @@ function fittingPrefix(text, maxBytes) {
 
 
 
+
 /** RFC 2812's nickname: a letter or one of []\`_^{|}, then letters, digits, those and `-`. */
 const NICKNAME = /^[A-Za-z[\]\\`_^{|}][\w[\]\\`^{|}-]*$/;
 /** A channel: #, &, + or ! and a name without spaces, commas, colons, BEL or NUL (RFC 2812, 1.3), at most 50 long. */
@@ -5976,7 +6034,7 @@ const isChannel = (target) => CHANNEL.test(target);
  * with a suffix of up to 3 characters (when the nick is taken), the user Herald registers as, and a host name of up
  * to 63 bytes. Without it, the copy that reaches the channel could be cut by the server.
  */
-const relayedSourceBytes = (nickname) => byteLength(`:${nickname}999!~${IRC_USER}@${'h'.repeat(63)} `);
+const relayedSourceBytes = (nickname) => (0,truncate/* byteLength */.dp)(`:${nickname}999!~${IRC_USER}@${'h'.repeat(63)} `);
 /** The user name (USER) Herald registers with. */
 const IRC_USER = 'herald';
 const irc_schema = builtOnFirstUse(() => destinationSchema('irc', {
@@ -6041,17 +6099,25 @@ const irc = {
  * source the server adds when it relays the line.
  */
 function textBytes(command, targets, nickname) {
-    const longest = Math.max(...targets.map(byteLength));
-    return IRC_LINE_BYTES - 2 - byteLength(`${command}  :`) - longest - relayedSourceBytes(nickname);
+    const longest = Math.max(...targets.map(truncate/* byteLength */.dp));
+    return IRC_LINE_BYTES - 2 - (0,truncate/* byteLength */.dp)(`${command}  :`) - longest - relayedSourceBytes(nickname);
 }
 /**
  * The default text: the message's one line and the run's link, "CI failed on main in octo/app (#42) https://...",
  * plain (no mIRC colours, which some clients show as junk), and a test notification's description on a second line.
+ * A failure's failed jobs follow on a line of their own, each with its link: "Failed jobs: build: Run tests https://...;
+ * e2e: timed out https://..." (split into more lines, at spaces, when it is longer than one).
  */
 function ircText(message) {
     const oneLine = (text) => text.replace(/\s*[\r\n\0]+\s*/g, ' ');
     const first = oneLine(`${message.line}${message.url ? ` ${message.url}` : ''}`);
-    return message.description ? `${first}\n${oneLine(message.description)}` : first;
+    const lines = [first, ...(message.description ? [oneLine(message.description)] : [])];
+    if (message.failedJobs.length > 0) {
+        const { jobs, more } = (0,src_message/* listFailedJobs */.uQ)(message);
+        const items = jobs.map((job) => `${(0,src_message/* failedJobText */._Y)(job)}${job.url ? ` ${job.url}` : ''}`);
+        lines.push(oneLine(`${(0,src_message/* failedJobsLabel */.W1)(message)}: ${[...items, ...(more ? [more] : [])].join('; ')}`));
+    }
+    return lines.join('\n');
 }
 /** A refusal after the stage it happened at: "the IRC server refused JOIN #ops: 474 #ops Cannot join channel (+b)". */
 function describeIrcReply(reply) {
@@ -6066,6 +6132,8 @@ function describeIrcReply(reply) {
 
 
 
+
+
 /** Cut long values here: both services take far more, but a 5,000-character commit message is not worth reading. */
 const VALUE_LIMIT = 1000;
 /**
@@ -6074,17 +6142,27 @@ const VALUE_LIMIT = 1000;
  */
 function messageAttachment(message) {
     return {
-        fallback: truncate(`${message.emoji} ${message.line}`, 300),
+        fallback: (0,truncate/* truncate */.xv)(`${message.emoji} ${message.line}`, 300),
         color: message.colour,
-        title: truncate(`${message.emoji} ${message.title}`, 250),
+        title: (0,truncate/* truncate */.xv)(`${message.emoji} ${message.title}`, 250),
         ...(message.url && { title_link: message.url }),
         ...(message.description && { text: markdownLink(message.description, undefined, VALUE_LIMIT) }),
-        fields: message.facts.map((fact) => ({
-            short: !(0,src_message/* isSentence */.wj)(fact),
-            title: fact.label,
-            value: markdownLink(fact.value, fact.url, VALUE_LIMIT),
-        })),
+        fields: [
+            ...message.facts.map((fact) => ({
+                short: !(0,src_message/* isSentence */.wj)(fact),
+                title: fact.label,
+                value: markdownLink(fact.value, fact.url, VALUE_LIMIT),
+            })),
+            ...attachment_message_failedJobsField(message),
+        ],
     };
+}
+/** The failed jobs as one long field, a line per job: "- [build](url): Run tests". */
+function attachment_message_failedJobsField(message) {
+    if (message.failedJobs.length === 0)
+        return [];
+    const value = failedJobList(message, VALUE_LIMIT, { escape: render_escape/* escapers */.rj.markdown, link: markdownLink }, '- ');
+    return [{ short: false, title: (0,src_message/* failedJobsLabel */.W1)(message), value }];
 }
 /**
  * The POST of a Mattermost or Rocket.Chat incoming webhook: the user's payload template, or the user's `text` (Markdown
@@ -6098,7 +6176,7 @@ function attachmentPost(url, config, input, textLimit, fields) {
     const text = renderText(config, input, 'markdown');
     const set = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
     return postJson(url, {
-        ...(text !== undefined && { text: truncate(text, textLimit) }),
+        ...(text !== undefined && { text: (0,truncate/* truncate */.xv)(text, textLimit) }),
         ...set,
         attachments: [messageAttachment(input.message)],
     }, tls);
@@ -6160,6 +6238,7 @@ const mattermost = {
 };
 
 ;// CONCATENATED MODULE: ./src/destinations/pagerduty.ts
+
 
 
 
@@ -6233,7 +6312,7 @@ function pagerDutyEvent(config, input) {
     };
     const key = template('dedup_key') ?? [vars.repository, vars.workflow, vars.branch || vars.tag].join('/');
     // A test gets a key of its own: it must neither resolve nor be resolved by a real incident.
-    const dedupKey = truncate(trigger === 'test' ? `herald-test/${key}` : key, PAGERDUTY_LIMITS.dedupKey);
+    const dedupKey = (0,truncate/* truncate */.xv)(trigger === 'test' ? `herald-test/${key}` : key, PAGERDUTY_LIMITS.dedupKey);
     if ((0,outcome/* baseTrigger */.ac)(trigger) === 'success')
         return { routing_key: config.routing_key, event_action: 'resolve', dedup_key: dedupKey };
     const optional = (field) => {
@@ -6243,6 +6322,7 @@ function pagerDutyEvent(config, input) {
     const links = [
         ...(vars.runUrl ? [{ href: vars.runUrl, text: 'Workflow run' }] : []),
         ...(vars.commitUrl ? [{ href: vars.commitUrl, text: `Commit ${vars.shortSha}` }] : []),
+        ...(0,src_message/* listFailedJobs */.uQ)(message).jobs.flatMap((job) => (job.url ? [{ href: job.url, text: `Failed job: ${job.name}` }] : [])),
     ];
     const clientUrl = config.client_url ?? (message.url || undefined);
     return {
@@ -6250,7 +6330,7 @@ function pagerDutyEvent(config, input) {
         event_action: 'trigger',
         dedup_key: dedupKey,
         payload: {
-            summary: truncate(template('summary') ?? message.line, PAGERDUTY_LIMITS.summary),
+            summary: (0,truncate/* truncate */.xv)(template('summary') ?? message.line, PAGERDUTY_LIMITS.summary),
             source: template('source') ?? (vars.repository || 'GitHub Actions'),
             severity: severityOf(config, trigger),
             ...(vars.timestamp && { timestamp: vars.timestamp }),
@@ -6271,11 +6351,18 @@ function severityOf(config, trigger) {
         return config.severity;
     return config.severity?.[incident] ?? DEFAULT_SEVERITY[incident];
 }
-/** The facts by their stable kind (event rules can match custom_details.branch), the test's sentence as description. */
+/**
+ * The facts by their stable kind (event rules can match custom_details.branch), the test's sentence as description,
+ * and the failed jobs as a list of lines ("build: Run tests", then "and 2 more failed jobs"); their pages are links.
+ */
 function customDetails(message) {
     const details = message.description ? { description: message.description } : {};
     for (const fact of message.facts)
         details[fact.kind] = fact.value;
+    if (message.failedJobs.length > 0) {
+        const { jobs, more } = (0,src_message/* listFailedJobs */.uQ)(message);
+        details.failed_jobs = [...jobs.map(src_message/* failedJobText */._Y), ...(more ? [more] : [])];
+    }
     return details;
 }
 
@@ -6426,6 +6513,7 @@ function describeSesReply(reply) {
 
 
 
+
 /** Block Kit's limits (docs.slack.dev/reference/block-kit). */
 const SLACK_LIMITS = { blocks: 50, header: 150, sectionText: 3000, fields: 10, fieldText: 2000, buttonText: 75, url: 3000, text: 40000 };
 const channelList = (0,fields/* oneOrMany */.Pl)(schemas/* string */.YjP().min(1), 'needs at least one channel');
@@ -6555,14 +6643,19 @@ const slack_linkTarget = (url) => url.replace(/[<>|\s]/g, encodeURIComponent);
 /** `<url|text>` with the text escaped and cut to `max` in all. */
 function slackLink(text, url, max) {
     if (!url)
-        return truncateEscaped(text, max, mrkdwn);
+        return (0,truncate/* truncateEscaped */.GI)(text, max, mrkdwn);
     const target = slack_linkTarget(url);
-    return `<${target}|${truncateEscaped(text, Math.max(1, max - target.length - 3), mrkdwn)}>`;
+    return `<${target}|${(0,truncate/* truncateEscaped */.GI)(text, Math.max(1, max - target.length - 3), mrkdwn)}>`;
 }
 const field = (fact, max) => {
     const label = `*${mrkdwn(fact.label)}*\n`;
     return label + slackLink(fact.value, fact.url, max - label.length);
 };
+/** "*Failed jobs*", a bullet per job (its name linked to its page, then its failed steps), "and 2 more failed jobs". */
+function slack_failedJobsText(message) {
+    const heading = `*${(0,src_message/* failedJobsLabel */.W1)(message)}*\n`;
+    return heading + failedJobList(message, SLACK_LIMITS.sectionText - heading.length, { escape: mrkdwn, link: slackLink }, '• ');
+}
 /** The default message: a coloured attachment with a header, the facts, the commit and a button to the run. */
 function slackMessage(config, input) {
     const { message } = input;
@@ -6570,11 +6663,11 @@ function slackMessage(config, input) {
     const blocks = slackBlocks(message);
     const attachment = {
         color: config.hex_color ? `#${config.hex_color.replace(/^#/, '')}` : message.colour,
-        fallback: truncate(`${message.emoji} ${message.line}`, 300),
+        fallback: (0,truncate/* truncate */.xv)(`${message.emoji} ${message.line}`, 300),
         blocks,
     };
     return {
-        ...(text !== undefined && { text: truncate(text, SLACK_LIMITS.text) }),
+        ...(text !== undefined && { text: (0,truncate/* truncate */.xv)(text, SLACK_LIMITS.text) }),
         ...(config.username !== undefined && { username: config.username }),
         ...(config.icon_url !== undefined && { icon_url: config.icon_url }),
         ...(config.icon_emoji !== undefined && { icon_emoji: config.icon_emoji }),
@@ -6585,10 +6678,10 @@ function slackBlocks(message) {
     const commit = (0,src_message/* factOf */.yD)(message, 'commit');
     const fields = message.facts.filter((fact) => fact !== commit).slice(0, SLACK_LIMITS.fields);
     const blocks = [
-        { type: 'header', text: { type: 'plain_text', text: truncate(`${message.emoji} ${message.title}`, SLACK_LIMITS.header), emoji: true } },
+        { type: 'header', text: { type: 'plain_text', text: (0,truncate/* truncate */.xv)(`${message.emoji} ${message.title}`, SLACK_LIMITS.header), emoji: true } },
     ];
     if (message.description) {
-        blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncateEscaped(message.description, SLACK_LIMITS.sectionText, mrkdwn) } });
+        blocks.push({ type: 'section', text: { type: 'mrkdwn', text: (0,truncate/* truncateEscaped */.GI)(message.description, SLACK_LIMITS.sectionText, mrkdwn) } });
     }
     if (fields.length > 0) {
         blocks.push({
@@ -6598,6 +6691,8 @@ function slackBlocks(message) {
     }
     if (commit)
         blocks.push({ type: 'section', text: { type: 'mrkdwn', text: field(commit, SLACK_LIMITS.sectionText) } });
+    if (message.failedJobs.length > 0)
+        blocks.push({ type: 'section', text: { type: 'mrkdwn', text: slack_failedJobsText(message) } });
     if (message.url && message.url.length <= SLACK_LIMITS.url) {
         blocks.push({
             type: 'actions',
@@ -6696,7 +6791,7 @@ function publishParameters(config, input) {
         [`MessageAttributes.entry.${i + 1}.Value.StringValue`, value],
     ]);
     // The 256 KB limit counts the message and the attributes (names, types, values) together.
-    const attributeBytes = attributes.reduce((sum, [, value]) => sum + byteLength(value), 0);
+    const attributeBytes = attributes.reduce((sum, [, value]) => sum + (0,truncate/* byteLength */.dp)(value), 0);
     const text = cutToBytes(template('text') ?? defaultText(input), SNS_LIMITS.messageBytes - attributeBytes - 1024);
     return [
         ['Action', 'Publish'],
@@ -6724,13 +6819,13 @@ function snsSubject(text) {
 }
 /** `text` cut (with an ellipsis) so that its UTF-8 form fits in `max` bytes. */
 function cutToBytes(text, max) {
-    if (byteLength(text) <= max)
+    if ((0,truncate/* byteLength */.dp)(text) <= max)
         return text;
     // A character is at most 4 bytes (2 code units): start where it must fit, shrink until it does.
     let length = Math.floor(max / 2);
-    while (length > 0 && byteLength(truncate(text, length)) > max)
+    while (length > 0 && (0,truncate/* byteLength */.dp)((0,truncate/* truncate */.xv)(text, length)) > max)
         length = Math.floor(length * 0.9);
-    return truncate(text, length);
+    return (0,truncate/* truncate */.xv)(text, length);
 }
 /** application/x-www-form-urlencoded as the AWS Query API signs it: RFC 3986 encoding (%20, never +). */
 function formEncode(parameters) {
@@ -6819,13 +6914,13 @@ function teamsMessage(input, text) {
                 { contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content: adaptiveCard(input.message, text, limit) },
             ],
         };
-        if (byteLength(JSON.stringify(message)) <= TEAMS_MAX_BYTES || limit < 20)
+        if ((0,truncate/* byteLength */.dp)(JSON.stringify(message)) <= TEAMS_MAX_BYTES || limit < 20)
             return message;
     }
 }
 function adaptiveCard(message, text, limit) {
     // Card text is Markdown: a value's [text](url) is broken up, so only the card's own buttons link.
-    const cut = (value) => truncateEscaped(value, limit, render_escape/* breakMarkdownLinks */.cI);
+    const cut = (value) => (0,truncate/* truncateEscaped */.GI)(value, limit, render_escape/* breakMarkdownLinks */.cI);
     const links = [
         { title: 'View run', url: message.url },
         { title: 'View commit', url: (0,src_message/* factOf */.yD)(message, 'commit')?.url },
@@ -6843,12 +6938,31 @@ function adaptiveCard(message, text, limit) {
                 items: [{ type: 'TextBlock', text: cut(`${message.emoji} ${message.title}`), weight: 'Bolder', size: 'Medium', wrap: true }],
             },
             ...(message.description ? [{ type: 'TextBlock', text: cut(message.description), wrap: true }] : []),
-            ...(text !== undefined ? [{ type: 'TextBlock', text: truncate(text, limit * 4), wrap: true }] : []),
+            ...(text !== undefined ? [{ type: 'TextBlock', text: (0,truncate/* truncate */.xv)(text, limit * 4), wrap: true }] : []),
             { type: 'FactSet', facts: message.facts.map((fact) => ({ title: fact.label, value: cut(fact.value) })) },
+            ...failedJobItems(message, cut),
         ],
         actions: links.map((link) => ({ type: 'Action.OpenUrl', title: link.title, url: link.url })),
         msteams: { width: 'Full' },
     };
+}
+/**
+ * The failed jobs under a heading, one row each ("build: Run tests") that opens the job's page when clicked (a
+ * Container's selectAction: a Markdown link would need the name escaped, and Adaptive Card Markdown has no escape).
+ */
+function failedJobItems(message, cut) {
+    if (message.failedJobs.length === 0)
+        return [];
+    const { jobs, more } = (0,src_message/* listFailedJobs */.uQ)(message);
+    return [
+        { type: 'TextBlock', text: (0,src_message/* failedJobsLabel */.W1)(message), weight: 'Bolder', spacing: 'Medium', wrap: true },
+        ...jobs.map((job) => ({
+            type: 'Container',
+            ...(job.url && { selectAction: { type: 'Action.OpenUrl', title: 'View job', url: job.url } }),
+            items: [{ type: 'TextBlock', text: cut((0,src_message/* failedJobText */._Y)(job)), color: 'Attention', spacing: 'None', wrap: true }],
+        })),
+        ...(more ? [{ type: 'TextBlock', text: more, isSubtle: true, spacing: 'None', wrap: true }] : []),
+    ];
 }
 
 ;// CONCATENATED MODULE: ./src/destinations/telegram.ts
@@ -6860,8 +6974,10 @@ function adaptiveCard(message, text, limit) {
 
 
 
+
+
 /** sendMessage's limit on `text` (core.telegram.org/bots/api#sendmessage), counted here on the markup, which is never shorter. */
-const TELEGRAM_LIMITS = { text: 4096, title: 256, factValue: 1000 };
+const TELEGRAM_LIMITS = { text: 4096, title: 256, factValue: 1000, failedJobs: 1500 };
 /**
  * A numeric chat id (-1001234567890; YAML reads a bare one as a number) or a public @channelname. Strings are only
  * checked for spaces: `herald preview` fills an unset ${TELEGRAM_CHAT_ID} with a stand-in that must pass.
@@ -6972,19 +7088,27 @@ const MARKUP = {
 /** Emoji and title in bold, the description, one line per fact (linked where it has a page), a link to the run. */
 function telegramText(message, mode) {
     const { escape, bold, link } = MARKUP[mode];
-    const title = bold(truncateEscaped(`${message.emoji} ${message.title}`, TELEGRAM_LIMITS.title, escape));
-    const description = message.description ? truncateEscaped(message.description, TELEGRAM_LIMITS.factValue, escape) : undefined;
+    const title = bold((0,truncate/* truncateEscaped */.GI)(`${message.emoji} ${message.title}`, TELEGRAM_LIMITS.title, escape));
+    const description = message.description ? (0,truncate/* truncateEscaped */.GI)(message.description, TELEGRAM_LIMITS.factValue, escape) : undefined;
     const labels = message.facts.map((fact) => `${bold(escape(`${fact.label}:`))} `);
     const linkOf = (fact) => (fact.url ? link('', fact.url).length : 0);
     const runLink = message.url ? link(escape('View run'), message.url) : undefined;
-    const fixed = [title, description, runLink].reduce((sum, part) => sum + (part?.length ?? 0) + 1, 0) +
+    const failed = message.failedJobs.length > 0 ? telegram_failedJobsText(message, mode) : undefined;
+    const fixed = [title, description, failed, runLink].reduce((sum, part) => sum + (part?.length ?? 0) + 1, 0) +
         message.facts.reduce((sum, fact, i) => sum + labels[i].length + linkOf(fact) + 1, 0);
     const perValue = Math.min(TELEGRAM_LIMITS.factValue, Math.floor((TELEGRAM_LIMITS.text - fixed) / Math.max(1, message.facts.length)));
     const facts = message.facts.map((fact, i) => {
-        const value = truncateEscaped(fact.value, Math.max(1, perValue), escape);
+        const value = (0,truncate/* truncateEscaped */.GI)(fact.value, Math.max(1, perValue), escape);
         return labels[i] + (fact.url ? link(value, fact.url) : value);
     });
-    return [title, description, ...facts, runLink].filter((line) => line !== undefined).join('\n');
+    return [title, description, ...facts, failed, runLink].filter((line) => line !== undefined).join('\n');
+}
+/** "Failed jobs:" in bold, then a line per job, its name linked to its page: "• build: Run tests". */
+function telegram_failedJobsText(message, mode) {
+    const { escape, bold, link } = MARKUP[mode];
+    const heading = `${bold(escape(`${(0,src_message/* failedJobsLabel */.W1)(message)}:`))}\n`;
+    const linked = (text, url, max) => link((0,truncate/* truncateEscaped */.GI)(text, Math.max(1, max - link('', url).length), escape), url);
+    return heading + failedJobList(message, TELEGRAM_LIMITS.failedJobs - heading.length, { escape, link: linked }, escape('• '));
 }
 /**
  * A rendered `text` template cut to `max` with an ellipsis, never inside an HTML tag or entity or after a MarkdownV2
@@ -6993,7 +7117,7 @@ function telegramText(message, mode) {
 function cutMarkup(text, max, mode) {
     if (text.length <= max)
         return text;
-    let cut = truncate(text, max).slice(0, -1);
+    let cut = (0,truncate/* truncate */.xv)(text, max).slice(0, -1);
     if (mode === 'HTML')
         cut = cut.replace(/<[^>]*$|&[#\w]*$/, '');
     else
@@ -7002,6 +7126,7 @@ function cutMarkup(text, max, mode) {
 }
 
 ;// CONCATENATED MODULE: ./src/destinations/twilio.ts
+
 
 
 
@@ -7066,7 +7191,7 @@ function interpretTwilioReply(reply) {
 /** The `text` template (cut to Twilio's 1600) or the default one line. */
 function twilioBody(config, input) {
     const text = renderText(config, input, 'text');
-    return text === undefined ? twilioText(input.message, input.vars) : truncate(text, TWILIO_LIMITS.body);
+    return text === undefined ? twilioText(input.message, input.vars) : (0,truncate/* truncate */.xv)(text, TWILIO_LIMITS.body);
 }
 /**
  * The default SMS: the message's one line and the run's link, "CI failed on main in octo/app (#42) https://...", in one
@@ -7077,14 +7202,24 @@ function twilioBody(config, input) {
 function twilioText(message, vars) {
     const link = message.url ? ` ${message.url}` : '';
     const fits = (text) => text.length + link.length <= TWILIO_LIMITS.segment;
-    if (fits(message.line))
-        return message.line + link;
     const short = `${message.title}${vars.runNumber ? ` (#${vars.runNumber})` : ''}`;
-    if (fits(short))
-        return short + link;
+    // What failed is worth more than the repository's name, which the link holds anyway.
+    const failed = failedJobsShort(message);
+    const candidates = failed ? [`${message.line}; ${failed}`, `${short}; ${failed}`, message.line, short] : [message.line, short];
+    const fitting = candidates.find(fits);
+    if (fitting !== undefined)
+        return fitting + link;
     // A link too long for a segment of its own still gets 40 characters of title.
     const room = Math.max(40, TWILIO_LIMITS.segment - link.length);
     return cutGsm(short, room) + link;
+}
+/** "failed: build: Run tests", "failed: build: Run tests, and 2 more jobs"; empty when no job failed. */
+function failedJobsShort(message) {
+    const [first] = (0,src_message/* listFailedJobs */.uQ)(message, 1).jobs;
+    if (!first)
+        return '';
+    const others = message.failedJobs.length - 1;
+    return `failed: ${(0,src_message/* failedJobText */._Y)(first)}${others > 0 ? `, and ${others} more job${others === 1 ? '' : 's'}` : ''}`;
 }
 /** `text` in at most `max` code units, ending in "..." when cut; a surrogate pair is never split. */
 function cutGsm(text, max) {
@@ -7100,7 +7235,10 @@ function cutGsm(text, max) {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/destinations/shared/generic-payload.ts
-/** The documented generic JSON payload (version 1) that a webhook sends when it has no `payload` template. */
+/**
+ * The documented generic JSON payload (version 1) that a webhook sends when it has no `payload` template. Fields are
+ * only ever added to version 1 (failed_jobs was): a receiver that ignores what it does not know keeps working.
+ */
 function genericPayload({ name, trigger, message, vars }) {
     const or = (value) => value || null;
     return {
@@ -7136,6 +7274,8 @@ function genericPayload({ name, trigger, message, vars }) {
         started_at: or(vars.startedAt),
         duration_seconds: vars.durationSeconds,
         timestamp: vars.timestamp,
+        // All of them, uncut: a program reads this, not a person.
+        failed_jobs: message.failedJobs.map((job) => ({ name: job.name, url: or(job.url), conclusion: job.conclusion, failed_steps: job.failedSteps })),
     };
 }
 
@@ -7358,12 +7498,18 @@ const destinationTypes = () => [...byType.keys()];
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   O5: () => (/* binding */ COLOURS),
 /* harmony export */   SB: () => (/* binding */ composeMessage),
+/* harmony export */   W1: () => (/* binding */ failedJobsLabel),
+/* harmony export */   _Y: () => (/* binding */ failedJobText),
 /* harmony export */   kP: () => (/* binding */ messagesFor),
+/* harmony export */   uQ: () => (/* binding */ listFailedJobs),
 /* harmony export */   wj: () => (/* binding */ isSentence),
 /* harmony export */   yD: () => (/* binding */ factOf)
 /* harmony export */ });
+/* unused harmony export FAILED_JOBS_SHOWN */
 /* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4671);
-/* harmony import */ var _render_percent_encode_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1580);
+/* harmony import */ var _render_percent_encode_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1580);
+/* harmony import */ var _render_truncate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(944);
+
 
 
 /** The words shown next to each kind of fact. */
@@ -7437,7 +7583,8 @@ function composeMessage(run, outcome) {
         add('duration', run.duration);
     // Reviewers approve on the run's page, not on the waiting job's.
     const url = outcome.trigger === 'approval' ? run.runUrl.replace(/\/jobs?\/\d+$/, '') : run.runUrl;
-    return { title, line, verb, emoji: EMOJI[look], colour: COLOURS[look], facts, url };
+    // Read from the API for a failed run only (src/github/failed-jobs.ts): empty on every other.
+    return { title, line, verb, emoji: EMOJI[look], colour: COLOURS[look], facts, url, failedJobs: run.failedJobs };
 }
 /** The messages of a run whose status is `outcome`'s, each composed once, when a destination first needs it. */
 function messagesFor(run, outcome) {
@@ -7464,8 +7611,34 @@ function testMessage(run) {
     add('repository', run.repository, run.repositoryUrl);
     add('workflow', [run.workflow, run.job].filter(Boolean).join(' / '), run.runUrl);
     add('actor', run.actor);
-    return { title, line, description, verb: 'test notification', emoji: EMOJI.test, colour: COLOURS.test, facts, url: run.runUrl };
+    return { title, line, description, verb: 'test notification', emoji: EMOJI.test, colour: COLOURS.test, facts, url: run.runUrl, failedJobs: [] };
 }
+/**
+ * How much of the failed jobs a default message lists: the first 5 jobs, 3 failed steps of each, names cut to 100
+ * characters; the rest is counted ("and 2 more failed jobs"), and the run's page has them all.
+ */
+const FAILED_JOBS_SHOWN = { jobs: 5, steps: 3, name: 100 };
+const JOB_CONCLUSIONS = { timed_out: 'timed out', startup_failure: 'failed to start' };
+/** The failed jobs a default message lists (at most `max`), and the sentence that counts the others, if any. */
+function listFailedJobs(message, max = FAILED_JOBS_SHOWN.jobs) {
+    const cut = (name) => (0,_render_truncate_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(name, FAILED_JOBS_SHOWN.name);
+    const jobs = message.failedJobs.slice(0, max).map((job) => {
+        const shown = job.failedSteps.slice(0, FAILED_JOBS_SHOWN.steps).map(cut);
+        const hidden = job.failedSteps.length - shown.length;
+        const steps = shown.join(', ') + (hidden > 0 ? ` and ${hidden} more` : '');
+        const conclusion = JOB_CONCLUSIONS[job.conclusion] ?? '';
+        return { name: cut(job.name) || 'job', url: job.url, detail: [conclusion, steps].filter(Boolean).join(', ') };
+    });
+    const others = message.failedJobs.length - jobs.length;
+    return others > 0 ? { jobs, more: `and ${others} more failed job${others === 1 ? '' : 's'}` } : { jobs };
+}
+/**
+ * "build: Run tests", "deploy: timed out": a listed job in plain text, without its link. A colon, not parentheses: a
+ * matrix job's name has its own, "test (ubuntu-latest, 22)".
+ */
+const failedJobText = (job) => (job.detail ? `${job.name}: ${job.detail}` : job.name);
+/** The heading over the list: "Failed job" or "Failed jobs". */
+const failedJobsLabel = (message) => (message.failedJobs.length === 1 ? 'Failed job' : 'Failed jobs');
 /** The message's fact of that kind, if it has one. */
 const factOf = (message, kind) => message.facts.find((fact) => fact.kind === kind);
 /** A fact whose value reads as a sentence (a commit's or a pull request's title): chat layouts give it a whole row. */
@@ -7493,7 +7666,7 @@ function branchUrl(run) {
  * A branch or tag name as URL path segments, each percent-encoded: `feature/#123-login` -> `feature/%23123-login`.
  * `( ) ! ' *`, which encodeURIComponent leaves, are encoded too: a `)` would end a Markdown link early.
  */
-const urlPath = (name) => name.split('/').map((segment) => (0,_render_percent_encode_js__WEBPACK_IMPORTED_MODULE_1__/* .percentEncode */ .a)(segment)).join('/');
+const urlPath = (name) => name.split('/').map((segment) => (0,_render_percent_encode_js__WEBPACK_IMPORTED_MODULE_2__/* .percentEncode */ .a)(segment)).join('/');
 
 
 /***/ }),
@@ -7547,6 +7720,7 @@ const TEST_OUTCOME = { trigger: 'test', status: 'test' };
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ar: () => (/* binding */ htmlLink),
 /* harmony export */   D0: () => (/* binding */ escapeMarkdownV2),
 /* harmony export */   ZD: () => (/* binding */ escapeHtml),
 /* harmony export */   cI: () => (/* binding */ breakMarkdownLinks),
@@ -7590,6 +7764,8 @@ function plain(value) {
 const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** Text as HTML text or an attribute value: & < > " ' as entities. */
 const escapeHtml = (text) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+/** `<a href="url">text</a>` with both escaped, or the escaped text alone when there is no URL. */
+const htmlLink = (text, url) => (url ? `<a href="${escapeHtml(url)}">${escapeHtml(text)}</a>` : escapeHtml(text));
 /** Slack's three control characters; `<!channel>`, `<@U123>` and `<url|text>` need a raw `<`. */
 const SLACK_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 const ZERO_WIDTH_SPACE = '\u200b';
@@ -8585,6 +8761,57 @@ function unknownVariables(tokens, variables) {
     return [...unknown];
 }
 const excerpt = (text) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
+
+
+/***/ }),
+
+/***/ 944:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GI: () => (/* binding */ truncateEscaped),
+/* harmony export */   dp: () => (/* binding */ byteLength),
+/* harmony export */   xv: () => (/* binding */ truncate)
+/* harmony export */ });
+/* unused harmony export ELLIPSIS */
+const ELLIPSIS = '…';
+const isHighSurrogate = (code) => code >= 0xd800 && code <= 0xdbff;
+/**
+ * `text` cut to at most `max` UTF-16 code units (the unit Slack's, Discord's and Teams' limits are counted in, and never
+ * fewer than Unicode characters), ending in an ellipsis when cut; a surrogate pair is never split.
+ */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    if (max < 1)
+        return '';
+    let end = max - ELLIPSIS.length;
+    if (end > 0 && isHighSurrogate(text.charCodeAt(end - 1)))
+        end--;
+    return text.slice(0, end) + ELLIPSIS;
+}
+/** UTF-8 size of a string, for byte limits such as Teams' 28 KB per message. */
+const byteLength = (text) => Buffer.byteLength(text, 'utf8');
+/**
+ * `escape(text)` in at most `max` code units: the raw text is cut (with an ellipsis) before escaping, so an escape
+ * sequence (`&amp;`, `\*`) is never cut in half.
+ */
+function truncateEscaped(text, max, escape) {
+    const whole = escape(text);
+    if (whole.length <= max)
+        return whole;
+    // The longest cut whose escaped form fits: escaping only ever lengthens, so a binary search finds it.
+    let fits = 0;
+    let tooLong = text.length;
+    while (tooLong - fits > 1) {
+        const middle = Math.floor((fits + tooLong) / 2);
+        if (escape(truncate(text, middle)).length <= max)
+            fits = middle;
+        else
+            tooLong = middle;
+    }
+    return escape(truncate(text, fits));
+}
 
 
 /***/ }),

@@ -1,7 +1,9 @@
 import type { APIEmbed, APIEmbedField, RESTPostAPIWebhookWithTokenJSONBody } from 'discord-api-types/v10';
 import { z } from 'zod';
 import { httpUrl } from '../config/fields.js';
-import { isSentence, type Message } from '../message.js';
+import { failedJobsLabel, isSentence, type Message } from '../message.js';
+import { escapers } from '../render/escape.js';
+import { failedJobList } from '../render/failed-job-lines.js';
 import { markdownLink } from '../render/markdown-link.js';
 import { TemplateError } from '../render/template.js';
 import { truncate } from '../render/truncate.js';
@@ -108,14 +110,17 @@ export function discordMessage(config: DiscordConfig, input: BuildInput): RESTPo
 /** Title linked to the run, facts as fields; values are cut so the embed stays under 6000 characters in all. */
 export function discordEmbed(message: Message, timestamp: string): APIEmbed {
   const title = truncate(`${message.emoji} ${message.title}`, DISCORD_LIMITS.title);
-  const facts = message.facts.slice(0, DISCORD_LIMITS.fields);
+  const failed = failedJobsField(message);
+  const facts = message.facts.slice(0, DISCORD_LIMITS.fields - (failed ? 1 : 0));
   const names = facts.map((fact) => truncate(fact.label, DISCORD_LIMITS.fieldName));
   const description = message.description && markdownLink(message.description, undefined, DISCORD_LIMITS.description);
-  const room = DISCORD_LIMITS.embed - title.length - (description?.length ?? 0) - names.reduce((sum, name) => sum + name.length, 0);
+  const room = DISCORD_LIMITS.embed - title.length - (description?.length ?? 0) - names.reduce((sum, name) => sum + name.length, 0) -
+    (failed ? failed.name.length + failed.value.length : 0);
   const perValue = Math.min(DISCORD_LIMITS.fieldValue, Math.floor(room / Math.max(1, facts.length)));
   const fields = facts.map((fact, i): APIEmbedField => {
     return { name: names[i]!, value: markdownLink(fact.value, fact.url, perValue), inline: !isSentence(fact) };
   });
+  if (failed) fields.push(failed);
   return {
     title,
     ...(description && { description }),
@@ -124,4 +129,11 @@ export function discordEmbed(message: Message, timestamp: string): APIEmbed {
     fields,
     ...(timestamp && { timestamp }),
   };
+}
+
+/** The failed jobs as one field, a line per job ("- [build](url): Run tests"); undefined when there are none. */
+function failedJobsField(message: Message): APIEmbedField | undefined {
+  if (message.failedJobs.length === 0) return undefined;
+  const value = failedJobList(message, DISCORD_LIMITS.fieldValue, { escape: escapers.markdown, link: markdownLink }, '- ');
+  return { name: failedJobsLabel(message), value, inline: false };
 }

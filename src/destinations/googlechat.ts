@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { httpUrl } from '../config/fields.js';
-import { factOf, type Message } from '../message.js';
+import { factOf, failedJobsLabel, failedJobText, listFailedJobs, type Message } from '../message.js';
 import { escapers } from '../render/escape.js';
 import { truncate, truncateEscaped } from '../render/truncate.js';
 import { builtOnFirstUse, destinationSchema, type Destination } from './destination.js';
@@ -69,9 +69,24 @@ export function googleChatMessage(message: Message, text: string | undefined) {
             title: truncate(`${message.emoji} ${message.title}`, GOOGLE_CHAT_LIMITS.title),
             ...(repository && { subtitle: truncate(`${repository} · ${message.verb}`, GOOGLE_CHAT_LIMITS.title) }),
           },
-          sections: [{ widgets }],
+          sections: [{ widgets }, ...failedJobsSection(message)],
         },
       },
     ],
   };
+}
+
+/** A section headed "Failed jobs", a row per job ("build: Run tests") that opens the job's page, then how many more. */
+function failedJobsSection(message: Message): object[] {
+  if (message.failedJobs.length === 0) return [];
+  const { jobs, more } = listFailedJobs(message);
+  const widgets: object[] = jobs.map((job) => ({
+    decoratedText: {
+      text: truncateEscaped(failedJobText(job), GOOGLE_CHAT_LIMITS.value, html),
+      wrapText: true,
+      ...(job.url && { onClick: { openLink: { url: job.url } } }),
+    },
+  }));
+  if (more) widgets.push({ textParagraph: { text: html(more) } });
+  return [{ header: failedJobsLabel(message), widgets }];
 }

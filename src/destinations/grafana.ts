@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { httpUrl, oneOrList } from '../config/fields.js';
-import type { Message } from '../message.js';
+import { failedJobsLabel, listFailedJobs, type Message } from '../message.js';
 import { baseTrigger, type Trigger } from '../outcome.js';
-import { escapeHtml } from '../render/escape.js';
+import { escapeHtml, htmlLink } from '../render/escape.js';
 import type { TemplateVariables } from '../render/variables.js';
 import { secretsInUrl } from '../secrets.js';
 import type { Reply } from '../transport/wire.js';
@@ -138,8 +138,15 @@ function annotationTags(config: GrafanaConfig, input: BuildInput): string[] {
   return input.trigger === 'test' && !tags.includes('test') ? [...tags, 'test'] : tags;
 }
 
-/** The message's one line and a link to the run, HTML-escaped: Grafana renders annotation text as (sanitized) HTML. */
+/**
+ * The message's one line and a link to the run, HTML-escaped: Grafana renders annotation text as (sanitized) HTML. A
+ * failure adds its failed jobs on a line of their own, each linked: "Failed jobs: build: Run tests; e2e: timed out".
+ */
 export function grafanaText(message: Message): string {
   const line = escapeHtml(message.line);
-  return message.url ? `${line} <a href="${escapeHtml(message.url)}">View run</a>` : line;
+  const text = message.url ? `${line} <a href="${escapeHtml(message.url)}">View run</a>` : line;
+  if (message.failedJobs.length === 0) return text;
+  const { jobs, more } = listFailedJobs(message);
+  const items = jobs.map((job) => htmlLink(job.name, job.url) + (job.detail ? `: ${escapeHtml(job.detail)}` : ''));
+  return `${text}<br>${escapeHtml(failedJobsLabel(message))}: ${[...items, ...(more ? [escapeHtml(more)] : [])].join('; ')}`;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { oneOrMany } from '../config/fields.js';
-import type { Message } from '../message.js';
+import { failedJobsLabel, failedJobText, listFailedJobs, type Message } from '../message.js';
 import { byteLength } from '../render/truncate.js';
 import { IRC_LINE_BYTES, splitIrcText } from '../render/irc-lines.js';
 import type { IrcMessage, Reply } from '../transport/wire.js';
@@ -108,11 +108,19 @@ export function textBytes(command: string, targets: readonly string[], nickname:
 /**
  * The default text: the message's one line and the run's link, "CI failed on main in octo/app (#42) https://...",
  * plain (no mIRC colours, which some clients show as junk), and a test notification's description on a second line.
+ * A failure's failed jobs follow on a line of their own, each with its link: "Failed jobs: build: Run tests https://...;
+ * e2e: timed out https://..." (split into more lines, at spaces, when it is longer than one).
  */
 export function ircText(message: Message): string {
   const oneLine = (text: string) => text.replace(/\s*[\r\n\0]+\s*/g, ' ');
   const first = oneLine(`${message.line}${message.url ? ` ${message.url}` : ''}`);
-  return message.description ? `${first}\n${oneLine(message.description)}` : first;
+  const lines = [first, ...(message.description ? [oneLine(message.description)] : [])];
+  if (message.failedJobs.length > 0) {
+    const { jobs, more } = listFailedJobs(message);
+    const items = jobs.map((job) => `${failedJobText(job)}${job.url ? ` ${job.url}` : ''}`);
+    lines.push(oneLine(`${failedJobsLabel(message)}: ${[...items, ...(more ? [more] : [])].join('; ')}`));
+  }
+  return lines.join('\n');
 }
 
 /** A refusal after the stage it happened at: "the IRC server refused JOIN #ops: 474 #ops Cannot join channel (+b)". */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { httpUrl } from '../config/fields.js';
-import type { Message } from '../message.js';
+import { failedJobText, listFailedJobs, type Message } from '../message.js';
 import { baseTrigger, type Trigger } from '../outcome.js';
 import { truncate } from '../render/truncate.js';
 import type { Reply } from '../transport/wire.js';
@@ -102,6 +102,7 @@ export function pagerDutyEvent(config: PagerDutyConfig, input: BuildInput) {
   const links = [
     ...(vars.runUrl ? [{ href: vars.runUrl, text: 'Workflow run' }] : []),
     ...(vars.commitUrl ? [{ href: vars.commitUrl, text: `Commit ${vars.shortSha}` }] : []),
+    ...listFailedJobs(message).jobs.flatMap((job) => (job.url ? [{ href: job.url, text: `Failed job: ${job.name}` }] : [])),
   ];
   const clientUrl = config.client_url ?? (message.url || undefined);
   return {
@@ -131,9 +132,16 @@ function severityOf(config: PagerDutyConfig, trigger: Trigger): Severity {
   return config.severity?.[incident] ?? DEFAULT_SEVERITY[incident];
 }
 
-/** The facts by their stable kind (event rules can match custom_details.branch), the test's sentence as description. */
-function customDetails(message: Message): Record<string, string> {
-  const details: Record<string, string> = message.description ? { description: message.description } : {};
+/**
+ * The facts by their stable kind (event rules can match custom_details.branch), the test's sentence as description,
+ * and the failed jobs as a list of lines ("build: Run tests", then "and 2 more failed jobs"); their pages are links.
+ */
+function customDetails(message: Message): Record<string, string | string[]> {
+  const details: Record<string, string | string[]> = message.description ? { description: message.description } : {};
   for (const fact of message.facts) details[fact.kind] = fact.value;
+  if (message.failedJobs.length > 0) {
+    const { jobs, more } = listFailedJobs(message);
+    details.failed_jobs = [...jobs.map(failedJobText), ...(more ? [more] : [])];
+  }
   return details;
 }

@@ -1,7 +1,8 @@
 import type { KnownBlock, MessageAttachment } from '@slack/types';
 import { z } from 'zod';
 import { httpUrl, oneOrMany } from '../config/fields.js';
-import { factOf, type Fact, type Message } from '../message.js';
+import { factOf, failedJobsLabel, type Fact, type Message } from '../message.js';
+import { failedJobList } from '../render/failed-job-lines.js';
 import { escapers } from '../render/escape.js';
 import { TemplateError } from '../render/template.js';
 import { truncate, truncateEscaped } from '../render/truncate.js';
@@ -162,6 +163,12 @@ const field = (fact: Fact, max: number): string => {
   return label + slackLink(fact.value, fact.url, max - label.length);
 };
 
+/** "*Failed jobs*", a bullet per job (its name linked to its page, then its failed steps), "and 2 more failed jobs". */
+function failedJobsText(message: Message): string {
+  const heading = `*${failedJobsLabel(message)}*\n`;
+  return heading + failedJobList(message, SLACK_LIMITS.sectionText - heading.length, { escape: mrkdwn, link: slackLink }, '• ');
+}
+
 /** The default message: a coloured attachment with a header, the facts, the commit and a button to the run. */
 export function slackMessage(config: SlackConfig, input: BuildInput) {
   const { message } = input;
@@ -197,6 +204,7 @@ export function slackBlocks(message: Message): KnownBlock[] {
     });
   }
   if (commit) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: field(commit, SLACK_LIMITS.sectionText) } });
+  if (message.failedJobs.length > 0) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: failedJobsText(message) } });
   if (message.url && message.url.length <= SLACK_LIMITS.url) {
     blocks.push({
       type: 'actions',

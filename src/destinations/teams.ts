@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { httpUrl } from '../config/fields.js';
-import { COLOURS, factOf, type Message } from '../message.js';
+import { COLOURS, factOf, failedJobsLabel, failedJobText, listFailedJobs, type Message } from '../message.js';
 import { breakMarkdownLinks } from '../render/escape.js';
 import { byteLength, truncate, truncateEscaped } from '../render/truncate.js';
 import { builtOnFirstUse, destinationSchema, type BuildInput, type Destination } from './destination.js';
@@ -84,8 +84,27 @@ export function adaptiveCard(message: Message, text: string | undefined, limit: 
       ...(message.description ? [{ type: 'TextBlock', text: cut(message.description), wrap: true }] : []),
       ...(text !== undefined ? [{ type: 'TextBlock', text: truncate(text, limit * 4), wrap: true }] : []),
       { type: 'FactSet', facts: message.facts.map((fact) => ({ title: fact.label, value: cut(fact.value) })) },
+      ...failedJobItems(message, cut),
     ],
     actions: links.map((link) => ({ type: 'Action.OpenUrl', title: link.title, url: link.url })),
     msteams: { width: 'Full' },
   };
+}
+
+/**
+ * The failed jobs under a heading, one row each ("build: Run tests") that opens the job's page when clicked (a
+ * Container's selectAction: a Markdown link would need the name escaped, and Adaptive Card Markdown has no escape).
+ */
+function failedJobItems(message: Message, cut: (value: string) => string): object[] {
+  if (message.failedJobs.length === 0) return [];
+  const { jobs, more } = listFailedJobs(message);
+  return [
+    { type: 'TextBlock', text: failedJobsLabel(message), weight: 'Bolder', spacing: 'Medium', wrap: true },
+    ...jobs.map((job) => ({
+      type: 'Container',
+      ...(job.url && { selectAction: { type: 'Action.OpenUrl', title: 'View job', url: job.url } }),
+      items: [{ type: 'TextBlock', text: cut(failedJobText(job)), color: 'Attention', spacing: 'None', wrap: true }],
+    })),
+    ...(more ? [{ type: 'TextBlock', text: more, isSubtle: true, spacing: 'None', wrap: true }] : []),
+  ];
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { httpUrl } from '../config/fields.js';
-import type { Fact, Message } from '../message.js';
+import { failedJobsLabel, type Fact, type Message } from '../message.js';
+import { failedJobList } from '../render/failed-job-lines.js';
 import { escapeHtml, escapeMarkdownV2, escapeMarkdownV2Url } from '../render/escape.js';
 import { TemplateError } from '../render/template.js';
 import { truncate, truncateEscaped } from '../render/truncate.js';
@@ -10,7 +11,7 @@ import { CHAT_PAYLOAD, postJson, renderPayload, renderText, replyJson } from './
 import { secretUrl } from '../secrets.js';
 
 /** sendMessage's limit on `text` (core.telegram.org/bots/api#sendmessage), counted here on the markup, which is never shorter. */
-export const TELEGRAM_LIMITS = { text: 4096, title: 256, factValue: 1000 };
+export const TELEGRAM_LIMITS = { text: 4096, title: 256, factValue: 1000, failedJobs: 1500 };
 
 type ParseMode = 'HTML' | 'MarkdownV2';
 
@@ -146,14 +147,23 @@ export function telegramText(message: Message, mode: ParseMode): string {
   const labels = message.facts.map((fact) => `${bold(escape(`${fact.label}:`))} `);
   const linkOf = (fact: Fact) => (fact.url ? link('', fact.url).length : 0);
   const runLink = message.url ? link(escape('View run'), message.url) : undefined;
-  const fixed = [title, description, runLink].reduce((sum, part) => sum + (part?.length ?? 0) + 1, 0) +
+  const failed = message.failedJobs.length > 0 ? failedJobsText(message, mode) : undefined;
+  const fixed = [title, description, failed, runLink].reduce((sum, part) => sum + (part?.length ?? 0) + 1, 0) +
     message.facts.reduce((sum, fact, i) => sum + labels[i]!.length + linkOf(fact) + 1, 0);
   const perValue = Math.min(TELEGRAM_LIMITS.factValue, Math.floor((TELEGRAM_LIMITS.text - fixed) / Math.max(1, message.facts.length)));
   const facts = message.facts.map((fact, i) => {
     const value = truncateEscaped(fact.value, Math.max(1, perValue), escape);
     return labels[i]! + (fact.url ? link(value, fact.url) : value);
   });
-  return [title, description, ...facts, runLink].filter((line) => line !== undefined).join('\n');
+  return [title, description, ...facts, failed, runLink].filter((line) => line !== undefined).join('\n');
+}
+
+/** "Failed jobs:" in bold, then a line per job, its name linked to its page: "• build: Run tests". */
+function failedJobsText(message: Message, mode: ParseMode): string {
+  const { escape, bold, link } = MARKUP[mode];
+  const heading = `${bold(escape(`${failedJobsLabel(message)}:`))}\n`;
+  const linked = (text: string, url: string, max: number) => link(truncateEscaped(text, Math.max(1, max - link('', url).length), escape), url);
+  return heading + failedJobList(message, TELEGRAM_LIMITS.failedJobs - heading.length, { escape, link: linked }, escape('• '));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { httpUrl } from '../config/fields.js';
-import type { Message } from '../message.js';
+import { failedJobText, listFailedJobs, type Message } from '../message.js';
 import type { TemplateVariables } from '../render/variables.js';
 import { truncate } from '../render/truncate.js';
 import { basicCredentials } from '../secrets.js';
@@ -102,12 +102,23 @@ export function twilioBody(config: TwilioConfig, input: BuildInput): string {
 export function twilioText(message: Message, vars: Pick<TemplateVariables, 'runNumber'>): string {
   const link = message.url ? ` ${message.url}` : '';
   const fits = (text: string) => text.length + link.length <= TWILIO_LIMITS.segment;
-  if (fits(message.line)) return message.line + link;
   const short = `${message.title}${vars.runNumber ? ` (#${vars.runNumber})` : ''}`;
-  if (fits(short)) return short + link;
+  // What failed is worth more than the repository's name, which the link holds anyway.
+  const failed = failedJobsShort(message);
+  const candidates = failed ? [`${message.line}; ${failed}`, `${short}; ${failed}`, message.line, short] : [message.line, short];
+  const fitting = candidates.find(fits);
+  if (fitting !== undefined) return fitting + link;
   // A link too long for a segment of its own still gets 40 characters of title.
   const room = Math.max(40, TWILIO_LIMITS.segment - link.length);
   return cutGsm(short, room) + link;
+}
+
+/** "failed: build: Run tests", "failed: build: Run tests, and 2 more jobs"; empty when no job failed. */
+function failedJobsShort(message: Message): string {
+  const [first] = listFailedJobs(message, 1).jobs;
+  if (!first) return '';
+  const others = message.failedJobs.length - 1;
+  return `failed: ${failedJobText(first)}${others > 0 ? `, and ${others} more job${others === 1 ? '' : 's'}` : ''}`;
 }
 
 /** `text` in at most `max` code units, ending in "..." when cut; a surrogate pair is never split. */

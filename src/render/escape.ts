@@ -46,6 +46,9 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 /** Text as HTML text or an attribute value: & < > " ' as entities. */
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 
+/** `<a href="url">text</a>` with both escaped, or the escaped text alone when there is no URL. */
+export const htmlLink = (text: string, url?: string): string => (url ? `<a href="${escapeHtml(url)}">${escapeHtml(text)}</a>` : escapeHtml(text));
+
 /** Slack's three control characters; `<!channel>`, `<@U123>` and `<url|text>` need a raw `<`. */
 const SLACK_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 

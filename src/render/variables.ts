@@ -30,7 +30,8 @@ export function templateVariables(
 
 /** The variables that are the same for every destination, in Herald's names: what a route's `if` template sees. */
 export function runVariables(run: RunContext, outcome: Outcome, message: Message): Omit<TemplateVariables, 'destination'> {
-  const vars = { ...run, eventType: outcome.trigger, status: outcome.status, message: message.line };
+  // The failed jobs as the message has them (a test notification has none).
+  const vars = { ...run, failedJobs: message.failedJobs, eventType: outcome.trigger, status: outcome.status, message: message.line };
   // As in the message: a start, or a job waiting for approval, has no duration yet.
   return hasDuration(outcome.trigger) ? vars : { ...vars, duration: '', durationSeconds: null };
 }

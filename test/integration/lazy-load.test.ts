@@ -68,16 +68,23 @@ describe('what @actions/core imports but Herald never calls stays out of a run',
 const isOctokit = (source: string) => source.includes('octokit-core.js/');
 
 describe('Octokit loads only for a run that asks the GitHub API', () => {
-  it('a run without a fixed or broken route never loads it, even with a token; one with a broken route does', async () => {
+  it('a success without a fixed route, or a failure without a token, never loads it; a failure with a token (its failed jobs) or a broken route does', async () => {
     const api = await FakeGitHubApi.start({ runs: [fakeRun({ id: 1234567890, status: 'in_progress', conclusion: null })] });
     try {
       const dead = new URL(await refusedUrl());
       const hooks = `destinations:\n  hooks:\n    type: webhook\n    url: ${dead.href}x\n    retries: 0\n`;
-      const options = { inputs: { 'github-token': 'ghs_fake-token' }, env: { GITHUB_API_URL: api.url } };
-      expect((await loadedFiles(`${hooks}notifications:\n  - triggers: error\n    to: hooks\n`, options)).filter(isOctokit)).toEqual([]);
+      const routes = `${hooks}notifications:\n  - triggers: [success, error]\n    to: hooks\n`;
+      const env = { GITHUB_API_URL: api.url };
+      const token = { 'github-token': 'ghs_fake-token' };
+      expect((await loadedFiles(routes, { inputs: { ...token, status: 'success' }, env })).filter(isOctokit)).toEqual([]);
+      expect((await loadedFiles(routes, { inputs: { 'github-token': '' }, env })).filter(isOctokit)).toEqual([]);
       expect(api.requests).toEqual([]);
-      expect((await loadedFiles(`${hooks}notifications:\n  - triggers: broken\n    to: hooks\n`, options)).filter(isOctokit)).toHaveLength(1);
-      expect(api.requests.length).toBeGreaterThan(0);
+      // A failure lists its failed jobs: the jobs of this run (GITHUB_RUN_ID).
+      expect((await loadedFiles(routes, { inputs: token, env })).filter(isOctokit)).toHaveLength(1);
+      expect(api.requests.map((request) => request.path)).toEqual([
+        '/repos/Codertocat/Hello-World/actions/runs/1234567890/jobs?filter=latest&per_page=100&page=1',
+      ]);
+      expect((await loadedFiles(`${hooks}notifications:\n  - triggers: broken\n    to: hooks\n`, { inputs: token, env })).filter(isOctokit)).toHaveLength(1);
     } finally {
       await api.close();
     }

@@ -78,7 +78,8 @@ describe('fixed and broken, from the previous run on the GitHub API', () => {
     expect(run.stdout).toContain(`the previous run (#40) ended success: https://github.com/Codertocat/Hello-World/actions/runs/40`);
     // The token is masked in the log and sent as GitHub wants it.
     expect(run.stdout).toContain(`::add-mask::${TOKEN}`);
-    expect(api.requests.map((request) => request.authorization)).toEqual([`token ${TOKEN}`, `token ${TOKEN}`]);
+    // Two requests for the earlier runs, one for the failed run's jobs (the failed jobs of the message).
+    expect(api.requests.map((request) => request.authorization)).toEqual([`token ${TOKEN}`, `token ${TOKEN}`, `token ${TOKEN}`]);
   });
 
   it('fixed: a success after a failure goes to the fixed route only', async () => {
@@ -168,7 +169,9 @@ describe('fixed and broken, from the previous run on the GitHub API', () => {
     api = await FakeGitHubApi.start({ prefix: '/api/v3', runs: [runOf(500, 50, 'failure'), runOf(499, 40, 'success')] });
     const run = await runAction({ eventName: 'workflow_run', event, inputs: { 'github-token': TOKEN }, env: { GITHUB_API_URL: api.url }, config: config(receiver.url) });
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
-    expect(api.requests.map((request) => request.path)).toEqual([
+    // One for the earlier runs; the other lists the failed run's jobs (the failed jobs of the message), at the same time.
+    expect(api.requests.map((request) => request.path).sort()).toEqual([
+      '/api/v3/repos/Codertocat/Hello-World/actions/runs/500/jobs?filter=latest&per_page=100&page=1',
       '/api/v3/repos/Codertocat/Hello-World/actions/workflows/7/runs?branch=main&status=completed&exclude_pull_requests=true&per_page=30&page=1',
     ]);
     expect(JSON.parse(bodies()['/team']!).text).toMatch(/^test broke on main in Codertocat\/Hello-World/);

@@ -89,6 +89,7 @@ describe('test: true, run from a workflow_dispatch workflow', () => {
         started_at: null,
         duration_seconds: null,
         timestamp,
+        failed_jobs: [],
       }),
     );
 

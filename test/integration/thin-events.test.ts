@@ -64,6 +64,7 @@ const generic = (fields: Record<string, unknown>) => ({
   started_at: null,
   duration_seconds: null,
   timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+  failed_jobs: [],
   ...fields,
 });
 

@@ -63,6 +63,7 @@ describe('generic webhook payload', () => {
       started_at: null,
       duration_seconds: null,
       timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      failed_jobs: [],
     });
     expect(run.outputs).toMatchObject({ sent: '1', failed: '0', skipped: '0' });
     expect(run.results).toEqual([

@@ -189,6 +189,7 @@ describe('the test notification message', () => {
         { kind: 'actor', label: 'Actor', value: 'octocat' },
       ],
       url: `${repo}/actions/runs/77`,
+      failedJobs: [],
     });
   });
 

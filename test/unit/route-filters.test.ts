@@ -147,6 +147,12 @@ describe('the if template', () => {
     expect(verdict('if: "  <<^prNumber>>TRUE<</prNumber>>\\n "', push())).toEqual(sent);
     expect(verdict('if: "True"', push())).toEqual(sent);
   });
+  it('sees the failed jobs: a route can send only when a job failed (not when the list is empty)', () => {
+    const route = 'if: "<<#failedJobs.length>>true<</failedJobs.length>>"';
+    const withJobs = { ...push(), failedJobs: [{ name: 'test', url: '', conclusion: 'failure', failedSteps: ['Run npm test'] }] };
+    expect(verdict(route, withJobs, 'push', failure)).toEqual({ ...sent, trigger: 'error' });
+    expect(verdict(route, push(), 'push', failure)).toEqual({ ...skipped('if rendered ""'), trigger: 'error' });
+  });
   it('skips, saying what it rendered, when it renders anything else', () => {
     expect(verdict('if: "<<#prNumber>>true<</prNumber>>"', push())).toEqual(skipped('if rendered ""'));
     expect(verdict('if: "<<#tag>>true<</tag>><<^tag>>false<</tag>>"', push())).toEqual(skipped('if rendered "false"'));

@@ -45,6 +45,7 @@ describe('twilio', () => {
       colour: '#d00000',
       facts: [],
       url: 'https://github.com/octo/app/actions/runs/12345678901',
+      failedJobs: [],
     });
     const url = 'https://github.com/octo/app/actions/runs/12345678901';
     expect(twilioText(message('CI failed on main'), { runNumber: '42' })).toBe(`CI failed on main in octo/app (#42) ${url}`);

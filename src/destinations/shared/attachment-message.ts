@@ -1,4 +1,6 @@
-import { isSentence, type Message } from '../../message.js';
+import { failedJobsLabel, isSentence, type Message } from '../../message.js';
+import { escapers } from '../../render/escape.js';
+import { failedJobList } from '../../render/failed-job-lines.js';
 import { markdownLink } from '../../render/markdown-link.js';
 import { truncate } from '../../render/truncate.js';
 import type { HttpRequest } from '../../transport/wire.js';
@@ -19,12 +21,22 @@ export function messageAttachment(message: Message) {
     title: truncate(`${message.emoji} ${message.title}`, 250),
     ...(message.url && { title_link: message.url }),
     ...(message.description && { text: markdownLink(message.description, undefined, VALUE_LIMIT) }),
-    fields: message.facts.map((fact) => ({
-      short: !isSentence(fact),
-      title: fact.label,
-      value: markdownLink(fact.value, fact.url, VALUE_LIMIT),
-    })),
+    fields: [
+      ...message.facts.map((fact) => ({
+        short: !isSentence(fact),
+        title: fact.label,
+        value: markdownLink(fact.value, fact.url, VALUE_LIMIT),
+      })),
+      ...failedJobsField(message),
+    ],
   };
+}
+
+/** The failed jobs as one long field, a line per job: "- [build](url): Run tests". */
+function failedJobsField(message: Message) {
+  if (message.failedJobs.length === 0) return [];
+  const value = failedJobList(message, VALUE_LIMIT, { escape: escapers.markdown, link: markdownLink }, '- ');
+  return [{ short: false, title: failedJobsLabel(message), value }];
 }
 
 type TemplateConfig = Parameters<typeof renderPayload>[0] & { insecure_skip_verify?: boolean };

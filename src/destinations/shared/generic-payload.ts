@@ -1,6 +1,9 @@
 import type { BuildInput } from '../destination.js';
 
-/** The documented generic JSON payload (version 1) that a webhook sends when it has no `payload` template. */
+/**
+ * The documented generic JSON payload (version 1) that a webhook sends when it has no `payload` template. Fields are
+ * only ever added to version 1 (failed_jobs was): a receiver that ignores what it does not know keeps working.
+ */
 export function genericPayload({ name, trigger, message, vars }: BuildInput) {
   const or = (value: string) => value || null;
   return {
@@ -36,5 +39,7 @@ export function genericPayload({ name, trigger, message, vars }: BuildInput) {
     started_at: or(vars.startedAt),
     duration_seconds: vars.durationSeconds,
     timestamp: vars.timestamp,
+    // All of them, uncut: a program reads this, not a person.
+    failed_jobs: message.failedJobs.map((job) => ({ name: job.name, url: or(job.url), conclusion: job.conclusion, failed_steps: job.failedSteps })),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { oneOrList } from '../../config/fields.js';
-import { escapers } from '../../render/escape.js';
+import { failedJobsLabel, failedJobText, listFailedJobs, type Message } from '../../message.js';
+import { escapers, htmlLink } from '../../render/escape.js';
 import { templateFor, type BuildInput, type CommonConfig } from '../destination.js';
 
 /** The template fields of every e-mail destination and their escaping, each overridable per trigger under `messages`. */
@@ -97,6 +98,7 @@ export function defaultText({ name, message }: BuildInput): string {
     '',
     ...(message.description ? [message.description, ''] : []),
     ...facts,
+    ...failedJobsText(message),
     ...(message.url ? ['', `View the run: ${message.url}`] : []),
     '',
     '-- ',
@@ -105,18 +107,29 @@ export function defaultText({ name, message }: BuildInput): string {
   ].join('\n');
 }
 
+/** A blank line, "Failed jobs:", a line per job with its link ("- build: Run tests <url>"), how many more. */
+function failedJobsText(message: Message): string[] {
+  if (message.failedJobs.length === 0) return [];
+  const { jobs, more } = listFailedJobs(message);
+  return [
+    '',
+    `${failedJobsLabel(message)}:`,
+    ...jobs.map((job) => `- ${failedJobText(job)}${job.url ? ` <${angleTarget(job.url)}>` : ''}`),
+    ...(more ? [more] : []),
+  ];
+}
+
 /** A URL written as `<url>` in plain text: a `>` or a space in it would end it early. */
 const angleTarget = (url: string): string => url.replace(/[<>\s]/g, encodeURIComponent);
 
 /** The same as the text, as a small HTML page with inline styles (mail clients drop style sheets). */
 export function defaultHtml({ name, message }: BuildInput): string {
   const h = escapers.html;
-  const link = (text: string, url?: string) => (url ? `<a href="${h(url)}">${h(text)}</a>` : h(text));
   const rows = message.facts
     .map(
       (fact) =>
         `<tr><th align="left" style="padding:2px 12px 2px 0;color:#57606a;font-weight:normal">${h(fact.label)}</th>` +
-        `<td style="padding:2px 0">${link(fact.value, fact.url)}</td></tr>`,
+        `<td style="padding:2px 0">${htmlLink(fact.value, fact.url)}</td></tr>`,
     )
     .join('\n');
   const button = message.url
@@ -130,11 +143,24 @@ export function defaultHtml({ name, message }: BuildInput): string {
 ${message.description ? `<p style="margin:0 0 8px">${h(message.description)}</p>\n` : ''}<table cellpadding="0" cellspacing="0" style="border-collapse:collapse">
 ${rows}
 </table>
-${button}
+${failedJobsHtml(message)}${button}
 </div>
 <p style="color:#57606a;font-size:12px">Sent by Herald (destination &quot;${h(name)}&quot;)</p>
 </body>
 </html>
+`;
+}
+
+/** "Failed jobs" and a list of them, each name linked to its page; empty when there are none. */
+function failedJobsHtml(message: Message): string {
+  if (message.failedJobs.length === 0) return '';
+  const h = escapers.html;
+  const { jobs, more } = listFailedJobs(message);
+  const items = jobs.map((job) => `<li>${htmlLink(job.name, job.url)}${job.detail ? `: ${h(job.detail)}` : ''}</li>`);
+  return `<p style="margin:8px 0 4px;font-weight:bold">${h(failedJobsLabel(message))}</p>
+<ul style="margin:0 0 8px;padding-left:20px">
+${[...items, ...(more ? [`<li style="color:#57606a">${h(more)}</li>`] : [])].join('\n')}
+</ul>
 `;
 }
 

@@ -1,5 +1,5 @@
-export const id = 367;
-export const ids = [367];
+export const id = 775;
+export const ids = [775];
 export const modules = {
 
 /***/ 5594:
@@ -32,7 +32,7 @@ class BearerCredentialHandler {
 
 /***/ }),
 
-/***/ 2952:
+/***/ 4732:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -90,7 +90,48 @@ const TEST_OUTCOME = { trigger: 'test', status: 'test' };
  */
 const percentEncode = (value) => encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
+;// CONCATENATED MODULE: ./src/render/truncate.ts
+const ELLIPSIS = '…';
+const isHighSurrogate = (code) => code >= 0xd800 && code <= 0xdbff;
+/**
+ * `text` cut to at most `max` UTF-16 code units (the unit Slack's, Discord's and Teams' limits are counted in, and never
+ * fewer than Unicode characters), ending in an ellipsis when cut; a surrogate pair is never split.
+ */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    if (max < 1)
+        return '';
+    let end = max - ELLIPSIS.length;
+    if (end > 0 && isHighSurrogate(text.charCodeAt(end - 1)))
+        end--;
+    return text.slice(0, end) + ELLIPSIS;
+}
+/** UTF-8 size of a string, for byte limits such as Teams' 28 KB per message. */
+const byteLength = (text) => Buffer.byteLength(text, 'utf8');
+/**
+ * `escape(text)` in at most `max` code units: the raw text is cut (with an ellipsis) before escaping, so an escape
+ * sequence (`&amp;`, `\*`) is never cut in half.
+ */
+function truncateEscaped(text, max, escape) {
+    const whole = escape(text);
+    if (whole.length <= max)
+        return whole;
+    // The longest cut whose escaped form fits: escaping only ever lengthens, so a binary search finds it.
+    let fits = 0;
+    let tooLong = text.length;
+    while (tooLong - fits > 1) {
+        const middle = Math.floor((fits + tooLong) / 2);
+        if (escape(truncate(text, middle)).length <= max)
+            fits = middle;
+        else
+            tooLong = middle;
+    }
+    return escape(truncate(text, fits));
+}
+
 ;// CONCATENATED MODULE: ./src/message.ts
+
 
 
 /** The words shown next to each kind of fact. */
@@ -164,7 +205,8 @@ function composeMessage(run, outcome) {
         add('duration', run.duration);
     // Reviewers approve on the run's page, not on the waiting job's.
     const url = outcome.trigger === 'approval' ? run.runUrl.replace(/\/jobs?\/\d+$/, '') : run.runUrl;
-    return { title, line, verb, emoji: EMOJI[look], colour: COLOURS[look], facts, url };
+    // Read from the API for a failed run only (src/github/failed-jobs.ts): empty on every other.
+    return { title, line, verb, emoji: EMOJI[look], colour: COLOURS[look], facts, url, failedJobs: run.failedJobs };
 }
 /** The messages of a run whose status is `outcome`'s, each composed once, when a destination first needs it. */
 function messagesFor(run, outcome) {
@@ -191,8 +233,34 @@ function testMessage(run) {
     add('repository', run.repository, run.repositoryUrl);
     add('workflow', [run.workflow, run.job].filter(Boolean).join(' / '), run.runUrl);
     add('actor', run.actor);
-    return { title, line, description, verb: 'test notification', emoji: EMOJI.test, colour: COLOURS.test, facts, url: run.runUrl };
+    return { title, line, description, verb: 'test notification', emoji: EMOJI.test, colour: COLOURS.test, facts, url: run.runUrl, failedJobs: [] };
 }
+/**
+ * How much of the failed jobs a default message lists: the first 5 jobs, 3 failed steps of each, names cut to 100
+ * characters; the rest is counted ("and 2 more failed jobs"), and the run's page has them all.
+ */
+const FAILED_JOBS_SHOWN = { jobs: 5, steps: 3, name: 100 };
+const JOB_CONCLUSIONS = { timed_out: 'timed out', startup_failure: 'failed to start' };
+/** The failed jobs a default message lists (at most `max`), and the sentence that counts the others, if any. */
+function listFailedJobs(message, max = FAILED_JOBS_SHOWN.jobs) {
+    const cut = (name) => truncate(name, FAILED_JOBS_SHOWN.name);
+    const jobs = message.failedJobs.slice(0, max).map((job) => {
+        const shown = job.failedSteps.slice(0, FAILED_JOBS_SHOWN.steps).map(cut);
+        const hidden = job.failedSteps.length - shown.length;
+        const steps = shown.join(', ') + (hidden > 0 ? ` and ${hidden} more` : '');
+        const conclusion = JOB_CONCLUSIONS[job.conclusion] ?? '';
+        return { name: cut(job.name) || 'job', url: job.url, detail: [conclusion, steps].filter(Boolean).join(', ') };
+    });
+    const others = message.failedJobs.length - jobs.length;
+    return others > 0 ? { jobs, more: `and ${others} more failed job${others === 1 ? '' : 's'}` } : { jobs };
+}
+/**
+ * "build: Run tests", "deploy: timed out": a listed job in plain text, without its link. A colon, not parentheses: a
+ * matrix job's name has its own, "test (ubuntu-latest, 22)".
+ */
+const failedJobText = (job) => (job.detail ? `${job.name}: ${job.detail}` : job.name);
+/** The heading over the list: "Failed job" or "Failed jobs". */
+const failedJobsLabel = (message) => (message.failedJobs.length === 1 ? 'Failed job' : 'Failed jobs');
 /** The message's fact of that kind, if it has one. */
 const factOf = (message, kind) => message.facts.find((fact) => fact.kind === kind);
 /** A fact whose value reads as a sentence (a commit's or a pull request's title): chat layouts give it a whole row. */
@@ -258,6 +326,8 @@ function plain(value) {
 const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** Text as HTML text or an attribute value: & < > " ' as entities. */
 const escapeHtml = (text) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+/** `<a href="url">text</a>` with both escaped, or the escaped text alone when there is no URL. */
+const htmlLink = (text, url) => (url ? `<a href="${escapeHtml(url)}">${escapeHtml(text)}</a>` : escapeHtml(text));
 /** Slack's three control characters; `<!channel>`, `<@U123>` and `<url|text>` need a raw `<`. */
 const SLACK_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 const ZERO_WIDTH_SPACE = '\u200b';
@@ -299,44 +369,33 @@ const escapers = {
     irc: (value) => (jsonLiteral(value) ?? plain(value)).replace(/[\r\n\0]+/g, ' '),
 };
 
-;// CONCATENATED MODULE: ./src/render/truncate.ts
-const ELLIPSIS = '…';
-const isHighSurrogate = (code) => code >= 0xd800 && code <= 0xdbff;
+;// CONCATENATED MODULE: ./src/render/failed-job-lines.ts
+
+
 /**
- * `text` cut to at most `max` UTF-16 code units (the unit Slack's, Discord's and Teams' limits are counted in, and never
- * fewer than Unicode characters), ending in an ellipsis when cut; a surrogate pair is never split.
+ * The message's failed jobs as text lines, `bullet` and "<linked name>: detail" each, then "and 2 more failed jobs",
+ * in at most `max` characters in all.
  */
-function truncate(text, max) {
-    if (text.length <= max)
-        return text;
-    if (max < 1)
-        return '';
-    let end = max - ELLIPSIS.length;
-    if (end > 0 && isHighSurrogate(text.charCodeAt(end - 1)))
-        end--;
-    return text.slice(0, end) + ELLIPSIS;
+function failedJobList(message, max, markup, bullet) {
+    const { jobs, more } = listFailedJobs(message);
+    const tail = more ? `\n${markup.escape(more)}` : '';
+    const lines = failedJobLines(jobs, max - tail.length - jobs.length * (bullet.length + 1), markup);
+    return lines.map((line) => bullet + line).join('\n') + tail;
 }
-/** UTF-8 size of a string, for byte limits such as Teams' 28 KB per message. */
-const byteLength = (text) => Buffer.byteLength(text, 'utf8');
 /**
- * `escape(text)` in at most `max` code units: the raw text is cut (with an ellipsis) before escaping, so an escape
- * sequence (`&amp;`, `\*`) is never cut in half.
+ * One line per listed job, "<linked name>: detail", the lines sharing `max` characters equally; the detail takes at
+ * most half of what the link's markup leaves of a line's share, so a long step name never pushes the job's name out.
  */
-function truncateEscaped(text, max, escape) {
-    const whole = escape(text);
-    if (whole.length <= max)
-        return whole;
-    // The longest cut whose escaped form fits: escaping only ever lengthens, so a binary search finds it.
-    let fits = 0;
-    let tooLong = text.length;
-    while (tooLong - fits > 1) {
-        const middle = Math.floor((fits + tooLong) / 2);
-        if (escape(truncate(text, middle)).length <= max)
-            fits = middle;
-        else
-            tooLong = middle;
-    }
-    return escape(truncate(text, fits));
+function failedJobLines(jobs, max, { escape, link }) {
+    const share = Math.floor(max / Math.max(1, jobs.length));
+    const colon = escape(': ');
+    return jobs.map((job) => {
+        const markup = job.url ? link('', job.url, Number.MAX_SAFE_INTEGER).length : 0;
+        const half = Math.floor((share - markup) / 2);
+        const detail = job.detail ? colon + truncateEscaped(job.detail, Math.max(1, half - colon.length), escape) : '';
+        const room = Math.max(1, share - detail.length);
+        return (job.url ? link(job.name, job.url, room) : truncateEscaped(job.name, room, escape)) + detail;
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/render/markdown-link.ts
@@ -759,6 +818,8 @@ function secretsInHeaders(headers) {
 
 
 
+
+
 /** Discord's message and embed limits (discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 const DISCORD_LIMITS = { content: 2000, title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, embed: 6000, username: 80 };
 const schema = builtOnFirstUse(() => destinationSchema('discord', {
@@ -842,14 +903,18 @@ function discordMessage(config, input) {
 /** Title linked to the run, facts as fields; values are cut so the embed stays under 6000 characters in all. */
 function discordEmbed(message, timestamp) {
     const title = truncate(`${message.emoji} ${message.title}`, DISCORD_LIMITS.title);
-    const facts = message.facts.slice(0, DISCORD_LIMITS.fields);
+    const failed = failedJobsField(message);
+    const facts = message.facts.slice(0, DISCORD_LIMITS.fields - (failed ? 1 : 0));
     const names = facts.map((fact) => truncate(fact.label, DISCORD_LIMITS.fieldName));
     const description = message.description && markdownLink(message.description, undefined, DISCORD_LIMITS.description);
-    const room = DISCORD_LIMITS.embed - title.length - (description?.length ?? 0) - names.reduce((sum, name) => sum + name.length, 0);
+    const room = DISCORD_LIMITS.embed - title.length - (description?.length ?? 0) - names.reduce((sum, name) => sum + name.length, 0) -
+        (failed ? failed.name.length + failed.value.length : 0);
     const perValue = Math.min(DISCORD_LIMITS.fieldValue, Math.floor(room / Math.max(1, facts.length)));
     const fields = facts.map((fact, i) => {
         return { name: names[i], value: markdownLink(fact.value, fact.url, perValue), inline: !isSentence(fact) };
     });
+    if (failed)
+        fields.push(failed);
     return {
         title,
         ...(description && { description }),
@@ -859,12 +924,20 @@ function discordEmbed(message, timestamp) {
         ...(timestamp && { timestamp }),
     };
 }
+/** The failed jobs as one field, a line per job ("- [build](url): Run tests"); undefined when there are none. */
+function failedJobsField(message) {
+    if (message.failedJobs.length === 0)
+        return undefined;
+    const value = failedJobList(message, DISCORD_LIMITS.fieldValue, { escape: escapers.markdown, link: markdownLink }, '- ');
+    return { name: failedJobsLabel(message), value, inline: false };
+}
 
 ;// CONCATENATED MODULE: ./src/destinations/shared/server-url.ts
 /** What the result shows for a server that is not reached by URL: `smtps://smtp.example.com:465`, `irc://[::1]:6667`. */
 const serverUrl = (scheme, host, port) => `${scheme}://${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}:${port}`;
 
 ;// CONCATENATED MODULE: ./src/destinations/shared/mail-content.ts
+
 
 
 
@@ -929,6 +1002,7 @@ function defaultText({ name, message }) {
         '',
         ...(message.description ? [message.description, ''] : []),
         ...facts,
+        ...failedJobsText(message),
         ...(message.url ? ['', `View the run: ${message.url}`] : []),
         '',
         '-- ',
@@ -936,15 +1010,26 @@ function defaultText({ name, message }) {
         '',
     ].join('\n');
 }
+/** A blank line, "Failed jobs:", a line per job with its link ("- build: Run tests <url>"), how many more. */
+function failedJobsText(message) {
+    if (message.failedJobs.length === 0)
+        return [];
+    const { jobs, more } = listFailedJobs(message);
+    return [
+        '',
+        `${failedJobsLabel(message)}:`,
+        ...jobs.map((job) => `- ${failedJobText(job)}${job.url ? ` <${angleTarget(job.url)}>` : ''}`),
+        ...(more ? [more] : []),
+    ];
+}
 /** A URL written as `<url>` in plain text: a `>` or a space in it would end it early. */
 const angleTarget = (url) => url.replace(/[<>\s]/g, encodeURIComponent);
 /** The same as the text, as a small HTML page with inline styles (mail clients drop style sheets). */
 function defaultHtml({ name, message }) {
     const h = escapers.html;
-    const link = (text, url) => (url ? `<a href="${h(url)}">${h(text)}</a>` : h(text));
     const rows = message.facts
         .map((fact) => `<tr><th align="left" style="padding:2px 12px 2px 0;color:#57606a;font-weight:normal">${h(fact.label)}</th>` +
-        `<td style="padding:2px 0">${link(fact.value, fact.url)}</td></tr>`)
+        `<td style="padding:2px 0">${htmlLink(fact.value, fact.url)}</td></tr>`)
         .join('\n');
     const button = message.url
         ? `<p><a href="${h(message.url)}" style="display:inline-block;padding:6px 12px;background:${h(message.colour)};color:#ffffff;text-decoration:none;border-radius:4px">View the run</a></p>`
@@ -957,11 +1042,24 @@ function defaultHtml({ name, message }) {
 ${message.description ? `<p style="margin:0 0 8px">${h(message.description)}</p>\n` : ''}<table cellpadding="0" cellspacing="0" style="border-collapse:collapse">
 ${rows}
 </table>
-${button}
+${failedJobsHtml(message)}${button}
 </div>
 <p style="color:#57606a;font-size:12px">Sent by Herald (destination &quot;${h(name)}&quot;)</p>
 </body>
 </html>
+`;
+}
+/** "Failed jobs" and a list of them, each name linked to its page; empty when there are none. */
+function failedJobsHtml(message) {
+    if (message.failedJobs.length === 0)
+        return '';
+    const h = escapers.html;
+    const { jobs, more } = listFailedJobs(message);
+    const items = jobs.map((job) => `<li>${htmlLink(job.name, job.url)}${job.detail ? `: ${h(job.detail)}` : ''}</li>`);
+    return `<p style="margin:8px 0 4px;font-weight:bold">${h(failedJobsLabel(message))}</p>
+<ul style="margin:0 0 8px;padding-left:20px">
+${[...items, ...(more ? [`<li style="color:#57606a">${h(more)}</li>`] : [])].join('\n')}
+</ul>
 `;
 }
 /** The message as a reader sees it: headers, then the text part (or the HTML when there is no text). */
@@ -1099,14 +1197,31 @@ function googleChatMessage(message, text) {
                         title: truncate(`${message.emoji} ${message.title}`, GOOGLE_CHAT_LIMITS.title),
                         ...(repository && { subtitle: truncate(`${repository} · ${message.verb}`, GOOGLE_CHAT_LIMITS.title) }),
                     },
-                    sections: [{ widgets }],
+                    sections: [{ widgets }, ...failedJobsSection(message)],
                 },
             },
         ],
     };
 }
+/** A section headed "Failed jobs", a row per job ("build: Run tests") that opens the job's page, then how many more. */
+function failedJobsSection(message) {
+    if (message.failedJobs.length === 0)
+        return [];
+    const { jobs, more } = listFailedJobs(message);
+    const widgets = jobs.map((job) => ({
+        decoratedText: {
+            text: truncateEscaped(failedJobText(job), GOOGLE_CHAT_LIMITS.value, html),
+            wrapText: true,
+            ...(job.url && { onClick: { openLink: { url: job.url } } }),
+        },
+    }));
+    if (more)
+        widgets.push({ textParagraph: { text: html(more) } });
+    return [{ header: failedJobsLabel(message), widgets }];
+}
 
 ;// CONCATENATED MODULE: ./src/destinations/grafana.ts
+
 
 
 
@@ -1222,10 +1337,18 @@ function annotationTags(config, input) {
     const tags = config.tags ?? ['herald', input.trigger, input.vars.repository].filter(Boolean);
     return input.trigger === 'test' && !tags.includes('test') ? [...tags, 'test'] : tags;
 }
-/** The message's one line and a link to the run, HTML-escaped: Grafana renders annotation text as (sanitized) HTML. */
+/**
+ * The message's one line and a link to the run, HTML-escaped: Grafana renders annotation text as (sanitized) HTML. A
+ * failure adds its failed jobs on a line of their own, each linked: "Failed jobs: build: Run tests; e2e: timed out".
+ */
 function grafanaText(message) {
     const line = escapeHtml(message.line);
-    return message.url ? `${line} <a href="${escapeHtml(message.url)}">View run</a>` : line;
+    const text = message.url ? `${line} <a href="${escapeHtml(message.url)}">View run</a>` : line;
+    if (message.failedJobs.length === 0)
+        return text;
+    const { jobs, more } = listFailedJobs(message);
+    const items = jobs.map((job) => htmlLink(job.name, job.url) + (job.detail ? `: ${escapeHtml(job.detail)}` : ''));
+    return `${text}<br>${escapeHtml(failedJobsLabel(message))}: ${[...items, ...(more ? [escapeHtml(more)] : [])].join('; ')}`;
 }
 
 ;// CONCATENATED MODULE: ./src/render/irc-lines.ts
@@ -1273,6 +1396,7 @@ function fittingPrefix(text, maxBytes) {
 }
 
 ;// CONCATENATED MODULE: ./src/destinations/irc.ts
+
 
 
 
@@ -1361,11 +1485,19 @@ function textBytes(command, targets, nickname) {
 /**
  * The default text: the message's one line and the run's link, "CI failed on main in octo/app (#42) https://...",
  * plain (no mIRC colours, which some clients show as junk), and a test notification's description on a second line.
+ * A failure's failed jobs follow on a line of their own, each with its link: "Failed jobs: build: Run tests https://...;
+ * e2e: timed out https://..." (split into more lines, at spaces, when it is longer than one).
  */
 function ircText(message) {
     const oneLine = (text) => text.replace(/\s*[\r\n\0]+\s*/g, ' ');
     const first = oneLine(`${message.line}${message.url ? ` ${message.url}` : ''}`);
-    return message.description ? `${first}\n${oneLine(message.description)}` : first;
+    const lines = [first, ...(message.description ? [oneLine(message.description)] : [])];
+    if (message.failedJobs.length > 0) {
+        const { jobs, more } = listFailedJobs(message);
+        const items = jobs.map((job) => `${failedJobText(job)}${job.url ? ` ${job.url}` : ''}`);
+        lines.push(oneLine(`${failedJobsLabel(message)}: ${[...items, ...(more ? [more] : [])].join('; ')}`));
+    }
+    return lines.join('\n');
 }
 /** A refusal after the stage it happened at: "the IRC server refused JOIN #ops: 474 #ops Cannot join channel (+b)". */
 function describeIrcReply(reply) {
@@ -1376,6 +1508,8 @@ function describeIrcReply(reply) {
 }
 
 ;// CONCATENATED MODULE: ./src/destinations/shared/attachment-message.ts
+
+
 
 
 
@@ -1393,12 +1527,22 @@ function messageAttachment(message) {
         title: truncate(`${message.emoji} ${message.title}`, 250),
         ...(message.url && { title_link: message.url }),
         ...(message.description && { text: markdownLink(message.description, undefined, VALUE_LIMIT) }),
-        fields: message.facts.map((fact) => ({
-            short: !isSentence(fact),
-            title: fact.label,
-            value: markdownLink(fact.value, fact.url, VALUE_LIMIT),
-        })),
+        fields: [
+            ...message.facts.map((fact) => ({
+                short: !isSentence(fact),
+                title: fact.label,
+                value: markdownLink(fact.value, fact.url, VALUE_LIMIT),
+            })),
+            ...attachment_message_failedJobsField(message),
+        ],
     };
+}
+/** The failed jobs as one long field, a line per job: "- [build](url): Run tests". */
+function attachment_message_failedJobsField(message) {
+    if (message.failedJobs.length === 0)
+        return [];
+    const value = failedJobList(message, VALUE_LIMIT, { escape: escapers.markdown, link: markdownLink }, '- ');
+    return [{ short: false, title: failedJobsLabel(message), value }];
 }
 /**
  * The POST of a Mattermost or Rocket.Chat incoming webhook: the user's payload template, or the user's `text` (Markdown
@@ -1474,6 +1618,7 @@ const mattermost = {
 };
 
 ;// CONCATENATED MODULE: ./src/destinations/pagerduty.ts
+
 
 
 
@@ -1557,6 +1702,7 @@ function pagerDutyEvent(config, input) {
     const links = [
         ...(vars.runUrl ? [{ href: vars.runUrl, text: 'Workflow run' }] : []),
         ...(vars.commitUrl ? [{ href: vars.commitUrl, text: `Commit ${vars.shortSha}` }] : []),
+        ...listFailedJobs(message).jobs.flatMap((job) => (job.url ? [{ href: job.url, text: `Failed job: ${job.name}` }] : [])),
     ];
     const clientUrl = config.client_url ?? (message.url || undefined);
     return {
@@ -1585,11 +1731,18 @@ function severityOf(config, trigger) {
         return config.severity;
     return config.severity?.[incident] ?? DEFAULT_SEVERITY[incident];
 }
-/** The facts by their stable kind (event rules can match custom_details.branch), the test's sentence as description. */
+/**
+ * The facts by their stable kind (event rules can match custom_details.branch), the test's sentence as description,
+ * and the failed jobs as a list of lines ("build: Run tests", then "and 2 more failed jobs"); their pages are links.
+ */
 function customDetails(message) {
     const details = message.description ? { description: message.description } : {};
     for (const fact of message.facts)
         details[fact.kind] = fact.value;
+    if (message.failedJobs.length > 0) {
+        const { jobs, more } = listFailedJobs(message);
+        details.failed_jobs = [...jobs.map(failedJobText), ...(more ? [more] : [])];
+    }
     return details;
 }
 
@@ -1740,6 +1893,7 @@ function describeSesReply(reply) {
 
 
 
+
 /** Block Kit's limits (docs.slack.dev/reference/block-kit). */
 const SLACK_LIMITS = { blocks: 50, header: 150, sectionText: 3000, fields: 10, fieldText: 2000, buttonText: 75, url: 3000, text: 40000 };
 const channelList = oneOrMany(schemas/* string */.YjP().min(1), 'needs at least one channel');
@@ -1877,6 +2031,11 @@ const field = (fact, max) => {
     const label = `*${mrkdwn(fact.label)}*\n`;
     return label + slackLink(fact.value, fact.url, max - label.length);
 };
+/** "*Failed jobs*", a bullet per job (its name linked to its page, then its failed steps), "and 2 more failed jobs". */
+function slack_failedJobsText(message) {
+    const heading = `*${failedJobsLabel(message)}*\n`;
+    return heading + failedJobList(message, SLACK_LIMITS.sectionText - heading.length, { escape: mrkdwn, link: slackLink }, '• ');
+}
 /** The default message: a coloured attachment with a header, the facts, the commit and a button to the run. */
 function slackMessage(config, input) {
     const { message } = input;
@@ -1912,6 +2071,8 @@ function slackBlocks(message) {
     }
     if (commit)
         blocks.push({ type: 'section', text: { type: 'mrkdwn', text: field(commit, SLACK_LIMITS.sectionText) } });
+    if (message.failedJobs.length > 0)
+        blocks.push({ type: 'section', text: { type: 'mrkdwn', text: slack_failedJobsText(message) } });
     if (message.url && message.url.length <= SLACK_LIMITS.url) {
         blocks.push({
             type: 'actions',
@@ -2157,10 +2318,29 @@ function adaptiveCard(message, text, limit) {
             ...(message.description ? [{ type: 'TextBlock', text: cut(message.description), wrap: true }] : []),
             ...(text !== undefined ? [{ type: 'TextBlock', text: truncate(text, limit * 4), wrap: true }] : []),
             { type: 'FactSet', facts: message.facts.map((fact) => ({ title: fact.label, value: cut(fact.value) })) },
+            ...failedJobItems(message, cut),
         ],
         actions: links.map((link) => ({ type: 'Action.OpenUrl', title: link.title, url: link.url })),
         msteams: { width: 'Full' },
     };
+}
+/**
+ * The failed jobs under a heading, one row each ("build: Run tests") that opens the job's page when clicked (a
+ * Container's selectAction: a Markdown link would need the name escaped, and Adaptive Card Markdown has no escape).
+ */
+function failedJobItems(message, cut) {
+    if (message.failedJobs.length === 0)
+        return [];
+    const { jobs, more } = listFailedJobs(message);
+    return [
+        { type: 'TextBlock', text: failedJobsLabel(message), weight: 'Bolder', spacing: 'Medium', wrap: true },
+        ...jobs.map((job) => ({
+            type: 'Container',
+            ...(job.url && { selectAction: { type: 'Action.OpenUrl', title: 'View job', url: job.url } }),
+            items: [{ type: 'TextBlock', text: cut(failedJobText(job)), color: 'Attention', spacing: 'None', wrap: true }],
+        })),
+        ...(more ? [{ type: 'TextBlock', text: more, isSubtle: true, spacing: 'None', wrap: true }] : []),
+    ];
 }
 
 ;// CONCATENATED MODULE: ./src/destinations/telegram.ts
@@ -2172,8 +2352,10 @@ function adaptiveCard(message, text, limit) {
 
 
 
+
+
 /** sendMessage's limit on `text` (core.telegram.org/bots/api#sendmessage), counted here on the markup, which is never shorter. */
-const TELEGRAM_LIMITS = { text: 4096, title: 256, factValue: 1000 };
+const TELEGRAM_LIMITS = { text: 4096, title: 256, factValue: 1000, failedJobs: 1500 };
 /**
  * A numeric chat id (-1001234567890; YAML reads a bare one as a number) or a public @channelname. Strings are only
  * checked for spaces: `herald preview` fills an unset ${TELEGRAM_CHAT_ID} with a stand-in that must pass.
@@ -2289,14 +2471,22 @@ function telegramText(message, mode) {
     const labels = message.facts.map((fact) => `${bold(escape(`${fact.label}:`))} `);
     const linkOf = (fact) => (fact.url ? link('', fact.url).length : 0);
     const runLink = message.url ? link(escape('View run'), message.url) : undefined;
-    const fixed = [title, description, runLink].reduce((sum, part) => sum + (part?.length ?? 0) + 1, 0) +
+    const failed = message.failedJobs.length > 0 ? telegram_failedJobsText(message, mode) : undefined;
+    const fixed = [title, description, failed, runLink].reduce((sum, part) => sum + (part?.length ?? 0) + 1, 0) +
         message.facts.reduce((sum, fact, i) => sum + labels[i].length + linkOf(fact) + 1, 0);
     const perValue = Math.min(TELEGRAM_LIMITS.factValue, Math.floor((TELEGRAM_LIMITS.text - fixed) / Math.max(1, message.facts.length)));
     const facts = message.facts.map((fact, i) => {
         const value = truncateEscaped(fact.value, Math.max(1, perValue), escape);
         return labels[i] + (fact.url ? link(value, fact.url) : value);
     });
-    return [title, description, ...facts, runLink].filter((line) => line !== undefined).join('\n');
+    return [title, description, ...facts, failed, runLink].filter((line) => line !== undefined).join('\n');
+}
+/** "Failed jobs:" in bold, then a line per job, its name linked to its page: "• build: Run tests". */
+function telegram_failedJobsText(message, mode) {
+    const { escape, bold, link } = MARKUP[mode];
+    const heading = `${bold(escape(`${failedJobsLabel(message)}:`))}\n`;
+    const linked = (text, url, max) => link(truncateEscaped(text, Math.max(1, max - link('', url).length), escape), url);
+    return heading + failedJobList(message, TELEGRAM_LIMITS.failedJobs - heading.length, { escape, link: linked }, escape('• '));
 }
 /**
  * A rendered `text` template cut to `max` with an ellipsis, never inside an HTML tag or entity or after a MarkdownV2
@@ -2314,6 +2504,7 @@ function cutMarkup(text, max, mode) {
 }
 
 ;// CONCATENATED MODULE: ./src/destinations/twilio.ts
+
 
 
 
@@ -2389,14 +2580,24 @@ function twilioBody(config, input) {
 function twilioText(message, vars) {
     const link = message.url ? ` ${message.url}` : '';
     const fits = (text) => text.length + link.length <= TWILIO_LIMITS.segment;
-    if (fits(message.line))
-        return message.line + link;
     const short = `${message.title}${vars.runNumber ? ` (#${vars.runNumber})` : ''}`;
-    if (fits(short))
-        return short + link;
+    // What failed is worth more than the repository's name, which the link holds anyway.
+    const failed = failedJobsShort(message);
+    const candidates = failed ? [`${message.line}; ${failed}`, `${short}; ${failed}`, message.line, short] : [message.line, short];
+    const fitting = candidates.find(fits);
+    if (fitting !== undefined)
+        return fitting + link;
     // A link too long for a segment of its own still gets 40 characters of title.
     const room = Math.max(40, TWILIO_LIMITS.segment - link.length);
     return cutGsm(short, room) + link;
+}
+/** "failed: build: Run tests", "failed: build: Run tests, and 2 more jobs"; empty when no job failed. */
+function failedJobsShort(message) {
+    const [first] = listFailedJobs(message, 1).jobs;
+    if (!first)
+        return '';
+    const others = message.failedJobs.length - 1;
+    return `failed: ${failedJobText(first)}${others > 0 ? `, and ${others} more job${others === 1 ? '' : 's'}` : ''}`;
 }
 /** `text` in at most `max` code units, ending in "..." when cut; a surrogate pair is never split. */
 function cutGsm(text, max) {
@@ -2412,7 +2613,10 @@ function cutGsm(text, max) {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/destinations/shared/generic-payload.ts
-/** The documented generic JSON payload (version 1) that a webhook sends when it has no `payload` template. */
+/**
+ * The documented generic JSON payload (version 1) that a webhook sends when it has no `payload` template. Fields are
+ * only ever added to version 1 (failed_jobs was): a receiver that ignores what it does not know keeps working.
+ */
 function genericPayload({ name, trigger, message, vars }) {
     const or = (value) => value || null;
     return {
@@ -2448,6 +2652,8 @@ function genericPayload({ name, trigger, message, vars }) {
         started_at: or(vars.startedAt),
         duration_seconds: vars.durationSeconds,
         timestamp: vars.timestamp,
+        // All of them, uncut: a program reads this, not a person.
+        failed_jobs: message.failedJobs.map((job) => ({ name: job.name, url: or(job.url), conclusion: job.conclusion, failed_steps: job.failedSteps })),
     };
 }
 
@@ -3569,6 +3775,7 @@ function readRunContext(gh, env, now = new Date()) {
         duration: durationSeconds === null ? '' : formatDuration(durationSeconds),
         durationSeconds,
         timestamp: now.toISOString(),
+        failedJobs: [],
         event,
     };
 }
@@ -3847,6 +4054,164 @@ function deliver_truncate(text, cut) {
     const size = `${cut ? 'more than ' : ''}${bytes.length} bytes`;
     return `${bytes.subarray(0, RESPONSE_LIMIT).toString('utf8').replace(/\uFFFD$/, '')}… (${size}, truncated)`;
 }
+
+;// CONCATENATED MODULE: ./src/github/client.ts
+/** How long one API request may take; a step waits at most this long per call it needs. */
+const API_TIMEOUT_MS = 5000;
+/**
+ * The API for this repository and token, or the reason there is none (no token: a fork's pull request, an empty input).
+ * The caller registers the token as a secret (main.ts does, with the config's).
+ */
+function githubApi(settings) {
+    const token = settings.token.trim();
+    if (!token)
+        return { reason: 'no GitHub token (the "github-token" input is empty, as in a pull request from a fork)' };
+    const [owner, repo] = settings.repository.split('/');
+    if (!owner || !repo)
+        return { reason: 'GITHUB_REPOSITORY is not set, so Herald does not know which repository to ask the GitHub API about' };
+    const baseUrl = (settings.apiUrl || 'https://api.github.com').replace(/\/+$/, '');
+    const timeoutMs = settings.timeoutMs ?? API_TIMEOUT_MS;
+    let octokit;
+    const client = () => (octokit ??= loadOctokit(token, baseUrl));
+    const get = async (route, params = {}) => {
+        const response = await (await client()).request(route, { owner, repo, ...params, request: { signal: AbortSignal.timeout(timeoutMs) } });
+        return { data: response.data, link: String(response.headers?.link ?? '') };
+    };
+    const list = async (route, params, options) => {
+        const items = [];
+        const perPage = options.perPage ?? 100;
+        for (let page = 1; page <= (options.maxPages ?? 5); page++) {
+            const { data, link } = await get(route, { ...params, per_page: perPage, page });
+            const found = Array.isArray(data[options.key]) ? data[options.key] : [];
+            items.push(...found);
+            if ((options.stop && found.some(options.stop)) || !/rel="next"/.test(link))
+                break;
+        }
+        return items;
+    };
+    return { api: { owner, repo, baseUrl, get, list } };
+}
+async function loadOctokit(token, baseUrl) {
+    await useProxyFromEnvironment();
+    const { Octokit } = await __webpack_require__.e(/* import() */ 194).then(__webpack_require__.bind(__webpack_require__, 5194));
+    // No retries or throttling plugins: a notification must not wait on the API; what fails is reported as a reason.
+    return new Octokit({ auth: token, baseUrl, userAgent: 'herald' });
+}
+/**
+ * Octokit sends with Node's fetch, which ignores HTTPS_PROXY / HTTP_PROXY / NO_PROXY unless told: a self-hosted runner
+ * behind a proxy would see every API call time out. Node 24.5+ reads them as curl does once asked (the HTTP transport
+ * gives its own agents `proxyEnv`; this is the same for fetch). Asked only when a proxy is set and the API is needed.
+ */
+async function useProxyFromEnvironment() {
+    const env = process.env;
+    if (!(env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy))
+        return;
+    const http = (await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7067, 23)));
+    http.setGlobalProxyFromEnv?.(env);
+}
+/**
+ * Why an API call failed, in words for the results: what GitHub said and how to fix it. A 403/404 on an Actions
+ * endpoint is almost always a token without `actions: read` (or a fork's read-only token).
+ */
+function apiProblem(error, what) {
+    const { status, message, name } = error;
+    const said = String(message ?? error).split('\n', 1)[0].replace(/ - https:\/\/docs\.github\.com\S*/, '');
+    if (name === 'TimeoutError' || name === 'AbortError' || /aborted|timeout/i.test(said)) {
+        return `the GitHub API did not answer within ${API_TIMEOUT_MS / 1000} s while reading ${what}`;
+    }
+    if (status === 401)
+        return `the GitHub API refused the token (401 ${said}) while reading ${what}: check the "github-token" input`;
+    if (status === 403 || status === 404) {
+        return (`the GitHub API refused access (${status} ${said}) while reading ${what}: ` +
+            'give the job "permissions: actions: read" (a pull request from a fork gets a read-only token without it)');
+    }
+    return `the GitHub API failed (${status ? `${status} ` : ''}${said}) while reading ${what}`;
+}
+
+;// CONCATENATED MODULE: ./src/github/failed-jobs.ts
+
+
+/** The statuses of a run that failed: a cancelled run's jobs were stopped, not failed, so it lists none. */
+const FAILED_RUN = ['failure', 'timed_out', 'startup_failure'];
+/**
+ * The conclusions of a job that failed. A `cancelled` job in a failed run is nearly always collateral (fail-fast
+ * stopped it, or a `needs` failed), so it is not listed: the list says where to look.
+ */
+const FAILED_JOB = ['failure', 'timed_out', 'startup_failure'];
+/** At most 5 pages of 100 jobs (a matrix has at most 256), and 10 s in all, so a slow API never holds up the message. */
+const FAILED_JOBS_BOUNDS = { pages: 5, timeoutMs: 10_000 };
+/**
+ * The failed jobs of the run a failure notification reports (the workflow_run event's run, the workflow_job event's
+ * job, or this step's own run), each with its failed steps. Read only for a failed run; whatever goes wrong (no token,
+ * no `actions: read`, a slow API) gives an empty list and a line in the log, never an error.
+ */
+async function readFailedJobs(outcome, run, sources) {
+    if (outcome.trigger !== 'error' || !FAILED_RUN.includes(outcome.status) || !run.runId)
+        return [];
+    const { github } = sources;
+    // The event carries the job whole, steps and all: no API call.
+    if (github.eventName === 'workflow_job' && github.payload.workflow_job) {
+        return [failedJob(github.payload.workflow_job, false)].filter((job) => job !== undefined);
+    }
+    const skipped = (why) => {
+        core/* info */.pq(`Herald: the failed jobs are not listed: ${why}.`);
+        return [];
+    };
+    const access = githubApi({ token: sources.token, repository: run.repository, apiUrl: sources.apiUrl });
+    if (!access.api)
+        return skipped(access.reason);
+    const timeoutMs = sources.timeoutMs ?? FAILED_JOBS_BOUNDS.timeoutMs;
+    let timer;
+    const deadline = new Promise((resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)));
+    try {
+        const jobs = await Promise.race([runJobs(access.api, run.runId), deadline]);
+        if (jobs === 'late')
+            return skipped(`the GitHub API did not list the jobs of run ${run.runId} within ${timeoutMs / 1000} s`);
+        // This step's own run: its job is still in progress, so it has no conclusion yet.
+        const own = run.runId === github.runId ? { runnerName: sources.runnerName, jobId: github.job } : undefined;
+        return failedJobs(jobs, own);
+    }
+    catch (error) {
+        return skipped(apiProblem(error, `the jobs of run ${run.runId}`));
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/** The latest attempt's jobs of the run (filter=latest), page after page up to the bound. */
+function runJobs(api, runId) {
+    return api.list('GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs', { run_id: runId, filter: 'latest' }, {
+        key: 'jobs',
+        maxPages: FAILED_JOBS_BOUNDS.pages,
+    });
+}
+/**
+ * The failed jobs among a run's jobs, in GitHub's order. A job still in progress has no conclusion, but its finished
+ * steps have theirs: one with a failed step is listed (it is the job reporting its own failure). When nothing else is
+ * found in this step's own run, its own job is the one that failed, found by its runner (RUNNER_NAME) or its id
+ * (GITHUB_JOB, the name of a job without `name:`); its failed step is unknown then.
+ */
+function failedJobs(jobs, own) {
+    const failed = jobs.map((job) => failedJob(job, true)).filter((job) => job !== undefined);
+    if (failed.length > 0 || !own)
+        return failed;
+    const running = jobs.filter((job) => job.status !== 'completed');
+    const mine = running.find((job) => own.runnerName && job.runner_name === own.runnerName) ?? running.find((job) => own.jobId && job.name === own.jobId);
+    return mine ? [{ ...jobOf(mine), conclusion: 'failure', failedSteps: [] }] : [];
+}
+/** The job as a FailedJob when it failed (or, `running` allowed, has a failed step while still running). */
+function failedJob(job, running) {
+    const conclusion = typeof job.conclusion === 'string' ? job.conclusion : '';
+    // A job that timed out was stopped in the step that ran too long, which GitHub marks cancelled.
+    const stepFailed = ['failure', 'timed_out', ...(conclusion === 'timed_out' ? ['cancelled'] : [])];
+    const failedSteps = (job.steps ?? []).filter((step) => stepFailed.includes(String(step.conclusion))).map((step) => String(step.name ?? ''));
+    if (FAILED_JOB.includes(conclusion))
+        return { ...jobOf(job), conclusion, failedSteps };
+    if (running && job.status !== 'completed' && failedSteps.length > 0)
+        return { ...jobOf(job), conclusion: 'failure', failedSteps };
+    return undefined;
+}
+const jobOf = (job) => ({ name: String(job.name ?? ''), url: typeof job.html_url === 'string' ? job.html_url : '' });
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
@@ -4134,7 +4499,8 @@ function templateVariables(run, outcome, message, destination, delimiters = '<< 
 }
 /** The variables that are the same for every destination, in Herald's names: what a route's `if` template sees. */
 function runVariables(run, outcome, message) {
-    const vars = { ...run, eventType: outcome.trigger, status: outcome.status, message: message.line };
+    // The failed jobs as the message has them (a test notification has none).
+    const vars = { ...run, failedJobs: message.failedJobs, eventType: outcome.trigger, status: outcome.status, message: message.line };
     // As in the message: a start, or a job waiting for approval, has no duration yet.
     return hasDuration(outcome.trigger) ? vars : { ...vars, duration: '', durationSeconds: null };
 }
@@ -4568,79 +4934,6 @@ function selectTestDestinations(config, names) {
     return [...new Set(names)].map((destination) => ({ destination, trigger: TEST_OUTCOME.trigger, named: true }));
 }
 
-;// CONCATENATED MODULE: ./src/github/client.ts
-/** How long one API request may take; a step waits at most this long per call it needs. */
-const API_TIMEOUT_MS = 5000;
-/**
- * The API for this repository and token, or the reason there is none (no token: a fork's pull request, an empty input).
- * The caller registers the token as a secret (main.ts does, with the config's).
- */
-function githubApi(settings) {
-    const token = settings.token.trim();
-    if (!token)
-        return { reason: 'no GitHub token (the "github-token" input is empty, as in a pull request from a fork)' };
-    const [owner, repo] = settings.repository.split('/');
-    if (!owner || !repo)
-        return { reason: 'GITHUB_REPOSITORY is not set, so Herald does not know which repository to ask the GitHub API about' };
-    const baseUrl = (settings.apiUrl || 'https://api.github.com').replace(/\/+$/, '');
-    const timeoutMs = settings.timeoutMs ?? API_TIMEOUT_MS;
-    let octokit;
-    const client = () => (octokit ??= loadOctokit(token, baseUrl));
-    const get = async (route, params = {}) => {
-        const response = await (await client()).request(route, { owner, repo, ...params, request: { signal: AbortSignal.timeout(timeoutMs) } });
-        return { data: response.data, link: String(response.headers?.link ?? '') };
-    };
-    const list = async (route, params, options) => {
-        const items = [];
-        const perPage = options.perPage ?? 100;
-        for (let page = 1; page <= (options.maxPages ?? 5); page++) {
-            const { data, link } = await get(route, { ...params, per_page: perPage, page });
-            const found = Array.isArray(data[options.key]) ? data[options.key] : [];
-            items.push(...found);
-            if ((options.stop && found.some(options.stop)) || !/rel="next"/.test(link))
-                break;
-        }
-        return items;
-    };
-    return { api: { owner, repo, baseUrl, get, list } };
-}
-async function loadOctokit(token, baseUrl) {
-    await useProxyFromEnvironment();
-    const { Octokit } = await __webpack_require__.e(/* import() */ 194).then(__webpack_require__.bind(__webpack_require__, 5194));
-    // No retries or throttling plugins: a notification must not wait on the API; what fails is reported as a reason.
-    return new Octokit({ auth: token, baseUrl, userAgent: 'herald' });
-}
-/**
- * Octokit sends with Node's fetch, which ignores HTTPS_PROXY / HTTP_PROXY / NO_PROXY unless told: a self-hosted runner
- * behind a proxy would see every API call time out. Node 24.5+ reads them as curl does once asked (the HTTP transport
- * gives its own agents `proxyEnv`; this is the same for fetch). Asked only when a proxy is set and the API is needed.
- */
-async function useProxyFromEnvironment() {
-    const env = process.env;
-    if (!(env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy))
-        return;
-    const http = (await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7067, 23)));
-    http.setGlobalProxyFromEnv?.(env);
-}
-/**
- * Why an API call failed, in words for the results: what GitHub said and how to fix it. A 403/404 on an Actions
- * endpoint is almost always a token without `actions: read` (or a fork's read-only token).
- */
-function apiProblem(error, what) {
-    const { status, message, name } = error;
-    const said = String(message ?? error).split('\n', 1)[0].replace(/ - https:\/\/docs\.github\.com\S*/, '');
-    if (name === 'TimeoutError' || name === 'AbortError' || /aborted|timeout/i.test(said)) {
-        return `the GitHub API did not answer within ${API_TIMEOUT_MS / 1000} s while reading ${what}`;
-    }
-    if (status === 401)
-        return `the GitHub API refused the token (401 ${said}) while reading ${what}: check the "github-token" input`;
-    if (status === 403 || status === 404) {
-        return (`the GitHub API refused access (${status} ${said}) while reading ${what}: ` +
-            'give the job "permissions: actions: read" (a pull request from a fork gets a read-only token without it)');
-    }
-    return `the GitHub API failed (${status ? `${status} ` : ''}${said}) while reading ${what}`;
-}
-
 ;// CONCATENATED MODULE: ./src/github/previous-run.ts
 /** Conclusions that say the workflow worked, or did not; cancelled, skipped, action_required and stale say neither. */
 const PASSED = ['success', 'neutral'];
@@ -4825,6 +5118,7 @@ function eventOutcome(eventName, event) {
 
 
 
+
 /**
  * The whole pipeline: inputs, config, run context, trigger, routing, rendering, delivery, report. With `track-job`
  * it runs twice: as the main step (`started`), and as the post step (the job's final status, editing the messages).
@@ -4848,9 +5142,13 @@ async function run(step = 'main') {
         }
         if (outcome.trigger === 'started')
             core/* exportVariable */.dN(STARTED_AT_VARIABLE, runContext.timestamp);
-        // fixed or broken: asked of the GitHub API only when a route subscribes to them.
+        // fixed or broken: asked of the GitHub API only when a route subscribes to them; the failed jobs, of a failed run.
         const sources = { token: inputs.githubToken, apiUrl: process.env.GITHUB_API_URL, eventName: github.eventName, event: github.payload };
-        const change = await statusChange(config, outcome, runContext, sources);
+        const [change, failedJobs] = await Promise.all([
+            statusChange(config, outcome, runContext, sources),
+            readFailedJobs(outcome, runContext, { ...sources, github, runnerName: process.env.RUNNER_NAME }),
+        ]);
+        runContext.failedJobs = failedJobs;
         const selected = inputs.test
             ? selectTestDestinations(config, inputs.destinations)
             : selectDestinations(config, outcome, runContext, github.eventName, change);
