@@ -1,6 +1,222 @@
-import { ImportError, type Importer } from './model.js';
+import {
+  destinationKey,
+  ImportError,
+  secretCollector,
+  type ImportedDestination,
+  type ImportedRoute,
+  type Importer,
+  secretName,
+} from './model.js';
+import { SECRET_NAME, urlCarriesKey } from './secret-url.js';
 
-/** Not written yet: see issue 15. */
-export const importGrafanaOncall: Importer = () => {
-  throw new ImportError('grafana-oncall', 'this source is not supported yet');
+/**
+ * Grafana OnCall's outgoing webhooks (`GET /api/v1/webhooks/`, paginated `{results: [...]}` or a bare list, or one
+ * webhook) as Herald webhooks. OnCall sends on alert group events; a workflow run's nearest equivalents are: an alert
+ * group created (or an escalation step) is a failure (`error`), resolved is `fixed`, unresolved is `broken`. OnCall's
+ * Jinja2 templates (`data`, `trigger_template`, a templated `url`) have no equivalent in Herald's Mustache and are kept
+ * as comments.
+ */
+export const importGrafanaOncall: Importer = (input) => {
+  const webhooks = webhookList(input);
+  const taken = new Set<string>();
+  const { secrets, secret } = secretCollector();
+  const destinations: ImportedDestination[] = [];
+  const notifications: ImportedRoute[] = [];
+
+  webhooks.forEach((webhook, index) => {
+    const where = `${Array.isArray(input) ? `[${index}]` : isList(input) ? `results[${index}]` : 'the webhook'}${
+      typeof webhook.name === 'string' ? ` (name "${webhook.name}")` : ''
+    }`;
+    const name = typeof webhook.name === 'string' && webhook.name.trim() ? webhook.name : `webhook ${String(webhook.id ?? index + 1)}`;
+    const key = destinationKey(name, taken, 'webhook');
+    const of = `of OnCall webhook '${name}'`;
+    const comments = [`From Grafana OnCall outgoing webhook '${name}'${webhook.id ? ` (${String(webhook.id)})` : ''}.`];
+    const fields: Record<string, unknown> = { type: 'webhook' };
+
+    const url = text(webhook.url, `${where}, url`, true) as string;
+    if (/\{\{|\{%/.test(url)) {
+      fields.url = secret(key, 'url', `the URL to call ${of}: OnCall built it from the Jinja2 template ${url}`);
+      comments.push(`url was the Jinja2 template ${url}: set ${secretName(key, 'url')} to the URL to call.`);
+    } else if (urlCarriesKey(url)) {
+      fields.url = secret(key, 'url', `the URL ${of} (it carries a key)`);
+    } else {
+      fields.url = url;
+    }
+
+    const method = text(webhook.http_method, `${where}, http_method`);
+    if (method !== undefined) {
+      if (!METHODS.includes(method.toUpperCase())) {
+        throw new ImportError(`${where}, http_method`, `"${method}" is not an HTTP method Herald sends: write one of ${METHODS.join(', ')}`);
+      }
+      if (method.toUpperCase() !== 'POST') fields.method = method.toUpperCase();
+    }
+
+    const headers = headerMap(webhook.headers, `${where}, headers`, comments);
+    if (headers) {
+      fields.headers = Object.fromEntries(
+        Object.entries(headers).map(([header, value]) => [
+          header,
+          SECRET_NAME.test(header) ? secret(key, header, `the ${header} header ${of}`) : value,
+        ]),
+      );
+    }
+
+    const forwardAll = webhook.forward_all ?? webhook.forward_whole_payload;
+    if (forwardAll === true) fields.forward_all = true;
+    const data = text(webhook.data, `${where}, data`);
+    if (data !== undefined && data.trim()) {
+      comments.push(
+        forwardAll === true
+          ? 'Its data template was unused (forward_all sends the whole payload):'
+          : "Its data template is Jinja2, which Herald's templates (Mustache, << >>) do not read: Herald sends its generic JSON payload " +
+              'instead; write a payload template to send your own body. The template was:',
+        ...data.split('\n').map((line) => `  ${line}`),
+      );
+    }
+
+    if (present(webhook.authorization_header)) {
+      fields.authorization_header = secret(key, 'authorization_header', `the Authorization header ${of}`);
+    }
+    const username = text(webhook.username ?? webhook.user, `${where}, username`);
+    if (username) fields.username = username;
+    if (present(webhook.password)) fields.password = secret(key, 'password', `the basic auth password ${of}`);
+
+    const triggers = triggersOf(webhook.trigger_type, `${where}, trigger_type`);
+    if (triggers.comment) comments.push(triggers.comment);
+    if (webhook.is_webhook_enabled === false) {
+      fields.enabled = false;
+      comments.push('It was disabled in OnCall (is_webhook_enabled: false).');
+    } else if (triggers.herald.length === 0) {
+      fields.enabled = false;
+      comments.push('Kept disabled: route it to a trigger and remove enabled: false to use it.');
+    }
+
+    const integrations = Array.isArray(webhook.integration_filter) ? webhook.integration_filter : [];
+    if (integrations.length > 0) {
+      comments.push(
+        `OnCall sent it only for the integrations ${integrations.map(String).join(', ')}: Herald has no integrations; a route ` +
+          'filter (repositories, workflows, branches) plays that part.',
+      );
+    }
+    if (present(webhook.team)) comments.push(`OnCall team: ${String(webhook.team)}.`);
+    if (present(webhook.preset)) comments.push(`OnCall preset: ${String(webhook.preset)}.`);
+
+    destinations.push({ key, fields, comments });
+
+    if (triggers.herald.length > 0) {
+      const route: ImportedRoute = { triggers: triggers.herald, to: [key] };
+      const template = text(webhook.trigger_template, `${where}, trigger_template`);
+      if (template !== undefined && template.trim()) {
+        route.comments = [
+          `OnCall's trigger template for '${name}' is Jinja2 and was not translated: ${template.replace(/\s*\n\s*/g, ' ')}`,
+          "To keep it, add an if: template with Herald's << >> tags that renders true when the webhook should send.",
+        ];
+      }
+      notifications.push(route);
+    }
+  });
+
+  return {
+    destinations,
+    notifications,
+    secrets,
+    comments: [`Imported from ${webhooks.length} Grafana OnCall outgoing webhook${webhooks.length === 1 ? '' : 's'}.`],
+  };
 };
+
+const METHODS = ['POST', 'PUT', 'PATCH', 'GET', 'DELETE', 'OPTIONS'];
+
+/** OnCall's trigger types (public names; the internal API's numbers and labels), and Herald's triggers for each. */
+const TRIGGER_TYPES: { names: string[]; herald: string[]; comment?: string }[] = [
+  {
+    names: ['escalation', 'escalation step', '0'],
+    herald: ['error'],
+    comment: 'OnCall called it as an escalation step: Herald has no escalation chain, it sends once on error.',
+  },
+  { names: ['alert group created', 'firing', '1'], herald: ['error'] },
+  { names: ['acknowledge', 'acknowledged', '2'], herald: [] },
+  { names: ['resolve', 'resolved', '3'], herald: ['fixed'] },
+  { names: ['silence', 'silenced', '4'], herald: [] },
+  { names: ['unsilence', 'unsilenced', '5'], herald: [] },
+  { names: ['unresolve', 'unresolved', '6'], herald: ['broken'] },
+  { names: ['unacknowledge', 'unacknowledged', '7'], herald: [] },
+  {
+    names: ['status change', '8'],
+    herald: ['fixed', 'broken'],
+    comment:
+      'OnCall sent it on every status change: resolved and unresolved map to fixed and broken; acknowledged, silenced and ' +
+      'their reverses have no equivalent in a workflow run.',
+  },
+  { names: ['personal notification', '9'], herald: [] },
+];
+
+function triggersOf(value: unknown, where: string): { herald: string[]; comment?: string } {
+  if (value === undefined || value === null) return { herald: ['error'], comment: 'It had no trigger_type: routed to error.' };
+  const name = String(value).trim().toLowerCase().replace(/[_-]+/g, ' ');
+  const type = TRIGGER_TYPES.find((candidate) => candidate.names.includes(name));
+  if (!type) {
+    throw new ImportError(where, `"${String(value)}" is not an OnCall trigger type: write one of ${TRIGGER_TYPES.map((t) => t.names[0]).join(', ')}`);
+  }
+  if (type.herald.length === 0) {
+    return { herald: [], comment: `OnCall sent it on "${type.names[0]}", which a workflow run has no equivalent of.` };
+  }
+  return { herald: type.herald, comment: type.comment };
+}
+
+type Webhook = Record<string, unknown>;
+
+function isList(input: unknown): input is { results: unknown[] } {
+  return typeof input === 'object' && input !== null && Array.isArray((input as { results?: unknown }).results);
+}
+
+/** The webhooks of a list response (`{results: [...]}`), a bare list, or one webhook. */
+function webhookList(input: unknown): Webhook[] {
+  const items: unknown[] = Array.isArray(input) ? input : isList(input) ? input.results : [input];
+  return items.map((item, index) => {
+    const where = Array.isArray(input) ? `[${index}]` : isList(input) ? `results[${index}]` : 'the input';
+    if (typeof item !== 'object' || item === null || Array.isArray(item) || !('url' in item)) {
+      throw new ImportError(
+        where,
+        'is not a Grafana OnCall outgoing webhook (an object with name, url, trigger_type...): give the JSON of GET /api/v1/webhooks/ or of one webhook',
+      );
+    }
+    return item as Webhook;
+  });
+}
+
+function present(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== '';
+}
+
+function text(value: unknown, where: string, required = false): string | undefined {
+  if (value === undefined || value === null) {
+    if (required) throw new ImportError(where, 'is missing: every OnCall webhook has one');
+    return undefined;
+  }
+  if (typeof value !== 'string') throw new ImportError(where, `is ${JSON.stringify(value)}, not a string`);
+  return value;
+}
+
+/** OnCall's headers: a JSON object, or its text; a Jinja2 template or header values are kept as a comment. */
+function headerMap(value: unknown, where: string, comments: string[]): Record<string, string> | undefined {
+  if (!present(value)) return undefined;
+  let parsed = value;
+  if (typeof value === 'string') {
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      comments.push(`Its headers template is not JSON (Jinja2?) and was not imported: ${value.replace(/\s*\n\s*/g, ' ')}`);
+      return undefined;
+    }
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new ImportError(where, 'is not a JSON object of header names and values');
+  }
+  const headers: Record<string, string> = {};
+  for (const [header, headerValue] of Object.entries(parsed)) {
+    const valueText = typeof headerValue === 'string' ? headerValue : JSON.stringify(headerValue);
+    if (/\{\{|\{%/.test(valueText)) comments.push(`Header ${header} was the Jinja2 template ${valueText}, not imported.`);
+    else headers[header] = valueText;
+  }
+  return Object.keys(headers).length > 0 ? headers : undefined;
+}
