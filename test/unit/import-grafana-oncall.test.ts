@@ -212,9 +212,8 @@ describe('herald import --from grafana-oncall', () => {
       { name: 'Three', url: 'https://three.example.com', trigger_type: 'Escalation step', headers: { 'X-Group': '{{ alert_group.id }}' } },
     ]);
     expect(result.notifications).toEqual([
-      { triggers: ['error'], to: ['one'] },
+      { triggers: ['error'], to: ['one', 'three'] },
       { triggers: ['fixed', 'broken'], to: ['two'] },
-      { triggers: ['error'], to: ['three'] },
     ]);
     expect(result.destinations.map((destination) => destination.fields)).toEqual([
       { type: 'webhook', url: 'https://one.example.com' },
@@ -231,6 +230,30 @@ describe('herald import --from grafana-oncall', () => {
       'Header X-Group was the Jinja2 template {{ alert_group.id }}, not imported.',
       'OnCall called it as an escalation step: Herald has no escalation chain, it sends once on error.',
     ]);
+  });
+
+  it('authorization_header wins over basic auth and an Authorization header (Herald sends one Authorization header)', () => {
+    const result = imported({
+      name: 'Both',
+      url: 'https://both.example.com',
+      trigger_type: 'resolve',
+      username: 'me',
+      password: '****',
+      authorization_header: '****',
+      headers: { Authorization: 'Basic ****', 'X-Trace': '1' },
+    });
+    expect(result.destinations).toEqual([
+      {
+        key: 'both',
+        fields: { type: 'webhook', url: 'https://both.example.com', headers: { 'X-Trace': '1' }, authorization_header: '${BOTH_AUTHORIZATION_HEADER}' },
+        comments: [
+          "From Grafana OnCall outgoing webhook 'Both'.",
+          'Its Authorization header was left out: authorization_header sets the Authorization header.',
+          'Its basic auth (username, password) was left out: authorization_header sets the Authorization header.',
+        ],
+      },
+    ]);
+    expect(result.secrets).toEqual([{ name: 'BOTH_AUTHORIZATION_HEADER', description: "the Authorization header of OnCall webhook 'Both'" }]);
   });
 
   it('says which object and field is wrong, and what it accepts', () => {

@@ -51,13 +51,16 @@ export const importGrafanaOncall: Importer = (input) => {
       if (method.toUpperCase() !== 'POST') fields.method = method.toUpperCase();
     }
 
-    const headers = headerMap(webhook.headers, `${where}, headers`, comments);
-    if (headers) {
+    // Herald sends one Authorization header: OnCall's authorization_header wins over a header of that name and basic auth.
+    const authorizes = present(webhook.authorization_header);
+    const headers = Object.entries(headerMap(webhook.headers, `${where}, headers`, comments) ?? {}).filter(([header]) => {
+      const replaced = authorizes && header.toLowerCase() === 'authorization';
+      if (replaced) comments.push(`Its ${header} header was left out: authorization_header sets the Authorization header.`);
+      return !replaced;
+    });
+    if (headers.length > 0) {
       fields.headers = Object.fromEntries(
-        Object.entries(headers).map(([header, value]) => [
-          header,
-          SECRET_NAME.test(header) ? secret(key, header, `the ${header} header ${of}`) : value,
-        ]),
+        headers.map(([header, value]) => [header, SECRET_NAME.test(header) ? secret(key, header, `the ${header} header ${of}`) : value]),
       );
     }
 
@@ -74,12 +77,14 @@ export const importGrafanaOncall: Importer = (input) => {
       );
     }
 
-    if (present(webhook.authorization_header)) {
-      fields.authorization_header = secret(key, 'authorization_header', `the Authorization header ${of}`);
-    }
     const username = text(webhook.username ?? webhook.user, `${where}, username`);
-    if (username) fields.username = username;
-    if (present(webhook.password)) fields.password = secret(key, 'password', `the basic auth password ${of}`);
+    if (authorizes) {
+      fields.authorization_header = secret(key, 'authorization_header', `the Authorization header ${of}`);
+      if (username || present(webhook.password)) comments.push('Its basic auth (username, password) was left out: authorization_header sets the Authorization header.');
+    } else {
+      if (username) fields.username = username;
+      if (present(webhook.password)) fields.password = secret(key, 'password', `the basic auth password ${of}`);
+    }
 
     const triggers = triggersOf(webhook.trigger_type, `${where}, trigger_type`);
     if (triggers.comment) comments.push(triggers.comment);
@@ -112,7 +117,10 @@ export const importGrafanaOncall: Importer = (input) => {
           "To keep it, add an if: template with Herald's << >> tags that renders true when the webhook should send.",
         ];
       }
-      notifications.push(route);
+      // Webhooks on the same triggers with nothing to say about their route share one.
+      const same = route.comments ? undefined : notifications.find((known) => !known.comments && known.triggers.join() === route.triggers.join());
+      if (same) same.to.push(key);
+      else notifications.push(route);
     }
   });
 
