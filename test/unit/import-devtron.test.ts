@@ -465,8 +465,31 @@ describe('herald import --from devtron', () => {
     ]);
   });
 
+  it('a bare list of configurations, each known by its fields; a notification that sends nowhere is a comment', () => {
+    const listed = imported([
+      { configName: 'hook', webhookUrl: 'https://hooks.example.com/devtron' },
+      { configName: 'alerts', webhookUrl: 'https://hooks.slack.com/services/T/B/X' },
+    ]);
+    expect(listed.destinations.map((destination) => destination.fields)).toEqual([
+      { type: 'webhook', url: 'https://hooks.example.com/devtron' },
+      { type: 'slack', webhook_url: '${ALERTS_WEBHOOK_URL}' },
+    ]);
+    expect(listed.destinations[0]!.comments).toEqual([
+      "From Devtron webhook configuration 'hook'.",
+      'It had no payload: Herald sends its generic JSON payload.',
+    ]);
+    const nowhere = imported({ result: { settings: [{ id: 3, eventTypes: [3], providerConfigs: [] }] } });
+    expect(nowhere.notifications).toEqual([]);
+    expect(nowhere.comments).toEqual([
+      'Imported from 0 Devtron notification configurations and 1 notification.',
+      'Devtron notification 3.',
+      'It was not imported: it sends to no configuration (no providerConfigs).',
+    ]);
+  });
+
   it('says which object and field is wrong, and what it accepts', () => {
-    expect(() => imported([1, 2])).toThrow('the input: is not Devtron notifications');
+    expect(() => imported([1, 2])).toThrow('[0]: is not a Devtron notification configuration (an object)');
+    expect(() => imported('configs')).toThrow('the input: is not Devtron notifications');
     expect(() => imported({ something: 1 })).toThrow('the input: is not a Devtron notification configuration');
     expect(() => imported({ channel: 'pagerduty', configs: [] })).toThrow(
       'channel: "pagerduty" is not a Devtron notification channel Herald imports: write one of webhook, slack, ses, smtp',

@@ -22,9 +22,8 @@ export const importDevtron: Importer = (input, options) => {
   const { secrets, secret } = secretCollector();
   const destinations: ImportedDestination[] = [];
   const notifications: ImportedRoute[] = [];
-  const comments = [`Imported from ${configs.length} Devtron notification configuration${configs.length === 1 ? '' : 's'}${
-    settings.length ? ` and ${settings.length} notification${settings.length === 1 ? '' : 's'}` : ''
-  }.`];
+  const counted = [plural(configs.length, 'Devtron notification configuration'), ...(settings.length ? [plural(settings.length, 'notification')] : [])];
+  const comments = [`Imported from ${counted.join(' and ')}.`];
 
   // Where each notification sends: its providers, resolved to configurations (and e-mail recipients).
   const sends = settings.map((setting) => providersOf(setting, configs));
@@ -58,18 +57,17 @@ export const importDevtron: Importer = (input, options) => {
 
   settings.forEach((setting, index) => {
     const events = eventsOf(setting);
+    const said = [`Devtron notification ${String(setting.fields.id ?? index + 1)}${pipelineTypeOf(setting.fields)}.`, ...events.comments];
     const route: ImportedRoute = {
       triggers: events.triggers,
       to: [...new Set(sends[index]!.map(({ config, recipients }) => keys.get(keyOf(config, recipients))!))],
-      comments: [`Devtron notification ${String(setting.id ?? index + 1)}${pipelineTypeOf(setting)}.`, ...events.comments],
+      comments: said,
     };
-    const filters = filtersOf(setting, route.comments!);
+    const filters = filtersOf(setting.fields, said);
     if (filters) route.filters = filters;
-    if (route.triggers.length === 0) {
-      comments.push(...route.comments!, 'It was not imported: none of its events has an equivalent.');
-    } else if (route.to.length > 0) {
-      notifications.push(route);
-    }
+    if (route.triggers.length === 0) comments.push(...said, 'It was not imported: none of its events has an equivalent.');
+    else if (route.to.length === 0) comments.push(...said, 'It was not imported: it sends to no configuration (no providerConfigs).');
+    else notifications.push(route);
   });
 
   if (settings.length === 0 && destinations.length > 0) {
@@ -88,6 +86,12 @@ export const importDevtron: Importer = (input, options) => {
 
 type Kind = 'webhook' | 'slack' | 'ses' | 'smtp';
 type Fields = Record<string, unknown>;
+
+/** A notification (Devtron's notification setting) and where it is in the input, for error messages. */
+interface Setting {
+  fields: Fields;
+  where: string;
+}
 
 interface Config {
   kind: Kind;
@@ -116,8 +120,12 @@ function unwrap(value: unknown): unknown {
   return isObject(value) && 'result' in value && ('code' in value || 'status' in value || Object.keys(value).length === 1) ? value.result : value;
 }
 
-function readInput(raw: unknown): { configs: Config[]; settings: Fields[] } {
+function readInput(raw: unknown): { configs: Config[]; settings: Setting[] } {
   const input = unwrap(raw);
+  if (Array.isArray(input)) {
+    // A list of configurations (one channel's, as GET /notification/channel/<channel> answers): each says what it is.
+    return { configs: input.map((item, index) => configOf(item, kindOfOne(item, `[${index}]`), `[${index}]`)), settings: [] };
+  }
   if (!isObject(input)) {
     throw new ImportError(
       'the input',
@@ -126,7 +134,7 @@ function readInput(raw: unknown): { configs: Config[]; settings: Fields[] } {
     );
   }
   const configs: Config[] = [];
-  const settings: Fields[] = [];
+  const settings: Setting[] = [];
   let found = false;
   for (const kind of KINDS) {
     for (const name of LISTS[kind]) {
@@ -148,10 +156,10 @@ function readInput(raw: unknown): { configs: Config[]; settings: Fields[] } {
     if (isObject(value) && Array.isArray(value.settings)) value = value.settings;
     listAt(value, name).forEach((item, index) => {
       if (!isObject(item)) throw new ImportError(`${name}[${index}]`, 'is not a Devtron notification (an object with eventTypes and providerConfigs)');
-      settings.push({ ...item, where: `${name}[${index}]` });
+      settings.push({ fields: item, where: `${name}[${index}]` });
     });
   }
-  if (!found) configs.push(configOf(input, kindOfOne(input), 'the configuration'));
+  if (!found) configs.push(configOf(input, kindOfOne(input, 'the input'), 'the configuration'));
   return { configs, settings };
 }
 
@@ -170,16 +178,17 @@ function kindNamed(value: unknown, where: string): Kind {
 }
 
 /** A lone configuration: its `channel`/`dest` says what it is, or its fields do. */
-function kindOfOne(config: Fields): Kind {
+function kindOfOne(config: unknown, where: string): Kind {
+  if (!isObject(config)) throw new ImportError(where, 'is not a Devtron notification configuration (an object)');
   const named = config.channel ?? config.dest;
-  if (named !== undefined) return kindNamed(named, 'the configuration, channel');
+  if (named !== undefined) return kindNamed(named, `${where}, channel`);
   if ('accessKey' in config || 'secretKey' in config || 'region' in config) return 'ses';
   if ('host' in config || 'authUser' in config) return 'smtp';
   if ('payload' in config || 'header' in config || 'headers' in config) return 'webhook';
   const url = String(config.webhookUrl ?? config.url ?? '');
   if (url) return /^https:\/\/hooks\.slack\.com\//.test(url) ? 'slack' : 'webhook';
   throw new ImportError(
-    'the input',
+    where,
     'is not a Devtron notification configuration: a webhook (webhookUrl, header, payload), Slack (webhookUrl), SES (accessKey, secretKey, region, fromEmail) ' +
       'or SMTP (host, port, authUser, authPassword, fromEmail) configuration, or the lists of GET /orchestrator/notification/channel',
   );
@@ -199,75 +208,81 @@ function configOf(item: unknown, kind: Kind, where: string): Config {
 
 function required(config: Config, ...names: string[]): string {
   const value = field(config.fields, ...names);
-  if (value === undefined) throw new ImportError(`${config.where} (name "${config.name}"), ${names[0]}`, `is missing: a Devtron ${config.kind} configuration has one`);
+  if (value === undefined) {
+    throw new ImportError(`${config.where} (name "${config.name}"), ${names[0]}`, `is missing: a Devtron ${config.kind} configuration has one`);
+  }
   return String(value);
 }
 
 type Secret = (key: string, field: string, description: string) => string;
 
+/** What one kind of configuration becomes: the destination's fields, and comments on what did not carry over. */
+type Mapping = (config: Config, key: string, secret: Secret, comments: string[], recipients?: string[]) => Fields;
+
 function destinationOf(config: Config, key: string, secret: Secret, recipients?: string[]): ImportedDestination {
-  const of = `of Devtron ${LABELS[config.kind]} configuration '${config.name}'`;
-  const comments = [`From Devtron ${LABELS[config.kind]} configuration '${config.name}'${config.id !== undefined ? ` (id ${String(config.id)})` : ''}.`];
+  const comments = [`From ${configLabel(config)}${config.id !== undefined ? ` (id ${String(config.id)})` : ''}.`];
   const description = field(config.fields, 'description');
   if (typeof description === 'string') comments.push(`Its description: ${description}`);
-  let fields: Fields;
-  switch (config.kind) {
-    case 'webhook': {
-      const url = required(config, 'webhookUrl', 'url');
-      fields = { type: 'webhook', url: urlCarriesKey(url) ? secret(key, 'url', `the webhook URL ${of} (it carries a key)`) : url };
-      const headers = field(config.fields, 'header', 'headers');
-      if (isObject(headers) && Object.keys(headers).length > 0) {
-        fields.headers = Object.fromEntries(
-          Object.entries(headers).map(([name, value]) => [
-            name,
-            SECRET_NAME.test(name) ? secret(key, name, `the ${name} header ${of}`) : typeof value === 'string' ? value : JSON.stringify(value),
-          ]),
-        );
-      }
-      const payload = field(config.fields, 'payload', 'data');
-      if (typeof payload === 'string' && payload.trim()) {
-        fields.delimiters = '{{ }}';
-        fields.payload = payload;
-      } else {
-        comments.push("It had no payload: Herald sends its generic JSON payload.");
-      }
-      break;
-    }
-    case 'slack':
-      fields = { type: 'slack', webhook_url: secret(key, 'webhook_url', `the Slack incoming webhook URL ${of}`) };
-      comments.push(`It posts to the Slack channel '${config.name}' (the incoming webhook's own channel).`);
-      if (field(config.fields, 'teamId') !== undefined) comments.push(`Devtron project id ${String(config.fields.teamId)}: Herald has no projects.`);
-      break;
-    case 'ses':
-      fields = {
-        type: 'ses',
-        access_key_id: secret(key, 'access_key_id', `the AWS access key id ${of}`),
-        secret_access_key: secret(key, 'secret_access_key', `the AWS secret access key ${of}`),
-        ...(field(config.fields, 'sessionToken') !== undefined ? { session_token: secret(key, 'session_token', `the AWS session token ${of}`) } : {}),
-        region: required(config, 'region'),
-        from: required(config, 'fromEmail', 'from'),
-        to: recipientsFor(config, key, secret, recipients),
-      };
-      break;
-    case 'smtp': {
-      const port = Number(required(config, 'port'));
-      if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ImportError(`${config.where} (name "${config.name}"), port`, `"${String(config.fields.port)}" is not a port number`);
-      const username = field(config.fields, 'authUser', 'username');
-      fields = {
-        type: 'email',
-        host: required(config, 'host'),
-        port,
-        ...(port === 465 ? { use_ssl: true } : {}),
-        ...(username !== undefined ? { username: String(username), password: secret(key, 'password', `the SMTP password ${of}`) } : {}),
-        from: required(config, 'fromEmail', 'from'),
-        to: recipientsFor(config, key, secret, recipients),
-      };
-      break;
-    }
-  }
+  const fields = MAPPINGS[config.kind](config, key, secret, comments, recipients);
   if (config.fields.default === true) comments.push('It was the default e-mail configuration.');
   return { key, fields, comments };
 }
+
+const configLabel = (config: Config) => `Devtron ${LABELS[config.kind]} configuration '${config.name}'`;
+
+const MAPPINGS: Record<Kind, Mapping> = {
+  webhook(config, key, secret, comments) {
+    const url = required(config, 'webhookUrl', 'url');
+    const fields: Fields = { type: 'webhook', url: urlCarriesKey(url) ? secret(key, 'url', `the webhook URL of ${configLabel(config)} (it carries a key)`) : url };
+    const headers = field(config.fields, 'header', 'headers');
+    if (isObject(headers) && Object.keys(headers).length > 0) {
+      fields.headers = Object.fromEntries(
+        Object.entries(headers).map(([name, value]) => [
+          name,
+          SECRET_NAME.test(name) ? secret(key, name, `the ${name} header of ${configLabel(config)}`) : typeof value === 'string' ? value : JSON.stringify(value),
+        ]),
+      );
+    }
+    const payload = field(config.fields, 'payload', 'data');
+    if (typeof payload === 'string' && payload.trim()) return { ...fields, delimiters: '{{ }}', payload };
+    comments.push('It had no payload: Herald sends its generic JSON payload.');
+    return fields;
+  },
+  slack(config, key, secret, comments) {
+    comments.push(`It posts to the Slack channel '${config.name}' (the incoming webhook's own channel).`);
+    if (field(config.fields, 'teamId') !== undefined) comments.push(`Devtron project id ${String(config.fields.teamId)}: Herald has no projects.`);
+    return { type: 'slack', webhook_url: secret(key, 'webhook_url', `the Slack incoming webhook URL of ${configLabel(config)}`) };
+  },
+  ses(config, key, secret, _comments, recipients) {
+    const sessionToken = field(config.fields, 'sessionToken') !== undefined;
+    return {
+      type: 'ses',
+      access_key_id: secret(key, 'access_key_id', `the AWS access key id of ${configLabel(config)}`),
+      secret_access_key: secret(key, 'secret_access_key', `the AWS secret access key of ${configLabel(config)}`),
+      ...(sessionToken ? { session_token: secret(key, 'session_token', `the AWS session token of ${configLabel(config)}`) } : {}),
+      region: required(config, 'region'),
+      from: required(config, 'fromEmail', 'from'),
+      to: recipientsFor(config, key, secret, recipients),
+    };
+  },
+  smtp(config, key, secret, _comments, recipients) {
+    const port = Number(required(config, 'port'));
+    if (!Number.isInteger(port) || port < 1 || port > 65535) {
+      throw new ImportError(`${config.where} (name "${config.name}"), port`, `"${String(config.fields.port)}" is not a port number`);
+    }
+    const username = field(config.fields, 'authUser', 'username');
+    return {
+      type: 'email',
+      host: required(config, 'host'),
+      port,
+      // Port 465 is TLS from the first byte; on any other port Herald requires STARTTLS (use_tls: false sends without).
+      ...(port === 465 ? { use_ssl: true } : {}),
+      ...(username !== undefined ? { username: String(username), password: secret(key, 'password', `the SMTP password of ${configLabel(config)}`) } : {}),
+      from: required(config, 'fromEmail', 'from'),
+      to: recipientsFor(config, key, secret, recipients),
+    };
+  },
+};
 
 const LABELS: Record<Kind, string> = { webhook: 'webhook', slack: 'Slack', ses: 'SES', smtp: 'SMTP' };
 
@@ -276,7 +291,7 @@ function recipientsFor(config: Config, key: string, secret: Secret, recipients?:
   if (recipients) return recipients;
   const own = field(config.fields, 'toEmail', 'to');
   if (typeof own === 'string') return own.split(',').map((address) => address.trim()).filter(Boolean);
-  return secret(key, 'to', `the recipients for Devtron ${LABELS[config.kind]} configuration '${config.name}' (no notification in the input names any)`);
+  return secret(key, 'to', `the recipients for ${configLabel(config)} (no notification in the input names any)`);
 }
 
 interface Send {
@@ -285,9 +300,8 @@ interface Send {
 }
 
 /** A notification's providers (`providerConfigs`, or `providers` as Devtron's POST takes them), resolved to configurations. */
-function providersOf(setting: Fields, configs: Config[]): Send[] {
-  const where = String(setting.where);
-  const providers = setting.providerConfigs ?? setting.providers ?? [];
+function providersOf({ fields, where }: Setting, configs: Config[]): Send[] {
+  const providers = fields.providerConfigs ?? fields.providers ?? [];
   if (!Array.isArray(providers)) throw new ImportError(`${where}, providerConfigs`, 'is not a list');
   const sends: Send[] = [];
   providers.forEach((provider: unknown, index) => {
@@ -296,10 +310,12 @@ function providersOf(setting: Fields, configs: Config[]): Send[] {
     const kind = kindNamed(provider.dest, `${at}, dest`);
     const id = provider.configId ?? provider.id;
     const ofKind = configs.filter((config) => config.kind === kind);
+    const email = kind === 'ses' || kind === 'smtp';
+    // By id, else by name; an e-mail provider without either (configId 0) uses the default configuration.
     const config =
       ofKind.find((candidate) => id !== undefined && id !== 0 && candidate.id === id) ??
       ofKind.find((candidate) => typeof provider.name === 'string' && candidate.name === provider.name) ??
-      (kind === 'ses' || kind === 'smtp' ? (ofKind.find((candidate) => candidate.fields.default === true) ?? (ofKind.length === 1 ? ofKind[0] : undefined)) : undefined);
+      (email ? (ofKind.find((candidate) => candidate.fields.default === true) ?? (ofKind.length === 1 ? ofKind[0] : undefined)) : undefined);
     if (!config) {
       throw new ImportError(
         at,
@@ -308,7 +324,7 @@ function providersOf(setting: Fields, configs: Config[]): Send[] {
       );
     }
     const sent = sends.find((send) => send.config === config);
-    if (kind === 'ses' || kind === 'smtp') {
+    if (email) {
       const recipient = String(provider.recipient ?? '').trim();
       if (!recipient) throw new ImportError(`${at}, recipient`, 'is missing: an e-mail provider names its recipient');
       if (sent) sent.recipients!.push(recipient);
@@ -334,15 +350,17 @@ const EVENTS: Record<string, { name: string; trigger?: string }> = {
 };
 const EVENT_NAMES: Record<string, string> = { trigger: '1', success: '2', fail: '3', failure: '3', approval: '4' };
 
-function eventsOf(setting: Fields): { triggers: string[]; comments: string[] } {
-  const raw = setting.eventTypes ?? setting.eventTypeIds ?? [];
-  if (!Array.isArray(raw)) throw new ImportError(`${String(setting.where)}, eventTypes`, 'is not a list of event type ids (1 trigger, 2 success, 3 failure)');
+function eventsOf({ fields, where }: Setting): { triggers: string[]; comments: string[] } {
+  const raw = fields.eventTypes ?? fields.eventTypeIds ?? [];
+  if (!Array.isArray(raw)) throw new ImportError(`${where}, eventTypes`, 'is not a list of event type ids (1 trigger, 2 success, 3 failure)');
   const triggers: string[] = [];
   const unmapped: string[] = [];
   for (const value of raw) {
     const id = EVENT_NAMES[String(value).toLowerCase()] ?? String(value);
     const event = EVENTS[id];
-    if (!event) throw new ImportError(`${String(setting.where)}, eventTypes`, `${JSON.stringify(value)} is not a Devtron event type (1 trigger, 2 success, 3 failure, 4 approval)`);
+    if (!event) {
+      throw new ImportError(`${where}, eventTypes`, `${JSON.stringify(value)} is not a Devtron event type (1 trigger, 2 success, 3 failure, 4 approval)`);
+    }
     if (event.trigger) {
       if (!triggers.includes(event.trigger)) triggers.push(event.trigger);
     } else {
@@ -392,3 +410,5 @@ function filtersOf(setting: Fields, comments: string[]): Fields | undefined {
   if (special.length) comments.push(`Devtron sent it for ${special.join(' and ')}: Herald cannot tell production environments apart; list them in environments.`);
   return named.length ? { environments: named } : undefined;
 }
+
+const plural = (n: number, words: string) => `${n} ${words}${n === 1 ? '' : 's'}`;

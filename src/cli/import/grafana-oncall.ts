@@ -23,68 +23,18 @@ export const importGrafanaOncall: Importer = (input) => {
   const destinations: ImportedDestination[] = [];
   const notifications: ImportedRoute[] = [];
 
-  webhooks.forEach((webhook, index) => {
-    const where = `${Array.isArray(input) ? `[${index}]` : isList(input) ? `results[${index}]` : 'the webhook'}${
-      typeof webhook.name === 'string' ? ` (name "${webhook.name}")` : ''
-    }`;
-    const name = typeof webhook.name === 'string' && webhook.name.trim() ? webhook.name : `webhook ${String(webhook.id ?? index + 1)}`;
+  for (const { webhook, where } of webhooks) {
+    const name = typeof webhook.name === 'string' && webhook.name.trim() ? webhook.name : `webhook ${String(webhook.id ?? destinations.length + 1)}`;
     const key = destinationKey(name, taken, 'webhook');
-    const of = `of OnCall webhook '${name}'`;
+    const about: About = { key, of: `of OnCall webhook '${name}'`, where, secret };
     const comments = [`From Grafana OnCall outgoing webhook '${name}'${webhook.id ? ` (${String(webhook.id)})` : ''}.`];
-    const fields: Record<string, unknown> = { type: 'webhook' };
-
-    const url = text(webhook.url, `${where}, url`, true) as string;
-    if (/\{\{|\{%/.test(url)) {
-      fields.url = secret(key, 'url', `the URL to call ${of}: OnCall built it from the Jinja2 template ${url}`);
-      comments.push(`url was the Jinja2 template ${url}: set ${secretName(key, 'url')} to the URL to call.`);
-    } else if (urlCarriesKey(url)) {
-      fields.url = secret(key, 'url', `the URL ${of} (it carries a key)`);
-    } else {
-      fields.url = url;
-    }
-
-    const method = text(webhook.http_method, `${where}, http_method`);
-    if (method !== undefined) {
-      if (!METHODS.includes(method.toUpperCase())) {
-        throw new ImportError(`${where}, http_method`, `"${method}" is not an HTTP method Herald sends: write one of ${METHODS.join(', ')}`);
-      }
-      if (method.toUpperCase() !== 'POST') fields.method = method.toUpperCase();
-    }
-
-    // Herald sends one Authorization header: OnCall's authorization_header wins over a header of that name and basic auth.
-    const authorizes = present(webhook.authorization_header);
-    const headers = Object.entries(headerMap(webhook.headers, `${where}, headers`, comments) ?? {}).filter(([header]) => {
-      const replaced = authorizes && header.toLowerCase() === 'authorization';
-      if (replaced) comments.push(`Its ${header} header was left out: authorization_header sets the Authorization header.`);
-      return !replaced;
-    });
-    if (headers.length > 0) {
-      fields.headers = Object.fromEntries(
-        headers.map(([header, value]) => [header, SECRET_NAME.test(header) ? secret(key, header, `the ${header} header ${of}`) : value]),
-      );
-    }
-
-    const forwardAll = webhook.forward_all ?? webhook.forward_whole_payload;
-    if (forwardAll === true) fields.forward_all = true;
-    const data = text(webhook.data, `${where}, data`);
-    if (data !== undefined && data.trim()) {
-      comments.push(
-        forwardAll === true
-          ? 'Its data template was unused (forward_all sends the whole payload):'
-          : "Its data template is Jinja2, which Herald's templates (Mustache, << >>) do not read: Herald sends its generic JSON payload " +
-              'instead; write a payload template to send your own body. The template was:',
-        ...data.split('\n').map((line) => `  ${line}`),
-      );
-    }
-
-    const username = text(webhook.username ?? webhook.user, `${where}, username`);
-    if (authorizes) {
-      fields.authorization_header = secret(key, 'authorization_header', `the Authorization header ${of}`);
-      if (username || present(webhook.password)) comments.push('Its basic auth (username, password) was left out: authorization_header sets the Authorization header.');
-    } else {
-      if (username) fields.username = username;
-      if (present(webhook.password)) fields.password = secret(key, 'password', `the basic auth password ${of}`);
-    }
+    const fields: Record<string, unknown> = {
+      type: 'webhook',
+      url: urlOf(webhook, about, comments),
+      ...methodOf(webhook, about),
+      ...bodyOf(webhook, about, comments),
+      ...credentialsOf(webhook, about, comments),
+    };
 
     const triggers = triggersOf(webhook.trigger_type, `${where}, trigger_type`);
     if (triggers.comment) comments.push(triggers.comment);
@@ -95,17 +45,7 @@ export const importGrafanaOncall: Importer = (input) => {
       fields.enabled = false;
       comments.push('Kept disabled: route it to a trigger and remove enabled: false to use it.');
     }
-
-    const integrations = Array.isArray(webhook.integration_filter) ? webhook.integration_filter : [];
-    if (integrations.length > 0) {
-      comments.push(
-        `OnCall sent it only for the integrations ${integrations.map(String).join(', ')}: Herald has no integrations; a route ` +
-          'filter (repositories, workflows, branches) plays that part.',
-      );
-    }
-    if (present(webhook.team)) comments.push(`OnCall team: ${String(webhook.team)}.`);
-    if (present(webhook.preset)) comments.push(`OnCall preset: ${String(webhook.preset)}.`);
-
+    comments.push(...unmatched(webhook));
     destinations.push({ key, fields, comments });
 
     if (triggers.herald.length > 0) {
@@ -113,7 +53,7 @@ export const importGrafanaOncall: Importer = (input) => {
       const template = text(webhook.trigger_template, `${where}, trigger_template`);
       if (template !== undefined && template.trim()) {
         route.comments = [
-          `OnCall's trigger template for '${name}' is Jinja2 and was not translated: ${template.replace(/\s*\n\s*/g, ' ')}`,
+          `OnCall's trigger template for '${name}' is Jinja2 and was not translated: ${oneLine(template)}`,
           "To keep it, add an if: template with Herald's << >> tags that renders true when the webhook should send.",
         ];
       }
@@ -122,7 +62,7 @@ export const importGrafanaOncall: Importer = (input) => {
       if (same) same.to.push(key);
       else notifications.push(route);
     }
-  });
+  }
 
   return {
     destinations,
@@ -131,6 +71,98 @@ export const importGrafanaOncall: Importer = (input) => {
     comments: [`Imported from ${webhooks.length} Grafana OnCall outgoing webhook${webhooks.length === 1 ? '' : 's'}.`],
   };
 };
+
+type Webhook = Record<string, unknown>;
+
+/** The webhook being imported: its key, "of OnCall webhook 'name'" for secrets' descriptions, where it is in the input. */
+interface About {
+  key: string;
+  of: string;
+  where: string;
+  secret: (key: string, field: string, description: string) => string;
+}
+
+/** The URL, or a placeholder when it carries a key or is a Jinja2 template (Herald cannot fill OnCall's variables). */
+function urlOf(webhook: Webhook, { key, of, where, secret }: About, comments: string[]): string {
+  const url = text(webhook.url, `${where}, url`, true)!;
+  if (/\{\{|\{%/.test(url)) {
+    comments.push(`url was the Jinja2 template ${url}: set ${secretName(key, 'url')} to the URL to call.`);
+    return secret(key, 'url', `the URL to call ${of}: OnCall built it from the Jinja2 template ${url}`);
+  }
+  return urlCarriesKey(url) ? secret(key, 'url', `the URL ${of} (it carries a key)`) : url;
+}
+
+function methodOf(webhook: Webhook, { where }: About): { method?: string } {
+  const method = text(webhook.http_method, `${where}, http_method`)?.toUpperCase();
+  if (method === undefined || method === 'POST') return {};
+  if (!METHODS.includes(method)) {
+    throw new ImportError(`${where}, http_method`, `"${String(webhook.http_method)}" is not an HTTP method Herald sends: write one of ${METHODS.join(', ')}`);
+  }
+  return { method };
+}
+
+/** forward_all as it is; a Jinja2 data template is a comment (Herald sends its generic payload in its place). */
+function bodyOf(webhook: Webhook, { where }: About, comments: string[]): { forward_all?: true } {
+  const forwardAll = (webhook.forward_all ?? webhook.forward_whole_payload) === true;
+  const data = text(webhook.data, `${where}, data`);
+  if (data !== undefined && data.trim()) {
+    comments.push(
+      forwardAll
+        ? 'Its data template was unused (forward_all sends the whole payload):'
+        : "Its data template is Jinja2, which Herald's templates (Mustache, << >>) do not read: Herald sends its generic JSON payload " +
+            'instead; write a payload template to send your own body. The template was:',
+      ...data.split('\n').map((line) => `  ${line}`),
+    );
+  }
+  return forwardAll ? { forward_all: true } : {};
+}
+
+/**
+ * Headers, authorization_header and basic auth, credentials as placeholders. Herald sends one Authorization header:
+ * OnCall's authorization_header wins over a header of that name and over basic auth.
+ */
+function credentialsOf(webhook: Webhook, { key, of, where, secret }: About, comments: string[]): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  const authorizes = present(webhook.authorization_header);
+  const headers = Object.entries(headerMap(webhook.headers, `${where}, headers`, comments) ?? {}).filter(([header]) => {
+    const replaced = authorizes && header.toLowerCase() === 'authorization';
+    if (replaced) comments.push(`Its ${header} header was left out: authorization_header sets the Authorization header.`);
+    return !replaced;
+  });
+  if (headers.length > 0) {
+    fields.headers = Object.fromEntries(
+      headers.map(([header, value]) => [header, SECRET_NAME.test(header) ? secret(key, header, `the ${header} header ${of}`) : value]),
+    );
+  }
+  const username = text(webhook.username ?? webhook.user, `${where}, username`);
+  if (authorizes) {
+    fields.authorization_header = secret(key, 'authorization_header', `the Authorization header ${of}`);
+    if (username || present(webhook.password)) {
+      comments.push('Its basic auth (username, password) was left out: authorization_header sets the Authorization header.');
+    }
+  } else {
+    if (username) fields.username = username;
+    if (present(webhook.password)) fields.password = secret(key, 'password', `the basic auth password ${of}`);
+  }
+  return fields;
+}
+
+/** What OnCall filtered on that Herald has no counterpart for. */
+function unmatched(webhook: Webhook): string[] {
+  const comments: string[] = [];
+  const integrations = Array.isArray(webhook.integration_filter) ? webhook.integration_filter : [];
+  if (integrations.length > 0) {
+    comments.push(
+      `OnCall sent it only for the integrations ${integrations.map(String).join(', ')}: Herald has no integrations; a route ` +
+        'filter (repositories, workflows, branches) plays that part.',
+    );
+  }
+  if (present(webhook.team)) comments.push(`OnCall team: ${String(webhook.team)}.`);
+  if (present(webhook.preset)) comments.push(`OnCall preset: ${String(webhook.preset)}.`);
+  return comments;
+}
+
+const oneLine = (template: string) => template.replace(/\s*\n\s*/g, ' ');
 
 const METHODS = ['POST', 'PUT', 'PATCH', 'GET', 'DELETE', 'OPTIONS'];
 
@@ -171,24 +203,23 @@ function triggersOf(value: unknown, where: string): { herald: string[]; comment?
   return { herald: type.herald, comment: type.comment };
 }
 
-type Webhook = Record<string, unknown>;
-
 function isList(input: unknown): input is { results: unknown[] } {
   return typeof input === 'object' && input !== null && Array.isArray((input as { results?: unknown }).results);
 }
 
-/** The webhooks of a list response (`{results: [...]}`), a bare list, or one webhook. */
-function webhookList(input: unknown): Webhook[] {
+/** The webhooks of a list response (`{results: [...]}`), a bare list, or one webhook, each with where it is. */
+function webhookList(input: unknown): { webhook: Webhook; where: string }[] {
   const items: unknown[] = Array.isArray(input) ? input : isList(input) ? input.results : [input];
   return items.map((item, index) => {
-    const where = Array.isArray(input) ? `[${index}]` : isList(input) ? `results[${index}]` : 'the input';
+    const at = Array.isArray(input) ? `[${index}]` : isList(input) ? `results[${index}]` : undefined;
     if (typeof item !== 'object' || item === null || Array.isArray(item) || !('url' in item)) {
       throw new ImportError(
-        where,
+        at ?? 'the input',
         'is not a Grafana OnCall outgoing webhook (an object with name, url, trigger_type...): give the JSON of GET /api/v1/webhooks/ or of one webhook',
       );
     }
-    return item as Webhook;
+    const webhook = item as Webhook;
+    return { webhook, where: `${at ?? 'the webhook'}${typeof webhook.name === 'string' ? ` (name "${webhook.name}")` : ''}` };
   });
 }
 
@@ -213,7 +244,7 @@ function headerMap(value: unknown, where: string, comments: string[]): Record<st
     try {
       parsed = JSON.parse(value);
     } catch {
-      comments.push(`Its headers template is not JSON (Jinja2?) and was not imported: ${value.replace(/\s*\n\s*/g, ' ')}`);
+      comments.push(`Its headers template is not JSON (Jinja2?) and was not imported: ${oneLine(value)}`);
       return undefined;
     }
   }
