@@ -92,6 +92,7 @@ destinations:
       Authorization: \${AUDIT_LOG_AUTHORIZATION}
     delimiters: "{{ }}"
     payload: '${AUDIT_PAYLOAD}'
+
   # From Devtron webhook configuration 'Discord deploys' (id 2).
   discord-deploys:
     type: webhook
@@ -101,12 +102,14 @@ destinations:
     delimiters: "{{ }}"
     payload: |
 ${indent(DEVTRON_SAMPLES.discord, '      ')}
+
   # From Devtron Slack configuration 'deployments' (id 1).
   # It posts to the Slack channel 'deployments' (the incoming webhook's own channel).
   # Devtron project id 1: Herald has no projects.
   deployments:
     type: slack
     webhook_url: \${DEPLOYMENTS_WEBHOOK_URL}
+
   # From Devtron SES configuration 'Email SES' (id 1).
   # It was the default e-mail configuration.
   email-ses:
@@ -116,6 +119,7 @@ ${indent(DEVTRON_SAMPLES.discord, '      ')}
     region: eu-west-1
     from: devtron@example.com
     to: [ops@example.com]
+
   # From Devtron SMTP configuration 'Email SMTP' (id 1).
   email-smtp:
     type: email
@@ -125,6 +129,7 @@ ${indent(DEVTRON_SAMPLES.discord, '      ')}
     password: \${EMAIL_SMTP_PASSWORD}
     from: ci@example.com
     to: [dev@example.com]
+
 notifications:
   # Devtron notification 7 (CI pipelines).
   # Devtron sent it for the applications Hello-World: they are not GitHub repositories; to keep that filter, add repositories: [owner/Hello-World] with the repositories' real names.

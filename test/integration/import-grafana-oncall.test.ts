@@ -102,6 +102,7 @@ destinations:
       X-Source: oncall
       X-Api-Key: \${INCIDENT_BRIDGE_X_API_KEY}
     authorization_header: \${INCIDENT_BRIDGE_AUTHORIZATION_HEADER}
+
   # From Grafana OnCall outgoing webhook 'Forwarder' (WHR6B1Y9V3NKD).
   # OnCall called it as an escalation step: Herald has no escalation chain, it sends once on error.
   forwarder:
@@ -111,6 +112,7 @@ destinations:
     forward_all: true
     username: forwarder
     password: \${FORWARDER_PASSWORD}
+
   # From Grafana OnCall outgoing webhook 'Ack tracker' (WHP9D5F2H8JQS).
   # OnCall sent it on "acknowledge", which a workflow run has no equivalent of.
   # Kept disabled: route it to a trigger and remove enabled: false to use it.
@@ -119,6 +121,7 @@ destinations:
     url: ${hooks.url}/acks
     forward_all: true
     enabled: false
+
 notifications:
   - triggers: [error]
     to: [incident-bridge, forwarder]
