@@ -6,7 +6,7 @@ import { MESSAGE_TRIGGERS } from '../outcome.js';
 import { basicCredentials, secretsInHeaders, secretsInUrl } from '../secrets.js';
 import { builtOnFirstUse, destinationSchema, templateFor, type BuildInput, type Destination } from './destination.js';
 import { genericPayload } from './shared/generic-payload.js';
-import { headerTemplateProblems, renderHeaders, renderUrl, urlTemplateProblem } from './shared/templated-request.js';
+import { headerTemplateProblems, headerValueProblem, renderHeaders, renderUrl, urlTemplateProblem } from './shared/templated-request.js';
 import { tfcPayload, tfcSays } from './shared/tfc-payload.js';
 
 const METHODS = ['POST', 'PUT', 'PATCH', 'GET', 'DELETE', 'OPTIONS'] as const;
@@ -92,7 +92,10 @@ const schema = builtOnFirstUse(() =>
 );
 export type WebhookConfig = z.infer<ReturnType<typeof schema>>;
 
-/** Any HTTP endpoint: a templated payload (or the generic JSON one), optional HMAC-SHA512 signature and basic auth. */
+/**
+ * Any HTTP endpoint: a templated payload (or the generic JSON one, or the GitHub event as it is), optional HMAC-SHA512
+ * signature, basic auth or an Authorization header, and a URL and headers that may be templates (Grafana OnCall's).
+ */
 export const webhook: Destination<WebhookConfig> = {
   type: 'webhook',
   get schema() {
@@ -163,7 +166,9 @@ function checkWebhook(config: Record<string, unknown>, ctx: z.RefinementCtx): vo
     for (const { name, message } of headerTemplateProblems(headers, delimiters)) problem(['headers', name], message);
   }
   const authorization = Object.keys(headers).find((name) => name.toLowerCase() === 'authorization');
-  if (config.authorization_header !== undefined) {
+  if (typeof config.authorization_header === 'string') {
+    const wrong = headerValueProblem(config.authorization_header);
+    if (wrong) problem(['authorization_header'], `${wrong} (a secret saved with a trailing newline?)`);
     if (authorization) {
       problem(['authorization_header'], `headers.${authorization} sets the Authorization header too: keep one (authorization_header is masked as a secret)`);
     }

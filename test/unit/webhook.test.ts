@@ -243,6 +243,12 @@ describe('webhook: authorization_header', () => {
     expect(webhook.secrets(config({ authorization_header: 'rawtoken1' }))).toContain('rawtoken1');
   });
 
+  it('with a line break (a secret saved with its newline) it is a config error', () => {
+    expect(problems({ authorization_header: 'Bearer abc\n' })).toEqual([
+      'authorization_header: holds a line break or another control character: a header value is one line of text (a secret saved with a trailing newline?)',
+    ]);
+  });
+
   it('with basic auth, an Authorization header or credentials in the URL it is a config error saying which to keep', () => {
     expect(problems({ authorization_header: 'Bearer abc', username: 'u', password: 'p', headers: { authorization: 'Bearer x' }, url: 'https://u:p@example.com/' })).toEqual([
       'authorization_header: headers.authorization sets the Authorization header too: keep one (authorization_header is masked as a secret)',

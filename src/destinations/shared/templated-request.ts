@@ -41,12 +41,14 @@ export function headerTemplateProblems(headers: Record<string, string>, delimite
     if (!HEADER_NAME.test(name)) {
       return [{ name, message: `"${name}" is not a header name: letters, digits and ! # $ % & ' * + - . ^ _ \` | ~ only, no spaces or colons` }];
     }
-    if (LINE_BREAKING.test(value)) {
-      return [{ name, message: 'holds a line break or another control character: a header value is one line of text' }];
-    }
-    const problem = checkTemplate(value, 'header', delimiters);
+    const problem = headerValueProblem(value) ?? checkTemplate(value, 'header', delimiters);
     return problem ? [{ name, message: problem }] : [];
   });
+}
+
+/** What is wrong with a header value as written in the config (a secret pasted with its newline, say), or undefined. */
+export function headerValueProblem(value: string): string | undefined {
+  return LINE_BREAKING.test(value) ? 'holds a line break or another control character: a header value is one line of text' : undefined;
 }
 
 /**
