@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discordMessageProblems, slackBlockProblems } from '../fixtures/chat-validators.js';
 import { DEVTRON_SAMPLES } from '../fixtures/devtron-samples.js';
@@ -199,5 +200,15 @@ notifications:
     // URL, a secret in GitHub, shows in the results as it does for any webhook (the runner masks it in the log).
     const { DISCORD_DEPLOYS_URL: _shown, ...masked } = SECRETS;
     for (const secret of Object.values(masked)) expect(printed).not.toContain(secret);
+  });
+});
+
+describe('every devtron fixture imports to a config that passes the check', () => {
+  it.each(['notifications', 'channels', 'webhook'])('%s.json', async (name) => {
+    const input = JSON.parse(readFileSync(new URL(`../fixtures/import/devtron/${name}.json`, import.meta.url), 'utf8'));
+    const imported = await heraldImport('devtron', input);
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/^Wrote notifications.yml: \d+ destinations?, \d+ routes?, checked as `herald validate` does.\n/);
   });
 });

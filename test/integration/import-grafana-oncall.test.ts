@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { githubEvent } from '../fixtures/events.js';
 import { heraldImport } from './import-cli.js';
@@ -167,5 +168,29 @@ notifications:
 
     const printed = [run.stdout.replace(/^::add-mask::.*$/gm, ''), run.stderr, JSON.stringify(run.outputs), run.summary].join('\n');
     for (const secret of [...Object.values(SECRETS), 'oncall-bridge-token-77aa', 'forwarder-query-token']) expect(printed).not.toContain(secret);
+  });
+});
+
+describe('every grafana-oncall fixture imports to a config that passes the check', () => {
+  it.each(['list', 'webhook', 'webhooks'])('%s.json', async (name) => {
+    const input = JSON.parse(readFileSync(new URL(`../fixtures/import/grafana-oncall/${name}.json`, import.meta.url), 'utf8'));
+    const imported = await heraldImport('grafana-oncall', input);
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/^Wrote notifications.yml: \d+ destinations?, \d+ routes?, checked as `herald validate` does.\n/);
+  });
+});
+
+describe('input herald cannot import', () => {
+  it('is one line naming the webhook and the field, exit 1, and nothing written', async () => {
+    const imported = await heraldImport('grafana-oncall', { results: [{ name: 'Pager', url: 'https://pager.example.com', trigger_type: 'snooze' }] });
+    expect(imported).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'herald import: results[0] (name "Pager"), trigger_type: "snooze" is not an OnCall trigger type: write one of escalation, alert group created, ' +
+        'acknowledge, resolve, silence, unsilence, unresolve, unacknowledge, status change, personal notification\n',
+      config: '',
+    });
   });
 });
