@@ -451,12 +451,18 @@ describe('herald import --from devtron', () => {
     ]);
   });
 
-  it('a notification whose events all lack an equivalent is a comment, not a route', () => {
+  it('a notification whose events all lack an equivalent is a comment, not a route; a configuration nothing sends to is kept disabled', () => {
     const result = imported({
       slackConfigs: [{ id: 1, configName: 'alerts', webhookUrl: 'https://hooks.slack.com/services/T/B/X' }],
       settings: [{ id: 5, eventTypes: [8], providerConfigs: [{ id: 1, dest: 'slack' }] }],
     });
     expect(result.notifications).toEqual([]);
+    expect(result.destinations[0]!.comments).toEqual([
+      "From Devtron Slack configuration 'alerts' (id 1).",
+      "It posts to the Slack channel 'alerts' (the incoming webhook's own channel).",
+      'Kept disabled: no notification in the input sends to it; name it in a route and remove enabled: false to use it.',
+    ]);
+    expect(result.destinations[0]!.fields).toEqual({ type: 'slack', webhook_url: '${ALERTS_WEBHOOK_URL}', enabled: false });
     expect(result.comments).toEqual([
       'Imported from 1 Devtron notification configuration and 1 notification.',
       'Devtron notification 5.',

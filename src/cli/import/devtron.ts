@@ -70,6 +70,15 @@ export const importDevtron: Importer = (input, options) => {
     else notifications.push(route);
   });
 
+  const routed = new Set(notifications.flatMap((route) => route.to));
+  for (const destination of destinations) {
+    // Without any route Herald would send it every trigger: disabled, as Devtron sent it nothing.
+    if (settings.length > 0 && !routed.has(destination.key)) {
+      destination.fields.enabled = false;
+      destination.comments.push('Kept disabled: no notification in the input sends to it; name it in a route and remove enabled: false to use it.');
+    }
+  }
+
   if (settings.length === 0 && destinations.length > 0) {
     notifications.push({
       triggers: options.triggers ?? ['started', 'success', 'error'],
