@@ -43,9 +43,10 @@ export function sourceObjects(
   throw new ImportError(source, `expected ${expected}; this object has ${fields ? `the fields ${fields}` : 'no fields'}`);
 }
 
-/** A value as an error message names it: `a number (3)`, `"text"`, `null`. */
+/** A value as an error message names it: `a number (3)`, `"text"`, `null`, `nothing` (the field is missing). */
 export function describe(value: unknown): string {
   if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'object') return 'an object';
