@@ -54,6 +54,7 @@ destinations:
     enabled: false
   # From Terraform Cloud notification configuration "Webhook server test" (nc-JJKMJ8XbsJoLKrWQ)
   # token: Terraform Cloud never shows it (write-only): set the configuration's token as secret, or remove "secret" if it had none
+  # the payload's notification_configuration_id is now "webhook-server-test" (the destination's name), not "nc-JJKMJ8XbsJoLKrWQ"
   webhook-server-test:
     type: webhook
     url: ${receiver.url}/tfc

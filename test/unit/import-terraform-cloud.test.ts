@@ -46,7 +46,8 @@ describe('importTerraformCloud', () => {
           },
           "comments": [
             "From Terraform Cloud notification configuration \"Webhook server test\" (nc-JJKMJ8XbsJoLKrWQ)",
-            "token: Terraform Cloud never shows it (write-only): set the configuration's token as secret, or remove \"secret\" if it had none"
+            "token: Terraform Cloud never shows it (write-only): set the configuration's token as secret, or remove \"secret\" if it had none",
+        "the payload's notification_configuration_id is now \"webhook-server-test\" (the destination's name), not \"nc-JJKMJ8XbsJoLKrWQ\""
           ]
         },
         {
@@ -170,6 +171,7 @@ describe('importTerraformCloud', () => {
         comments: [
           'From Terraform Cloud notification configuration "Webhook server test" (nc-AeUQ2zfKZzW9TiGZ)',
           'token: Terraform Cloud never shows it (write-only): set the configuration\'s token as secret, or remove "secret" if it had none',
+          'the payload\'s notification_configuration_id is now "webhook-server-test" (the destination\'s name), not "nc-AeUQ2zfKZzW9TiGZ"',
         ],
       },
     ]);

@@ -45,7 +45,7 @@ export const importTerraformCloud: Importer = (input) => {
     const key = destinationKey(name, taken, 'notification');
     const owner = `Terraform Cloud configuration ${JSON.stringify(name)}`;
     const comments = [`From Terraform Cloud notification configuration ${JSON.stringify(name)}${id ? ` (${id})` : ''}`];
-    const fields = destinationFields(attributes, object, { key, where, owner, comments, secret });
+    const fields = destinationFields(attributes, object, { key, where, owner, comments, secret }, id);
     if (optionalBoolean(attributes, 'enabled', where) === false) fields.enabled = false;
 
     const triggers = new Set<string>();
@@ -78,7 +78,7 @@ export const importTerraformCloud: Importer = (input) => {
 
 
 /** The destination's fields for the configuration's `destination-type`. */
-function destinationFields(attributes: JsonObject, resource: JsonObject, context: ImportContext): Record<string, unknown> {
+function destinationFields(attributes: JsonObject, resource: JsonObject, context: ImportContext, id: string | undefined): Record<string, unknown> {
   const { key, where, owner, comments, secret } = context;
   const destinationType = optionalString(attributes, 'destination-type', where) ?? optionalString(attributes, 'destination_type', where);
   const url = () => {
@@ -91,6 +91,7 @@ function destinationFields(attributes: JsonObject, resource: JsonObject, context
       const address = url();
       comments.push(
         'token: Terraform Cloud never shows it (write-only): set the configuration\'s token as secret, or remove "secret" if it had none',
+        ...(id ? [`the payload's notification_configuration_id is now ${JSON.stringify(key)} (the destination's name), not ${JSON.stringify(id)}`] : []),
       );
       return {
         type: 'webhook',
