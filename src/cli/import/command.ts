@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { ConfigError } from '../../config/config-error.js';
 import { parseConfigSource } from '../../config/source.js';
 import { UserError } from '../../user-error.js';
 import { checkConfigSource, validateWithout } from '../config-check.js';
@@ -34,7 +35,13 @@ export async function importConfig(args: ImportArgs, env: NodeJS.ProcessEnv, out
   }
   const text = importedConfigText(imported);
   const check = checkConfigSource(parseConfigSource(args.output ?? '<stdout>', text), env);
-  validateWithout(check, env);
+  try {
+    validateWithout(check, env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    const advice = 'Nothing was written (the lines are those of the config it would have written): fix the source and import again.';
+    throw new ConfigError(error.file, error.problems, advice);
+  }
 
   const secrets: ImportedSecret[] = [
     ...imported.secrets,

@@ -13,14 +13,18 @@ export function importedConfigText(imported: Imported): string {
     ...(routes.length > 0 ? { notifications: routes } : {}),
   });
   doc.commentBefore = comment([`yaml-language-server: $schema=${SCHEMA_URL}`, ...imported.comments]);
-  const destinations = doc.get('destinations', true) as { items: { key: { commentBefore?: string } }[] };
+  const destinations = doc.get('destinations', true) as { items: { key: { commentBefore?: string; spaceBefore?: boolean } }[] };
   imported.destinations.forEach((destination, i) => {
-    if (destination.comments.length > 0) destinations.items[i]!.key.commentBefore = comment(destination.comments);
+    const key = destinations.items[i]!.key;
+    if (destination.comments.length > 0) key.commentBefore = comment(destination.comments);
+    // A blank line between destinations: each is a block of its own, with its comments.
+    key.spaceBefore = i > 0;
   });
   const notifications = doc.get('notifications', true) as { items: { commentBefore?: string }[] } | undefined;
   imported.notifications.forEach((route, i) => {
     if (route.comments?.length) notifications!.items[i]!.commentBefore = comment(route.comments);
   });
+  if (notifications) (doc.contents as unknown as { items: { key: { spaceBefore?: boolean } }[] }).items[1]!.key.spaceBefore = true;
   visit(doc, {
     Seq(_, node) {
       if (node.items.length > 0 && node.items.every((item) => isScalar(item) && !String(item.value).includes('\n'))) node.flow = true;
