@@ -5,7 +5,7 @@ import { pushEvent } from '../fixtures/build-input.js';
 import { slackBlockProblems } from '../fixtures/chat-validators.js';
 import { Receiver } from './receiver.js';
 import { runAction } from './run-action.js';
-import { runCli } from './run-cli.js';
+import { herald } from './herald-cli.js';
 import { SmtpReceiver } from './smtp-receiver.js';
 
 const CA = fileURLToPath(new URL('../fixtures/tls/cert.pem', import.meta.url));
@@ -24,7 +24,7 @@ afterEach(async () => {
 
 describe('herald import --from scalingo', () => {
   it('writes a config that validates and delivers to each imported destination', async () => {
-    const cli = await runCli(['import', '--from', 'scalingo', 'notifiers.json'], { 'notifiers.json': notifiers() });
+    const cli = await herald(['import', '--from', 'scalingo', 'notifiers.json'], { 'notifiers.json': notifiers() });
     expect(cli.code).toBe(0);
     const mail = 'DEFAULT_MYAPP_NOTIFIER';
     const config = `# yaml-language-server: $schema=https://raw.githubusercontent.com/herald-notify/herald/v1/schema/notifications.schema.json
@@ -37,12 +37,14 @@ destinations:
   my-notifier:
     type: slack
     webhook_url: \${MY_NOTIFIER_WEBHOOK_URL}
+
   # From Scalingo notifier "Deploy hook" (no-3c1f2a9e-7b5d-4e8a-9f60-2d1e0c9b8a71) of app my-app
   # Scalingo posted its event JSON ({"type": "deployment", "type_data": {...}}); Herald posts its generic JSON payload (or a "payload" template)
   # events crash, repeated_crash: no equivalent (Herald reports workflow runs, not the app's life)
   deploy-hook:
     type: webhook
     url: \${DEPLOY_HOOK_WEBHOOK_URL}
+
   # From Scalingo notifier "Rocket #ops" (no-5e7a9c1b-3d2f-4a6e-8b0c-9d1e2f3a4b5c) of app my-app
   # send_all_events: only deployments have an equivalent; the other app events (crash, restart, scale, addons, ...) have none
   # send_all_alerts: Scalingo alerts (metrics over a limit) have no equivalent
@@ -50,6 +52,7 @@ destinations:
     type: rocketchat
     url: \${ROCKET_OPS_WEBHOOK_URL}
     enabled: false
+
   # From Scalingo notifier "Default 'myapp' notifier" (no-253ea554-bfe3-419c-aaaa-0bfc5bf51beef) of app myapp
   # Scalingo sends mail through its own server; Herald sends through yours: set host, port, username, password and from
   # Scalingo users us-07c2180c-b4b4-123a-1234-fabcdbea: mailed at their account's address, which the export does not hold: add them to "to"
@@ -63,6 +66,7 @@ destinations:
     password: \${${mail}_SMTP_PASSWORD}
     from: \${${mail}_SMTP_FROM}
     to: [ops@example.com]
+
 notifications:
   # Scalingo events deployment: how a deployment ended
   - triggers: [success, error]
@@ -81,7 +85,7 @@ notifications:
       [`${mail}_SMTP_PASSWORD`]: 'smtp-pa55-word',
       [`${mail}_SMTP_FROM`]: 'ci@example.com',
     };
-    const validated = await runCli(['validate', '--config', 'notifications.yml'], { 'notifications.yml': config }, secrets);
+    const validated = await herald(['validate', '--config', 'notifications.yml'], { 'notifications.yml': config }, secrets);
     expect(validated).toMatchObject({ code: 0, stdout: 'OK: 4 destinations, 1 route in notifications.yml\n', stderr: '' });
 
     // The self-signed certificate of the SMTP receiver is trusted as the runner would trust the server's real one.

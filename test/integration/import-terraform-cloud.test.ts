@@ -1,12 +1,14 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pushEvent } from '../fixtures/build-input.js';
 import { adaptiveCardProblems } from '../fixtures/chat-validators.js';
 import { Receiver, type Received } from './receiver.js';
 import { runAction } from './run-action.js';
-import { runCli } from './run-cli.js';
+import { herald } from './herald-cli.js';
 import { SmtpReceiver } from './smtp-receiver.js';
 
 const TOKEN = 'tfc-notification-token-4f9a';
@@ -36,13 +38,18 @@ function signedByToken(request: Received): boolean {
 
 describe('herald import --from terraform-cloud', () => {
   it('writes a config that validates and delivers to each imported destination, the generic one signed as Terraform Cloud signs', async () => {
-    const cli = await runCli(['import', '--from', 'terraform-cloud', 'configurations.json', '--output', 'notifications.yml'], {
-      'configurations.json': listResponse(),
-    });
+    const folder = mkdtempSync(join(tmpdir(), 'herald-import-'));
+    const cli = await herald(
+      ['import', '--from', 'terraform-cloud', 'configurations.json', '--output', 'notifications.yml'],
+      { 'configurations.json': listResponse() },
+      {},
+      folder,
+    );
+    const written = readFileSync(join(folder, 'notifications.yml'), 'utf8');
     expect(cli.stderr).toBe('');
     expect(cli.code).toBe(0);
     const mail = 'NOTIFY_ORGANIZATION_USERS_ABOUT_RUN';
-    expect(cli.read('notifications.yml')).toBe(`# yaml-language-server: $schema=https://raw.githubusercontent.com/herald-notify/herald/v1/schema/notifications.schema.json
+    expect(written).toBe(`# yaml-language-server: $schema=https://raw.githubusercontent.com/herald-notify/herald/v1/schema/notifications.schema.json
 # Imported from 4 Terraform Cloud notification configurations.
 # Terraform Cloud notifies per workspace: put this file in the repository whose workflow runs what the workspace ran.
 
@@ -52,6 +59,7 @@ destinations:
     type: slack
     webhook_url: \${SLACK_DEVOPS_WEBHOOK_URL}
     enabled: false
+
   # From Terraform Cloud notification configuration "Webhook server test" (nc-JJKMJ8XbsJoLKrWQ)
   # token: Terraform Cloud never shows it (write-only): set the configuration's token as secret, or remove "secret" if it had none
   # the payload's notification_configuration_id is now "webhook-server-test" (the destination's name), not "nc-JJKMJ8XbsJoLKrWQ"
@@ -60,11 +68,13 @@ destinations:
     url: ${receiver.url}/tfc
     payload_format: terraform-cloud-v1
     secret: \${WEBHOOK_SERVER_TEST_TOKEN}
+
   # From Terraform Cloud notification configuration "Teams: Platform" (nc-4F8qTz1kLmN2pQrS)
   # Terraform Cloud posts to an Office 365 connector URL; Herald posts to a Teams Workflows webhook ("Post to a channel when a webhook request is received"): create one for webhook_url
   teams-platform:
     type: teams
     webhook_url: \${TEAMS_PLATFORM_WEBHOOK_URL}
+
   # From Terraform Cloud notification configuration "Notify organization users about run" (nc-Ym3kP9dWq2vRtXa7)
   # Terraform Cloud sends mail through its own server; Herald sends through yours: set host, port, username, password and from
   # Terraform Cloud users user-A2gL6nV8cRjWbXe1: mailed at their account's address, which the export does not hold: add them to "to"
@@ -77,6 +87,7 @@ destinations:
     password: \${${mail}_SMTP_PASSWORD}
     from: \${${mail}_SMTP_FROM}
     to: [oncall@example.com]
+
 notifications:
   # Terraform Cloud triggers run:errored, run:needs_attention
   - triggers: [error, approval]
@@ -104,12 +115,12 @@ notifications:
       [`${mail}_SMTP_PASSWORD`]: 'smtp-pa55-word',
       [`${mail}_SMTP_FROM`]: 'ci@example.com',
     };
-    const validated = await runCli(['validate', '--config', 'notifications.yml'], { 'notifications.yml': cli.read('notifications.yml') }, secrets);
+    const validated = await herald(['validate', '--config', 'notifications.yml'], { 'notifications.yml': written }, secrets);
     expect(validated).toMatchObject({ code: 0, stdout: 'OK: 4 destinations, 3 routes in notifications.yml\n', stderr: '' });
 
     // The self-signed certificate of the SMTP receiver is trusted as the runner would trust the server's real one.
     const env = { ...secrets, NODE_EXTRA_CA_CERTS: CA };
-    const config = cli.read('notifications.yml');
+    const config = written;
     const succeeded = await runAction({ eventName: 'push', event: pushEvent(), inputs: { status: 'success' }, config, env });
     expect(succeeded.exitCode, succeeded.stdout).toBe(0);
     expect(succeeded.results.map(({ destination, status }) => [destination, status])).toEqual([
@@ -144,13 +155,14 @@ notifications:
 
   it("refuses another system's export with one line naming the object and the field, exit 1 and no file", async () => {
     const scalingo = readFileSync(new URL('../fixtures/import/scalingo/notifiers.json', import.meta.url), 'utf8');
-    const cli = await runCli(['import', '--from', 'terraform-cloud', 'notifiers.json', '--output', 'notifications.yml'], { 'notifiers.json': scalingo });
-    expect({ code: cli.code, stdout: cli.stdout, stderr: cli.stderr }).toEqual({
+    const folder = mkdtempSync(join(tmpdir(), 'herald-import-'));
+    const cli = await herald(['import', '--from', 'terraform-cloud', 'notifiers.json', '--output', 'notifications.yml'], { 'notifiers.json': scalingo }, {}, folder);
+    expect(cli).toEqual({
       code: 1,
       stdout: '',
       stderr:
         'herald import: data: expected a Terraform Cloud notification-configurations response: {"data": [...]} or {"data": {...}}; this object has the fields notifiers\n',
     });
-    expect(() => cli.read('notifications.yml')).toThrow(/ENOENT/);
+    expect(existsSync(join(folder, 'notifications.yml'))).toBe(false);
   });
 });
