@@ -347,7 +347,9 @@ const JINJA_VARIABLES: Record<string, string> = {
 
 /** `{{ job.name }}` -> `<<workflow>>`; what is left of Jinja (other variables, filters, {% %}) is listed as untranslated. */
 export function translateJinja(text: string): { text: string; untranslated: string[] } {
-  const translated = text.replace(/\{\{-?\s*([\w.]+)\s*-?\}\}/g, (whole, name: string) => (JINJA_VARIABLES[name] ? `<<${JINJA_VARIABLES[name]}>>` : whole));
+  // `{{-` and `-}}` take the whitespace before or after them away, as Jinja does.
+  const trimmed = text.replace(/\s*\{\{-/g, '{{').replace(/-\}\}\s*/g, '}}');
+  const translated = trimmed.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (whole, name: string) => (JINJA_VARIABLES[name] ? `<<${JINJA_VARIABLES[name]}>>` : whole));
   const untranslated = [...new Set([...translated.matchAll(/\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}/gs)].map((match) => match[0]))];
   return { text: translated, untranslated };
 }

@@ -39,7 +39,7 @@ export async function importConfig(args: ImportArgs, env: NodeJS.ProcessEnv, out
     validateWithout(check, env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    const advice = 'Nothing was written (the lines are those of the config it would have written): fix the source and import again.';
+    const advice = 'Nothing was written; the lines are those of the config it would have written.';
     throw new ConfigError(error.file, error.problems, advice);
   }
 
@@ -72,7 +72,7 @@ async function readJson(file: string): Promise<unknown> {
     return JSON.parse(text);
   } catch (error) {
     // Node quotes the text around the mistake; it may hold a secret, so only what is wrong and where is kept.
-    const reason = (error as Error).message.replace(/, ".*" is not valid JSON$/s, '').replace(/\s+/g, ' ');
+    const reason = (error as Error).message.replace(/, ".*? is not valid JSON$/s, '').replace(/\s+/g, ' ');
     throw new UserError(`herald import: ${file} is not JSON (${reason}). Give the JSON the source's API returns, saved as it is.`);
   }
 }
