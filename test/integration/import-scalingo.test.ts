@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pushEvent } from '../fixtures/build-input.js';
 import { slackBlockProblems } from '../fixtures/chat-validators.js';
 import { Receiver } from './receiver.js';
 import { runAction } from './run-action.js';
 import { herald } from './herald-cli.js';
+import { mailServerEnv, outcomes } from './imported-mail.js';
 import { SmtpReceiver } from './smtp-receiver.js';
 
-const CA = fileURLToPath(new URL('../fixtures/tls/cert.pem', import.meta.url));
 const notifiers = () => readFileSync(new URL('../fixtures/import/scalingo/notifiers.json', import.meta.url), 'utf8');
 
 let receiver: Receiver;
@@ -79,28 +78,22 @@ notifications:
       MY_NOTIFIER_WEBHOOK_URL: `${receiver.url}/slack/T000/B000/XXXXXXXXXXXX`,
       DEPLOY_HOOK_WEBHOOK_URL: `${receiver.url}/scalingo?token=dpl-8c5f2e1a9b7d`,
       ROCKET_OPS_WEBHOOK_URL: `${receiver.url}/rocketchat/hooks/6a1b2c3d4e5f/Zk8qW2xYpR7tLm3N`,
-      [`${mail}_SMTP_HOST`]: '127.0.0.1',
-      [`${mail}_SMTP_PORT`]: String(smtp.port),
-      [`${mail}_SMTP_USERNAME`]: 'herald',
-      [`${mail}_SMTP_PASSWORD`]: 'smtp-pa55-word',
-      [`${mail}_SMTP_FROM`]: 'ci@example.com',
+      ...mailServerEnv(mail, smtp),
     };
     const validated = await herald(['validate', '--config', 'notifications.yml'], { 'notifications.yml': config }, secrets);
     expect(validated).toMatchObject({ code: 0, stdout: 'OK: 4 destinations, 1 route in notifications.yml\n', stderr: '' });
 
-    // The self-signed certificate of the SMTP receiver is trusted as the runner would trust the server's real one.
-    const env = { ...secrets, NODE_EXTRA_CA_CERTS: CA };
-    const deployed = await runAction({ eventName: 'push', event: pushEvent(), inputs: { status: 'success' }, config, env });
+    const deployed = await runAction({ eventName: 'push', event: pushEvent(), inputs: { status: 'success' }, config, env: secrets });
     expect(deployed.exitCode, deployed.stdout).toBe(0);
-    expect(deployed.results.map(({ destination, status }) => [destination, status])).toEqual([
+    expect(outcomes(deployed)).toEqual([
       ['my-notifier', 'successful'],
       ['deploy-hook', 'successful'],
       ['rocket-ops', 'skipped'],
     ]);
     // The e-mail notifier has no route (its event is an id only Scalingo can name): a test notification reaches it.
-    const tested = await runAction({ eventName: 'push', event: pushEvent(), inputs: { test: 'true', destinations: 'default-myapp-notifier' }, config, env });
+    const tested = await runAction({ eventName: 'push', event: pushEvent(), inputs: { test: 'true', destinations: 'default-myapp-notifier' }, config, env: secrets });
     expect(tested.exitCode, tested.stdout).toBe(0);
-    expect(tested.results.map(({ destination, status }) => [destination, status])).toEqual([['default-myapp-notifier', 'successful']]);
+    expect(outcomes(tested)).toEqual([['default-myapp-notifier', 'successful']]);
 
     const [slack, hook, ...others] = receiver.requests;
     expect(others).toEqual([]);

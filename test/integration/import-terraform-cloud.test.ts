@@ -2,17 +2,16 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pushEvent } from '../fixtures/build-input.js';
 import { adaptiveCardProblems } from '../fixtures/chat-validators.js';
 import { Receiver, type Received } from './receiver.js';
 import { runAction } from './run-action.js';
 import { herald } from './herald-cli.js';
+import { mailServerEnv, outcomes } from './imported-mail.js';
 import { SmtpReceiver } from './smtp-receiver.js';
 
 const TOKEN = 'tfc-notification-token-4f9a';
-const CA = fileURLToPath(new URL('../fixtures/tls/cert.pem', import.meta.url));
 
 let receiver: Receiver;
 let smtp: SmtpReceiver;
@@ -109,27 +108,20 @@ notifications:
       SLACK_DEVOPS_WEBHOOK_URL: `${receiver.url}/slack/T000/B000/XXXXXXXXXXXX`,
       WEBHOOK_SERVER_TEST_TOKEN: TOKEN,
       TEAMS_PLATFORM_WEBHOOK_URL: `${receiver.url}/teams/workflows/abc?sig=teams-signature`,
-      [`${mail}_SMTP_HOST`]: '127.0.0.1',
-      [`${mail}_SMTP_PORT`]: String(smtp.port),
-      [`${mail}_SMTP_USERNAME`]: 'herald',
-      [`${mail}_SMTP_PASSWORD`]: 'smtp-pa55-word',
-      [`${mail}_SMTP_FROM`]: 'ci@example.com',
+      ...mailServerEnv(mail, smtp),
     };
     const validated = await herald(['validate', '--config', 'notifications.yml'], { 'notifications.yml': written }, secrets);
     expect(validated).toMatchObject({ code: 0, stdout: 'OK: 4 destinations, 3 routes in notifications.yml\n', stderr: '' });
 
-    // The self-signed certificate of the SMTP receiver is trusted as the runner would trust the server's real one.
-    const env = { ...secrets, NODE_EXTRA_CA_CERTS: CA };
-    const config = written;
-    const succeeded = await runAction({ eventName: 'push', event: pushEvent(), inputs: { status: 'success' }, config, env });
+    const succeeded = await runAction({ eventName: 'push', event: pushEvent(), inputs: { status: 'success' }, config: written, env: secrets });
     expect(succeeded.exitCode, succeeded.stdout).toBe(0);
-    expect(succeeded.results.map(({ destination, status }) => [destination, status])).toEqual([
+    expect(outcomes(succeeded)).toEqual([
       ['webhook-server-test', 'successful'],
       ['teams-platform', 'successful'],
     ]);
-    const failed = await runAction({ eventName: 'push', event: pushEvent(), inputs: { status: 'failure' }, config, env });
+    const failed = await runAction({ eventName: 'push', event: pushEvent(), inputs: { status: 'failure' }, config: written, env: secrets });
     expect(failed.exitCode, failed.stdout).toBe(0);
-    expect(failed.results.map(({ destination, status }) => [destination, status])).toEqual([
+    expect(outcomes(failed)).toEqual([
       ['slack-devops', 'skipped'],
       ['notify-organization-users-about-run', 'successful'],
       ['teams-platform', 'successful'],
