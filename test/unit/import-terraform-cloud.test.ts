@@ -236,6 +236,12 @@ describe('importTerraformCloud', () => {
     expect(imported.notifications).toEqual([]);
   });
 
+  it('reads triggers as the documentation spells them ("assessment:failed " with its space) and takes no unknown word for a trigger', () => {
+    const imported = importTerraformCloud(one({ 'destination-type': 'generic', url: 'https://x.example/tfc', triggers: [' run:errored', 'assessment:failed ', 'constructor'] }), {});
+    expect(imported.destinations[0]!.comments).toContain('triggers assessment:failed, constructor: no equivalent (Herald reports workflow runs, not health assessments)');
+    expect(imported.notifications).toEqual([{ triggers: ['error'], to: ['hook'], comments: ['Terraform Cloud triggers run:errored'] }]);
+  });
+
   it('gives two configurations with the same name distinct keys', () => {
     const configuration = (id: string) => ({ id, type: 'notification-configurations', attributes: { name: 'Ops', 'destination-type': 'slack', url: 'https://hooks.slack.com/services/T/B/x', triggers: ['run:errored'] } });
     const imported = importTerraformCloud({ data: [configuration('nc-1'), configuration('nc-2')] }, {});

@@ -101,7 +101,6 @@ function selectedEvents(object: JsonObject, where: string, comments: string[]): 
   return { triggers, from: [...new Set(from)] };
 }
 
-
 /** The destination's fields for the notifier's platform. */
 function destinationFields(type: string | undefined, object: JsonObject, typeData: JsonObject, context: ImportContext): Record<string, unknown> {
   const { key, where, owner, comments, secret } = context;

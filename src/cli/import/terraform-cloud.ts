@@ -5,14 +5,14 @@ import { routesByTriggers, type Routing } from './routes.js';
 import { describe, isObject, optionalBoolean, optionalString, sourceObjects, stringList, type ImportContext, type JsonObject } from './source-objects.js';
 
 /** Terraform Cloud's run triggers and Herald's; the others (assessment:*, workspace:*) have no equivalent. */
-const TRIGGERS: Record<string, string> = {
-  'run:created': 'started',
-  'run:planning': 'started',
-  'run:applying': 'started',
-  'run:completed': 'success',
-  'run:errored': 'error',
-  'run:needs_attention': 'approval',
-};
+const TRIGGERS = new Map([
+  ['run:created', 'started'],
+  ['run:planning', 'started'],
+  ['run:applying', 'started'],
+  ['run:completed', 'success'],
+  ['run:errored', 'error'],
+  ['run:needs_attention', 'approval'],
+]);
 
 const DESTINATION_TYPES = ['generic', 'slack', 'microsoft-teams', 'email'];
 
@@ -51,12 +51,12 @@ export const importTerraformCloud: Importer = (input) => {
     const triggers = new Set<string>();
     const from: string[] = [];
     const unmatched: string[] = [];
-    for (const trigger of stringList(attributes, 'triggers', where)) {
-      const herald = TRIGGERS[trigger.trim()];
+    for (const trigger of stringList(attributes, 'triggers', where).map((value) => value.trim())) {
+      const herald = TRIGGERS.get(trigger);
       if (herald) {
         triggers.add(herald);
-        from.push(trigger.trim());
-      } else unmatched.push(trigger.trim());
+        from.push(trigger);
+      } else unmatched.push(trigger);
     }
     if (unmatched.length > 0) {
       comments.push(`triggers ${unmatched.join(', ')}: no equivalent (Herald reports workflow runs, not health assessments)`);
@@ -75,7 +75,6 @@ export const importTerraformCloud: Importer = (input) => {
     ],
   } satisfies Imported;
 };
-
 
 /** The destination's fields for the configuration's `destination-type`. */
 function destinationFields(attributes: JsonObject, resource: JsonObject, context: ImportContext, id: string | undefined): Record<string, unknown> {
