@@ -76,7 +76,7 @@ describe('herald import --from awx', () => {
 
   it('imports the list of every type, and what it writes passes herald validate', async () => {
     const folder = newFolder();
-    const result = await herald(['import', '--from', 'awx', 'all.json', '--output', '.github/notifications.yml'], { 'all.json': fixture('notification-templates.json'), '.github/.keep': '' }, {}, folder);
+    const result = await herald(['import', '--from', 'awx', 'all.json', '--output', '.github/notifications.yml'], { 'all.json': fixture('notification-templates.json') }, {}, folder);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout.split('\n').slice(0, 2)).toEqual([
       'Wrote .github/notifications.yml: 10 destinations, 1 route, checked as `herald validate` does.',
@@ -85,6 +85,15 @@ describe('herald import --from awx', () => {
     const validated = await herald(['validate'], {}, {}, folder);
     expect(validated.code, validated.stderr).toBe(0);
     expect(validated.stdout.split('\n')[0]).toBe('OK: 10 destinations, 1 route in .github/notifications.yml');
+  });
+
+  it("the README's example is what the command writes", async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('#### AWX\n'), readme.indexOf('### From AWX notification templates'));
+    const [, input, output] = /```json\n([\s\S]*?)```[\s\S]*?```yaml\n([\s\S]*?)```/.exec(section)!;
+    expect(input).toBe(fixture('readme-example.json'));
+    const result = await herald(['import', '--from', 'awx', 'templates.json'], { 'templates.json': input! });
+    expect({ code: result.code, stdout: result.stdout }).toEqual({ code: 0, stdout: output });
   });
 
   it('a file that is not JSON, or not there: one line naming it, exit 1, nothing written', async () => {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ConfigError } from '../../config/config-error.js';
 import { parseConfigSource } from '../../config/source.js';
@@ -81,6 +81,7 @@ async function readJson(file: string): Promise<unknown> {
 function writeAtomically(file: string, text: string): void {
   const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   try {
+    mkdirSync(dirname(file), { recursive: true }); // .github/ in a repository that has no workflow yet
     writeFileSync(temporary, text, { flag: 'wx' });
     renameSync(temporary, file);
   } catch (error) {
