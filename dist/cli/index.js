@@ -3003,15 +3003,16 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   b: () => (/* binding */ validateWithout),
-/* harmony export */   l: () => (/* binding */ checkConfigFile)
+/* harmony export */   b1: () => (/* binding */ validateWithout),
+/* harmony export */   cr: () => (/* binding */ checkConfigSource),
+/* harmony export */   l9: () => (/* binding */ checkConfigFile)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _user_error_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7495);
 /* harmony import */ var _config_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9750);
 /* harmony import */ var _config_passed_secrets_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9828);
-/* harmony import */ var _config_source_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5404);
+/* harmony import */ var _config_source_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9397);
 /* harmony import */ var _config_substitute_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7740);
 
 
@@ -3026,7 +3027,10 @@ async function checkConfigFile(file, env) {
     // The action's message for a missing file speaks of its "config" input and actions/checkout.
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
         throw new _user_error_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y(`Config file ${file} not found. Run herald in your repository's root, or give --config FILE.`);
-    const source = await (0,_config_source_js__WEBPACK_IMPORTED_MODULE_2__/* .readConfigSource */ .az)(file);
+    return checkConfigSource(await (0,_config_source_js__WEBPACK_IMPORTED_MODULE_2__/* .readConfigSource */ .az)(file), env);
+}
+/** The variables a parsed config names that `env` (and HERALD_SECRETS in it) does not set. */
+function checkConfigSource(source, env) {
     const passed = (0,_config_passed_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .readPassedSecrets */ .yH)(env);
     const isSet = (name) => env[name] !== undefined || (passed !== undefined && 'values' in passed && (0,_config_passed_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .findPassedSecret */ .GT)(passed, name) !== undefined);
     const missing = new Set();
@@ -3075,6 +3079,24 @@ function validateWithout(check, env) {
 
 /***/ }),
 
+/***/ 2170:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ importers)
+/* harmony export */ });
+/** Every source `herald import --from` reads, each loaded only when asked for. A new source: one module, one line here. */
+const importers = {
+    awx: async () => (await __nccwpck_require__.e(/* import() */ 90).then(__nccwpck_require__.bind(__nccwpck_require__, 2090))).importAwx,
+    'terraform-cloud': async () => (await __nccwpck_require__.e(/* import() */ 410).then(__nccwpck_require__.bind(__nccwpck_require__, 6410))).importTerraformCloud,
+    'grafana-oncall': async () => (await __nccwpck_require__.e(/* import() */ 642).then(__nccwpck_require__.bind(__nccwpck_require__, 7642))).importGrafanaOncall,
+    scalingo: async () => (await __nccwpck_require__.e(/* import() */ 766).then(__nccwpck_require__.bind(__nccwpck_require__, 7766))).importScalingo,
+    devtron: async () => (await __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.bind(__nccwpck_require__, 9718))).importDevtron,
+};
+
+
+/***/ }),
+
 /***/ 486:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -3089,12 +3111,16 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _config_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9750);
 /* harmony import */ var _config_config_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5877);
 /* harmony import */ var _config_json_schema_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4752);
-/* harmony import */ var _user_error_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7495);
+/* harmony import */ var _user_error_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7495);
 /* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6657);
 /* harmony import */ var _preview_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(280);
 /* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4446);
+/* harmony import */ var _import_index_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2170);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(4671);
 // `herald`: check and preview a config from a developer's machine. A bundle of its own (dist/cli/index.js): the action's
 // entry never loads it.
+
+
 
 
 
@@ -3111,12 +3137,17 @@ const USAGE = `Usage:
       Render what each destination would get (nothing is sent). Without --payload: a push to main.
   herald schema [--output FILE]
       Print the JSON Schema of the config file.
-FILE defaults to .github/notifications.yml.`;
+  herald import --from SOURCE FILE [--output FILE] [--triggers T,T]
+      Write a config from the JSON another system's API returns, checked as validate checks it, and list the
+      secrets it names. SOURCE: ${Object.keys(_import_index_js__WEBPACK_IMPORTED_MODULE_8__/* .importers */ .C).join(', ')}. --triggers: the triggers to route
+      to where the source keeps no routing (awx; error by default).
+The config FILE defaults to .github/notifications.yml.`;
 async function cli(args, env, out) {
     const [command, ...rest] = args;
     try {
-        const { values } = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.parseArgs)({
+        const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.parseArgs)({
             args: rest,
+            allowPositionals: true,
             options: {
                 config: { type: 'string', short: 'c', default: '.github/notifications.yml' },
                 status: { type: 'string' },
@@ -3125,8 +3156,14 @@ async function cli(args, env, out) {
                 event: { type: 'string' },
                 payload: { type: 'string' },
                 output: { type: 'string' },
+                from: { type: 'string' },
+                triggers: { type: 'string' },
             },
         });
+        if (command === 'import')
+            return await runImport(values, positionals, env, out);
+        if (positionals.length > 0)
+            throw new UsageError(`unexpected argument "${positionals[0]}".`);
         if (command === 'validate')
             return await (0,_validate_js__WEBPACK_IMPORTED_MODULE_7__/* .validate */ .t)(values.config, env, out);
         if (command === 'preview') {
@@ -3162,7 +3199,7 @@ async function cli(args, env, out) {
             out.error(`herald: ${error.message}\n${USAGE}`);
             return 2;
         }
-        if (error instanceof _user_error_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .y) {
+        if (error instanceof _user_error_js__WEBPACK_IMPORTED_MODULE_10__/* .UserError */ .y) {
             out.error(error.message);
             return 1;
         }
@@ -3170,6 +3207,21 @@ async function cli(args, env, out) {
     }
 }
 class UsageError extends Error {
+}
+async function runImport(values, positionals, env, out) {
+    const sources = Object.keys(_import_index_js__WEBPACK_IMPORTED_MODULE_8__/* .importers */ .C).join(', ');
+    if (values.from === undefined)
+        throw new UsageError(`import needs --from SOURCE, one of: ${sources}.`);
+    if (!Object.hasOwn(_import_index_js__WEBPACK_IMPORTED_MODULE_8__/* .importers */ .C, values.from))
+        throw new UsageError(`unknown source "${values.from}" for --from: use one of ${sources}.`);
+    if (positionals.length !== 1)
+        throw new UsageError('import reads one FILE: the JSON the source\'s API returns.');
+    const triggers = values.triggers?.split(',').map((trigger) => trigger.trim());
+    const unknown = triggers?.find((trigger) => !_outcome_js__WEBPACK_IMPORTED_MODULE_9__/* .TRIGGERS */ .Qb.includes(trigger));
+    if (unknown !== undefined)
+        throw new UsageError(`unknown trigger "${unknown}" in --triggers: use ${_outcome_js__WEBPACK_IMPORTED_MODULE_9__/* .TRIGGERS */ .Qb.join(', ')}, separated by commas.`);
+    const { importConfig } = await __nccwpck_require__.e(/* import() */ 453).then(__nccwpck_require__.bind(__nccwpck_require__, 8453));
+    return importConfig({ from: values.from, file: positionals[0], output: values.output, triggers }, env, out);
 }
 process.exitCode = await cli(process.argv.slice(2), process.env, _output_js__WEBPACK_IMPORTED_MODULE_5__/* .consoleOutput */ .n);
 
@@ -4068,12 +4120,12 @@ const BUILT_IN_PUSH = {
  * nothing sent. The GITHUB_* variables a runner sets may be set to describe another run; the rest is a push to main.
  */
 async function preview(options, env, out) {
-    const check = await (0,config_check/* checkConfigFile */.l)(options.config, env);
+    const check = await (0,config_check/* checkConfigFile */.l9)(options.config, env);
     if (check.settings.length > 0) {
         throw new user_error/* UserError */.y(`Set ${check.settings.join(', ')} to preview: ${check.settings.length === 1 ? 'it fills' : 'they fill'} a number or true/false field.`);
     }
     const standIns = Object.fromEntries(check.missing.map((name) => [name, standIn(name, check.embedded.includes(name))]));
-    const config = (0,config_check/* validateWithout */.b)(check, { ...env, ...standIns });
+    const config = (0,config_check/* validateWithout */.b1)(check, { ...env, ...standIns });
     // As the action masks (secrets declared by each destination, variables named like secrets), and the stand-ins too.
     (0,secrets/* registerSecrets */.dg)([...config.secrets, ...Object.values(standIns)], () => { });
     const github = runnerContext(options, env);
@@ -4182,8 +4234,8 @@ function guessEvent(payload) {
 
 /** `herald validate`: the action's checks and messages, without the secrets a developer's shell does not have. */
 async function validate(file, env, out) {
-    const check = await (0,_config_check_js__WEBPACK_IMPORTED_MODULE_0__/* .checkConfigFile */ .l)(file, env);
-    (0,_config_check_js__WEBPACK_IMPORTED_MODULE_0__/* .validateWithout */ .b)(check, env);
+    const check = await (0,_config_check_js__WEBPACK_IMPORTED_MODULE_0__/* .checkConfigFile */ .l9)(file, env);
+    (0,_config_check_js__WEBPACK_IMPORTED_MODULE_0__/* .validateWithout */ .b1)(check, env);
     const data = check.source.data;
     const destinations = Object.keys(data.destinations ?? {}).length;
     const routes = Array.isArray(data.notifications) ? data.notifications.length : 0;
@@ -4295,7 +4347,7 @@ const oneOrMany = (item, empty) => oneOrList(zod__WEBPACK_IMPORTED_MODULE_0__/* 
 /* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5877);
 /* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(131);
 /* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4968);
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5404);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9397);
 /* harmony import */ var _substitute_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7740);
 
 
@@ -4441,9 +4493,9 @@ function configError(source, problems, secrets, advice) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ configJsonSchema)
+/* harmony export */   M: () => (/* binding */ configJsonSchema),
+/* harmony export */   c: () => (/* binding */ SCHEMA_URL)
 /* harmony export */ });
-/* unused harmony export SCHEMA_URL */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2311);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8439);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9396);
@@ -4956,26 +5008,19 @@ const fileSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
 
 /***/ }),
 
-/***/ 5404:
+/***/ 9397:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  az: () => (/* binding */ readConfigSource)
-});
-
-// UNUSED EXPORTS: MAX_CONFIG_BYTES, parseConfigSource
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./src/user-error.ts
-var user_error = __nccwpck_require__(7495);
-// EXTERNAL MODULE: ./src/config/config-error.ts
-var config_error = __nccwpck_require__(5877);
-;// CONCATENATED MODULE: ./src/config/source.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   az: () => (/* binding */ readConfigSource),
+/* harmony export */   p5: () => (/* binding */ parseConfigSource)
+/* harmony export */ });
+/* unused harmony export MAX_CONFIG_BYTES */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8815);
+/* harmony import */ var _user_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7495);
+/* harmony import */ var _config_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5877);
 
 
 
@@ -4985,20 +5030,20 @@ const MAX_CONFIG_BYTES = 1024 * 1024;
 async function readConfigSource(file) {
     let text;
     try {
-        const size = (await (0,promises_namespaceObject.stat)(file)).size;
+        const size = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(file)).size;
         if (size > MAX_CONFIG_BYTES)
             throw tooLarge(file, size);
-        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
     }
     catch (error) {
-        if (error instanceof user_error/* UserError */.y)
+        if (error instanceof _user_error_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y)
             throw error;
         const code = error.code;
         if (code === 'ENOENT') {
-            throw new user_error/* UserError */.y(`Config file ${file} not found. Create it (see the README's quick start), or point the "config" input at yours. ` +
+            throw new _user_error_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y(`Config file ${file} not found. Create it (see the README's quick start), or point the "config" input at yours. ` +
                 'Did the job run actions/checkout first?');
         }
-        throw new user_error/* UserError */.y(`Config file ${file} cannot be read: ${error.message}`);
+        throw new _user_error_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y(`Config file ${file} cannot be read: ${error.message}`);
     }
     return parseConfigSource(file, text);
 }
@@ -5006,10 +5051,10 @@ function parseConfigSource(file, text) {
     const bytes = Buffer.byteLength(text);
     if (bytes > MAX_CONFIG_BYTES)
         throw tooLarge(file, bytes);
-    const lineCounter = new dist/* LineCounter */.HN();
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_1__/* .LineCounter */ .HN();
     // YAML 1.2 is a superset of JSON, so .json files take the same path and keep line numbers. yaml's own uniqueKeys
     // check compares every pair of keys (a second for 16,000 destinations); duplicateKeys() does it with a set.
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parseDocument */ .Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
     const problems = [
         // One mistake can make yaml report the same thing at several places (a deep nesting): say it once.
         ...doc.errors
@@ -5018,7 +5063,7 @@ function parseConfigSource(file, text) {
         ...(doc.errors.length === 0 ? duplicateKeys(doc, lineCounter).map((problem) => ({ file, path: '', ...problem })) : []),
     ];
     if (problems.length > 0)
-        throw new config_error/* ConfigError */.xL(file, problems, "Fix the file's syntax (indentation, quotes, colons) and run again.");
+        throw new _config_error_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(file, problems, "Fix the file's syntax (indentation, quotes, colons) and run again.");
     let data;
     try {
         data = doc.toJS({ maxAliasCount: 100 });
@@ -5028,8 +5073,8 @@ function parseConfigSource(file, text) {
             ? `its aliases (*name) expand to too many values, as in a "billion laughs" file; write the values out instead.`
             : yamlProblem(error.message);
         let alias;
-        (0,dist/* visit */.YR)(doc, { Alias: (_, node) => ((alias = node), dist/* visit */.YR.BREAK) });
-        throw new config_error/* ConfigError */.xL(file, [{ file, ...lineCounter.linePos(alias?.range?.[0] ?? 0), path: '', message }]);
+        (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .visit */ .YR)(doc, { Alias: (_, node) => ((alias = node), yaml__WEBPACK_IMPORTED_MODULE_1__/* .visit */ .YR.BREAK) });
+        throw new _config_error_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(file, [{ file, ...lineCounter.linePos(alias?.range?.[0] ?? 0), path: '', message }]);
     }
     return {
         file,
@@ -5047,11 +5092,11 @@ function parseConfigSource(file, text) {
 /** Every key repeated in its mapping, by name and with where it first appears (YAML says only "Map keys must be unique"). */
 function duplicateKeys(doc, lineCounter) {
     const found = [];
-    (0,dist/* visit */.YR)(doc, {
+    (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .visit */ .YR)(doc, {
         Map(_, map) {
             const seen = new Map();
             for (const pair of map.items) {
-                if (!(0,dist/* isScalar */.jn)(pair.key) || !pair.key.range)
+                if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(pair.key) || !pair.key.range)
                     continue;
                 const first = seen.get(pair.key.value);
                 if (!first) {
@@ -5076,7 +5121,7 @@ function yamlProblem(message) {
 }
 function tooLarge(file, bytes) {
     const size = (n) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
-    return new user_error/* UserError */.y(`Config file ${file} is ${size(bytes)}; Herald reads config files up to ${size(MAX_CONFIG_BYTES)}. ` +
+    return new _user_error_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y(`Config file ${file} is ${size(bytes)}; Herald reads config files up to ${size(MAX_CONFIG_BYTES)}. ` +
         'A notifications config is a few KB: check that the "config" input points at it.');
 }
 /** The node at path, or the nearest ancestor that exists (a missing key is reported at its parent). */
@@ -5086,7 +5131,7 @@ function offsetOf(doc, path, atKey) {
         const key = path[depth - 1];
         if (atKey && depth === path.length && key !== undefined) {
             const parent = parentPath.length ? doc.getIn(parentPath, true) : doc.contents;
-            if ((0,dist/* isMap */.jh)(parent)) {
+            if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(parent)) {
                 const pair = parent.items.find((item) => item.key?.value === key || item.key === key);
                 const keyNode = pair?.key;
                 if (keyNode?.range)
@@ -9095,6 +9140,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -11813,7 +11865,7 @@ var visit = __nccwpck_require__(204);
 
 
 __webpack_unused_export__ = composer.Composer;
-__webpack_unused_export__ = Document.Document;
+exports.yo = Document.Document;
 __webpack_unused_export__ = Schema.Schema;
 __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;

@@ -24,7 +24,11 @@ export interface ConfigCheck {
 export async function checkConfigFile(file: string, env: NodeJS.ProcessEnv): Promise<ConfigCheck> {
   // The action's message for a missing file speaks of its "config" input and actions/checkout.
   if (!existsSync(file)) throw new UserError(`Config file ${file} not found. Run herald in your repository's root, or give --config FILE.`);
-  const source = await readConfigSource(file);
+  return checkConfigSource(await readConfigSource(file), env);
+}
+
+/** The variables a parsed config names that `env` (and HERALD_SECRETS in it) does not set. */
+export function checkConfigSource(source: ConfigSource, env: NodeJS.ProcessEnv): ConfigCheck {
   const passed = readPassedSecrets(env);
   const isSet = (name: string) => env[name] !== undefined || (passed !== undefined && 'values' in passed && findPassedSecret(passed, name) !== undefined);
   const missing = new Set<string>();

@@ -1,36 +1,8 @@
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { configProblems } from '../fixtures/config.js';
+import { herald } from './herald-cli.js';
 import { githubEvent } from '../fixtures/events.js';
-
-const CLI = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url));
-
-interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/**
- * Runs the bundled `herald` as a developer's shell does: node (this machine's, 20 or newer) in a folder that holds
- * `.github/notifications.yml`, with only the variables given (no GITHUB_*, no secrets).
- */
-function herald(args: string[], files: Record<string, string>, env: Record<string, string> = {}): Promise<CliResult> {
-  const folder = mkdtempSync(join(tmpdir(), 'herald-cli-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(folder, name, '..'), { recursive: true });
-    writeFileSync(join(folder, name), text);
-  }
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd: folder, env: { PATH: process.env.PATH, ...env } }, (error, stdout, stderr) =>
-      resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
-    );
-  });
-}
 
 const QUICK_START = `destinations:
   team-chat:
