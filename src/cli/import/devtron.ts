@@ -7,6 +7,7 @@ import {
   type Importer,
 } from './model.js';
 import { SECRET_NAME, urlCarriesKey } from './secret-url.js';
+import { isObject } from './source-objects.js';
 
 /**
  * Devtron's notifications: the configurations of `GET /orchestrator/notification/channel` (`slackConfigs`,
@@ -119,10 +120,6 @@ const LISTS: Record<Kind, string[]> = {
 };
 const SETTINGS = ['notificationSettings', 'settings', 'notifications', 'notificationConfigRequest'];
 const KINDS = Object.keys(LISTS) as Kind[];
-
-function isObject(value: unknown): value is Fields {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The API wraps every answer in `{code, status, result}`. */
 function unwrap(value: unknown): unknown {

@@ -8,6 +8,7 @@ import {
   secretName,
 } from './model.js';
 import { SECRET_NAME, urlCarriesKey } from './secret-url.js';
+import { isObject } from './source-objects.js';
 
 /**
  * Grafana OnCall's outgoing webhooks (`GET /api/v1/webhooks/`, paginated `{results: [...]}` or a bare list, or one
@@ -204,7 +205,7 @@ function triggersOf(value: unknown, where: string): { herald: string[]; comment?
 }
 
 function isList(input: unknown): input is { results: unknown[] } {
-  return typeof input === 'object' && input !== null && Array.isArray((input as { results?: unknown }).results);
+  return isObject(input) && Array.isArray(input.results);
 }
 
 /** The webhooks of a list response (`{results: [...]}`), a bare list, or one webhook, each with where it is. */
@@ -212,13 +213,13 @@ function webhookList(input: unknown): { webhook: Webhook; where: string }[] {
   const items: unknown[] = Array.isArray(input) ? input : isList(input) ? input.results : [input];
   return items.map((item, index) => {
     const at = Array.isArray(input) ? `[${index}]` : isList(input) ? `results[${index}]` : undefined;
-    if (typeof item !== 'object' || item === null || Array.isArray(item) || !('url' in item)) {
+    if (!isObject(item) || !('url' in item)) {
       throw new ImportError(
         at ?? 'the input',
         'is not a Grafana OnCall outgoing webhook (an object with name, url, trigger_type...): give the JSON of GET /api/v1/webhooks/ or of one webhook',
       );
     }
-    const webhook = item as Webhook;
+    const webhook = item;
     return { webhook, where: `${at ?? 'the webhook'}${typeof webhook.name === 'string' ? ` (name "${webhook.name}")` : ''}` };
   });
 }
