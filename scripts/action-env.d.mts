@@ -4,6 +4,8 @@ export declare function inputDefaults(): Record<string, string>;
 export interface WorkspaceOptions {
   eventName: string;
   event: object;
+  /** The event file's text as the runner wrote it; the event's JSON by default. */
+  eventText?: string;
   config?: string;
   configPath?: string;
   inputs?: Record<string, string>;

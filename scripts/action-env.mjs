@@ -19,9 +19,10 @@ export function inputDefaults() {
 
 /**
  * A fresh workspace with the event payload, the config file and the runner's command files, and the environment
- * the runner gives the step (INPUT_* with defaults, GITHUB_*).
+ * the runner gives the step (INPUT_* with defaults, GITHUB_*). `eventText` is the event file's text, when its bytes
+ * matter (the event's JSON otherwise).
  */
-export function prepareWorkspace({ eventName, event, config, configPath = '.github/notifications.yml', inputs = {}, env = {} }) {
+export function prepareWorkspace({ eventName, event, eventText, config, configPath = '.github/notifications.yml', inputs = {}, env = {} }) {
   const workspace = mkdtempSync(join(tmpdir(), 'herald-'));
   const files = {
     event: join(workspace, '_event.json'),
@@ -30,7 +31,7 @@ export function prepareWorkspace({ eventName, event, config, configPath = '.gith
     env: join(workspace, '_env'),
     state: join(workspace, '_state'),
   };
-  writeFileSync(files.event, JSON.stringify(event));
+  writeFileSync(files.event, eventText ?? JSON.stringify(event));
   for (const file of [files.output, files.summary, files.env, files.state]) writeFileSync(file, '');
   if (config !== undefined) {
     const configFile = join(workspace, configPath);

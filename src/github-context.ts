@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
 import type { SecretsWithheld } from './config/substitute.js';
+import { keepEventText } from './event-text.js';
 import { UserError } from './user-error.js';
 
 /** What the runner tells a step about its run: the GITHUB_* variables and the event payload, as given (strings). */
@@ -62,6 +63,7 @@ function readEvent(file: string | undefined): Record<string, any> {
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
     throw broken(`holds ${payload === null ? 'null' : Array.isArray(payload) ? 'a list' : `a ${typeof payload}`}, not an object`);
   }
+  keepEventText(payload, text);
   return payload as Record<string, any>;
 }
 

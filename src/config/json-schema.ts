@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { destinationTypes, findDestination } from '../destinations/index.js';
+import { HOLDS_VARIABLE } from './fields.js';
 import { fileSchema, routesSchema } from './schema.js';
 import { WHOLE_REFERENCE } from './substitute.js';
 
 /** Where editors fetch the schema from: the `v1` tag, as the README's `# yaml-language-server: $schema=` line says. */
 export const SCHEMA_URL = 'https://raw.githubusercontent.com/herald-notify/herald/v1/schema/notifications.schema.json';
 
-/** A string holding a `${NAME}`, which Herald fills in before validating: any field may hold one. */
-const HOLDS_VARIABLE = { type: 'string', pattern: '\\$\\{\\s*[A-Za-z_][A-Za-z0-9_]*\\s*\\}' };
 /** A number or boolean field filled by exactly one `${NAME}` takes that type (`retries: ${RETRIES}`). */
 const IS_VARIABLE = { type: 'string', pattern: WHOLE_REFERENCE.source };
 

@@ -1,9 +1,12 @@
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
-import { httpUrl } from '../config/fields.js';
+import { templatedHttpUrl } from '../config/fields.js';
+import { eventText } from '../event-text.js';
+import { MESSAGE_TRIGGERS } from '../outcome.js';
 import { basicCredentials, secretsInHeaders, secretsInUrl } from '../secrets.js';
 import { builtOnFirstUse, destinationSchema, templateFor, type BuildInput, type Destination } from './destination.js';
 import { genericPayload } from './shared/generic-payload.js';
+import { headerTemplateProblems, headerValueProblem, renderHeaders, renderUrl, urlTemplateProblem } from './shared/templated-request.js';
 import { tfcPayload, tfcSays } from './shared/tfc-payload.js';
 
 const METHODS = ['POST', 'PUT', 'PATCH', 'GET', 'DELETE', 'OPTIONS'] as const;
@@ -20,7 +23,10 @@ const schema = builtOnFirstUse(() =>
   destinationSchema(
     'webhook',
     {
-      url: httpUrl.describe('http:// or https:// URL. Credentials in it (https://user:pass@host) are sent as Basic auth and masked.'),
+      url: templatedHttpUrl.describe(
+        'http:// or https:// URL. Credentials in it (https://user:pass@host) are sent as Basic auth and masked. ' +
+          'Its path and query may hold template tags, after the host: values are URL-encoded, / too (https://hooks.example.com/deploy/<<branch>>).',
+      ),
       method: z
         .preprocess((v) => (typeof v === 'string' ? v.toUpperCase() : v), z.enum(METHODS))
         .default('POST')
@@ -28,7 +34,10 @@ const schema = builtOnFirstUse(() =>
       headers: z
         .record(z.string(), z.string())
         .default({})
-        .describe("Extra headers; they win over Herald's own (Content-Type, Authorization)."),
+        .describe(
+          "Extra headers; they win over Herald's own (Content-Type, Authorization). Values may be templates: a value's " +
+            'line breaks and other control characters become spaces, so it cannot start a header of its own.',
+        ),
       format: z
         .enum(['json', 'text'])
         .optional()
@@ -42,6 +51,13 @@ const schema = builtOnFirstUse(() =>
         .describe(
           'The built-in body sent when there is no payload template: generic-v1 (the generic JSON payload) or ' +
             "terraform-cloud-v1 (Terraform Cloud's run notification, signed as Terraform Cloud signs it).",
+        ),
+      forward_all: z
+        .boolean()
+        .default(false)
+        .describe(
+          "true sends the GitHub event payload as it is (the runner's event file, byte for byte) as application/json, " +
+            "like Grafana OnCall's forward whole payload. Not with a payload template or payload_format: terraform-cloud-v1.",
         ),
       secret: z
         .string()
@@ -59,6 +75,11 @@ const schema = builtOnFirstUse(() =>
         .describe('Written before the hex digest: sha512=, or nothing with payload_format terraform-cloud-v1.'),
       username: z.string().optional().describe('Basic auth user.'),
       password: z.string().optional().describe('Basic auth password. A secret: masked as **** everywhere.'),
+      authorization_header: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('The Authorization header, sent as written (Bearer abc, Token xyz). A secret: masked as **** everywhere, the credential after the scheme too.'),
       insecure_skip_verify: z.boolean().default(false).describe('Accept any TLS certificate (self-signed endpoints).'),
       follow_redirects: z
         .boolean()
@@ -67,11 +88,14 @@ const schema = builtOnFirstUse(() =>
     },
     { payload: payloadFormat },
     { payload: 'A template for the body. Without it the body is the generic JSON payload (version 1).' },
-  ),
+  ).check(z.superRefine(checkWebhook, { when: () => true })),
 );
 export type WebhookConfig = z.infer<ReturnType<typeof schema>>;
 
-/** Any HTTP endpoint: a templated payload (or the generic JSON one), optional HMAC-SHA512 signature and basic auth. */
+/**
+ * Any HTTP endpoint: a templated payload (or the generic JSON one, or the GitHub event as it is), optional HMAC-SHA512
+ * signature, basic auth or an Authorization header, and a URL and headers that may be templates (Grafana OnCall's).
+ */
 export const webhook: Destination<WebhookConfig> = {
   type: 'webhook',
   get schema() {
@@ -79,6 +103,7 @@ export const webhook: Destination<WebhookConfig> = {
   },
   secrets: (config) => [
     config.secret ?? '',
+    ...(config.authorization_header ? secretsInHeaders({ Authorization: config.authorization_header }) : []),
     config.password ?? '',
     ...(config.password ? basicCredentials(config.username ?? '', config.password) : []),
     ...secretsInHeaders(config.headers),
@@ -89,27 +114,33 @@ export const webhook: Destination<WebhookConfig> = {
       ? `Terraform Cloud's payload has no trigger for ${trigger}`
       : undefined,
   build(config, input) {
+    const url = renderUrl(config.url, input.render, config.delimiters);
     const template = templateFor(config, input.trigger, 'payload');
     const format = template === undefined ? 'json' : payloadFormat(config, template);
     const builtIn = config.payload_format === 'terraform-cloud-v1' ? tfcPayload : genericPayload;
-    const body = template === undefined ? JSON.stringify(builtIn(input)) : input.render(template, format, 'payload');
+    const body = config.forward_all
+      ? eventText(input.vars.event)
+      : template === undefined
+        ? JSON.stringify(builtIn(input))
+        : input.render(template, format, 'payload');
     const headers: Record<string, string> = {
       'Content-Type': format === 'json' ? 'application/json' : 'text/plain; charset=utf-8',
     };
     if (config.username !== undefined || config.password !== undefined) {
       headers.Authorization = `Basic ${Buffer.from(`${config.username ?? ''}:${config.password ?? ''}`).toString('base64')}`;
     }
+    if (config.authorization_header !== undefined) headers.Authorization = config.authorization_header;
     if (config.secret) {
       const defaults = SIGNATURE_DEFAULTS[config.payload_format];
       headers[config.signature_header ?? defaults.header] = (config.signature_prefix ?? defaults.prefix) + sign(config.secret, body);
     }
-    Object.assign(headers, config.headers);
+    Object.assign(headers, renderHeaders(config.headers, input.render));
     const sendsBody = !['GET', 'OPTIONS'].includes(config.method);
     return [
       {
         transport: 'http',
         method: config.method,
-        url: config.url,
+        url,
         headers,
         body: sendsBody ? body : undefined,
         insecureSkipVerify: config.insecure_skip_verify,
@@ -118,6 +149,67 @@ export const webhook: Destination<WebhookConfig> = {
     ];
   },
 };
+
+/**
+ * What the fields say together: templates in the URL and headers (checked like every template, with the
+ * destination's delimiters), and one source for the body and one for the Authorization header.
+ */
+function checkWebhook(config: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const delimiters = config.delimiters === '{{ }}' ? '{{ }}' : '<< >>';
+  if (typeof config.url === 'string') {
+    const wrong = urlTemplateProblem(config.url, delimiters);
+    if (wrong) problem(['url'], wrong);
+  }
+  const headers = isRecord(config.headers) ? (config.headers as Record<string, string>) : {};
+  if (Object.values(headers).every((value) => typeof value === 'string')) {
+    for (const { name, message } of headerTemplateProblems(headers, delimiters)) problem(['headers', name], message);
+  }
+  const authorization = Object.keys(headers).find((name) => name.toLowerCase() === 'authorization');
+  if (typeof config.authorization_header === 'string') {
+    const wrong = headerValueProblem(config.authorization_header);
+    if (wrong) problem(['authorization_header'], `${wrong} (a secret saved with a trailing newline?)`);
+    if (authorization) {
+      problem(['authorization_header'], `headers.${authorization} sets the Authorization header too: keep one (authorization_header is masked as a secret)`);
+    }
+    if (config.username !== undefined || config.password !== undefined) {
+      problem(
+        ['authorization_header'],
+        'username and password send basic auth in the Authorization header: keep authorization_header (a token: Bearer ..., Token ...) or username and password, not both',
+      );
+    }
+    if (typeof config.url === 'string' && hasUserInfo(config.url)) {
+      problem(['authorization_header'], 'the URL\'s user:password@ sends basic auth in the Authorization header: keep authorization_header or the credentials in the URL, not both');
+    }
+  }
+  if (config.forward_all === true) {
+    const messages = isRecord(config.messages) ? (config.messages as Record<string, unknown>) : {};
+    const payloads = [
+      ...(config.payload !== undefined ? [['payload']] : []),
+      ...MESSAGE_TRIGGERS.filter((trigger) => isRecord(messages[trigger]) && (messages[trigger] as Record<string, unknown>).payload !== undefined).map(
+        (trigger) => ['messages', trigger, 'payload'],
+      ),
+    ];
+    for (const path of payloads) {
+      problem(path, 'forward_all sends the GitHub event as it is, and a payload template makes a body of its own: keep one (remove forward_all or this payload)');
+    }
+    if (config.payload_format === 'terraform-cloud-v1') {
+      problem(['payload_format'], "forward_all sends the GitHub event as it is, and terraform-cloud-v1 Terraform Cloud's payload: keep one");
+    }
+    if (config.format === 'text') problem(['format'], 'forward_all always sends JSON (application/json): remove format: text');
+  }
+}
+
+const isRecord = (value: unknown): boolean => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+function hasUserInfo(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.username !== '' || parsed.password !== '';
+  } catch {
+    return false;
+  }
+}
 
 /** A payload is JSON with `format: json`, text with `format: text`, and otherwise JSON when it starts with { or [. */
 function payloadFormat(config: { format?: unknown }, template: string): 'json' | 'text' {

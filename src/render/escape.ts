@@ -1,9 +1,18 @@
+import { percentEncode } from './percent-encode.js';
+
 /**
- * How a value is written into a template, by where the rendered text lands: a JSON string, plain text, HTML, or the
+ * How a value is written into a template, by where the rendered text lands: a JSON string, plain text, HTML, the
  * text of a chat message (Slack's mrkdwn, Markdown for Discord / Mattermost / Rocket.Chat, Google Chat's syntax, the
- * Markdown of a Teams Adaptive Card, Telegram's MarkdownV2; Telegram's HTML mode is `html`), or IRC's one-line texts.
+ * Markdown of a Teams Adaptive Card, Telegram's MarkdownV2; Telegram's HTML mode is `html`), IRC's one-line texts, a
+ * URL's path or query (`url`), or an HTTP header's value (`header`).
  */
-export type TemplateFormat = 'json' | 'text' | 'html' | 'slack' | 'markdown' | 'googlechat' | 'teams' | 'markdownv2' | 'irc';
+export type TemplateFormat = 'json' | 'text' | 'html' | 'slack' | 'markdown' | 'googlechat' | 'teams' | 'markdownv2' | 'irc' | 'url' | 'header';
+
+/** C0 and C1 control characters and DEL: CR and LF would start a new header line, NUL ends it in some servers. */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]+/g;
+
+/** Text as one header line: every run of control characters (CR, LF, NUL, tab, ...) becomes one space. */
+export const headerSafe = (text: string): string => text.replace(CONTROL_CHARACTERS, ' ');
 
 const JSON_VALUE = Symbol('herald.json');
 
@@ -95,4 +104,11 @@ export const escapers: Record<TemplateFormat, (value: unknown) => string> = {
   markdownv2: (value) => escapeMarkdownV2(jsonLiteral(value) ?? plain(value)),
   /** IRC: each line of the template is a message, so a value's line breaks (and NUL) become spaces, never a new line. */
   irc: (value) => (jsonLiteral(value) ?? plain(value)).replace(/[\r\n\0]+/g, ' '),
+  /**
+   * A URL's path or query: RFC 3986 percent-encoding of everything but the unreserved characters, `/` included, so
+   * a value is one path segment or one query value (`feat/a b&c` is `feat%2Fa%20b%26c`) and never a new one.
+   */
+  url: (value) => percentEncode(jsonLiteral(value) ?? plain(value)),
+  /** An HTTP header's value: control characters as spaces, so no value can end the line and start a header. */
+  header: (value) => headerSafe(jsonLiteral(value) ?? plain(value)),
 };

@@ -110,6 +110,14 @@ export function checkTemplate(template: string, format: TemplateFormat, delimite
   } catch (error) {
     return (error as Error).message;
   }
+  const [open, close] = tagsOf(delimiters);
+  const raw = (format === 'url' || format === 'header') && findToken(tokens, (token) => token[0] === '&' || token[0] === '{');
+  if (raw) {
+    return (
+      `${template.slice(raw[2], raw[3])} inserts the value unescaped, which a ${format === 'url' ? 'URL' : 'header'} does not allow: ` +
+      `write ${open}${raw[1]}${close}, which ${format === 'url' ? 'URL-encodes it' : 'keeps it on one line'}`
+    );
+  }
   if (format !== 'json') return undefined;
   let first: { text: string; error: string } | undefined;
   for (const probe of probes(tokens)) {
@@ -120,11 +128,22 @@ export function checkTemplate(template: string, format: TemplateFormat, delimite
       first ??= { text: probe, error: (error as Error).message.replace(/ in JSON at position.*$/s, '') };
     }
   }
-  const [open, close] = tagsOf(delimiters);
   return (
     `cannot be valid JSON whatever the variables hold: ${first!.error}, in ${excerpt(first!.text)} ` +
     `(each variable written as 1). Check the quotes, commas and braces around the tags; a text value needs quotes: "${open}message${close}".`
   );
+}
+
+/** The template's text before its first tag (all of it when it has none); undefined when it does not parse. */
+export function textBeforeFirstTag(template: string, delimiters: Delimiters = '<< >>'): string | undefined {
+  let tokens: Token[];
+  try {
+    tokens = parseTemplate(template, delimiters);
+  } catch {
+    return undefined;
+  }
+  const tag = tokens.find((token) => token[0] !== 'text');
+  return tag ? template.slice(0, tag[2]) : template;
 }
 
 /**

@@ -62,8 +62,8 @@ describe('herald validate', () => {
       stderr:
         'Config file notify.yml has 2 problems:\n' +
         'notify.yml:8:5: destinations.ops.methd: unknown key "methd". Did you mean "method"? Allowed here: type, enabled, timeout, ' +
-        'retries, retry_backoff, delimiters, block_private_addresses, payload, messages, url, method, headers, format, payload_format, secret, ' +
-        'signature_header, signature_prefix, username, password, insecure_skip_verify, follow_redirects.\n' +
+        'retries, retry_backoff, delimiters, block_private_addresses, payload, messages, url, method, headers, format, payload_format, forward_all, secret, ' +
+        'signature_header, signature_prefix, username, password, authorization_header, insecure_skip_verify, follow_redirects.\n' +
         'notify.yml:11:25: notifications[0].triggers[1]: "failure" is a job status, not a trigger; failures and cancellations are ' +
         'routed with "error". Use one of: started, success, error, fixed, broken, approval.\n',
     });

@@ -8,6 +8,8 @@ export interface Received {
   method: string;
   path: string;
   headers: IncomingMessage['headers'];
+  /** The header lines as sent, name and value alternating, in order (values as Latin-1, one character a byte). */
+  rawHeaders: string[];
   body: Buffer;
   text: string;
   at: number;
@@ -70,6 +72,7 @@ export class Receiver {
         method: req.method ?? '',
         path: req.url ?? '',
         headers: req.headers,
+        rawHeaders: req.rawHeaders,
         body,
         text: body.toString('utf8'),
         at: Date.now(),

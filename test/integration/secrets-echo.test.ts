@@ -64,6 +64,22 @@ const cases: Record<string, Case> = {
     env: { BASIC_PASSWORD: 'basic-password-3344' },
     derived: [Buffer.from('deploy:basic-password-3344').toString('base64')],
   },
+  // OnCall's authorization_header: declared a secret whatever the variable is called, and when written in the file.
+  'webhook (authorization_header)': {
+    config: (url) => `url: ${url}/oncall\n    authorization_header: Token \${ONCALL_HEADER}`,
+    env: { ONCALL_HEADER: 'oncall-credential-2211' },
+    derived: ['Token oncall-credential-2211'],
+  },
+  'webhook (authorization_header written in the file)': {
+    config: (url) => `url: ${url}/oncall\n    authorization_header: Bearer literalAuthToken-0123`,
+    env: {},
+    derived: ['Bearer literalAuthToken-0123', 'literalAuthToken-0123'],
+  },
+  'webhook (templated url and headers)': {
+    config: (url) =>
+      `url: ${url}/hook/<<branch>>?token=\${HOOK_TOKEN}&sha=<<shortSha>>\n    headers:\n      X-Api-Key: \${HOOK_API_KEY}\n      X-Commit: <<commitTitle>>`,
+    env: { HOOK_TOKEN: 'templated-query-token-3141', HOOK_API_KEY: 'templated-api-key-2718' },
+  },
   'webhook (terraform-cloud-v1)': {
     config: (url) => `url: ${url}/tfc\n    payload_format: terraform-cloud-v1\n    secret: \${TFC_NOTIFICATION_TOKEN}`,
     env: { TFC_NOTIFICATION_TOKEN: 'tfc-token-5566' },

@@ -515,3 +515,109 @@ describe('bad configs', () => {
     expect(receiver.requests[0]!.path).toBe('/json');
   });
 });
+
+describe('Grafana OnCall parity: templated url and headers, forward_all, authorization_header', () => {
+  /** The X- headers a receiver got, as the lines were sent (name, value), other than Herald's own X-Herald-Delivery. */
+  const customHeaders = (raw: string[]) =>
+    raw.flatMap((name, i) => (i % 2 === 0 && /^x-/i.test(name) && name !== 'X-Herald-Delivery' ? [`${name}: ${raw[i + 1]}`] : []));
+
+  it('URL-encodes values in the path and query, and keeps a hostile commit message on one header line', async () => {
+    const event = push();
+    event.head_commit.message = 'x\r\nX-Injected: 1\r\n\r\nGET /evil HTTP/1.1';
+    const run = await runAction({
+      eventName: 'push',
+      event,
+      inputs: { status: 'success' },
+      env: { GITHUB_REF: 'refs/heads/feat/a b&c' },
+      config:
+        `destinations:\n  hooks:\n    type: webhook\n    url: ${receiver.url}/deploy/<<branch>>?ref=<<branch>>&sha=<<shortSha>>\n` +
+        `    headers:\n      X-Commit: "commit: <<commitMessage>>"\n      X-Branch: <<branch>>\n    payload: '{"ok": true}'\n`,
+    });
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    expect(receiver.requests).toHaveLength(1);
+    const [request] = receiver.requests;
+    expect(request!.path).toBe('/deploy/feat%2Fa%20b%26c?ref=feat%2Fa%20b%26c&sha=6113728');
+    expect(customHeaders(request!.rawHeaders)).toEqual(['X-Commit: commit: x X-Injected: 1 GET /evil HTTP/1.1', 'X-Branch: feat/a b&c']);
+    expect(request!.headers['x-injected']).toBeUndefined();
+    expect(request!.text).toBe('{"ok": true}');
+    expect(run.results[0]).toMatchObject({ status: 'successful', url: `${receiver.url}/deploy/feat%2Fa%20b%26c?ref=feat%2Fa%20b%26c&sha=6113728`, warnings: [] });
+  });
+
+  it('sends non-ASCII header text as its UTF-8 bytes, with a body or without', async () => {
+    const event = push();
+    event.head_commit.message = 'Café ✓ 🎉\n\nmore';
+    for (const method of ['POST', 'GET']) {
+      const run = await runAction({ eventName: 'push', event, inputs: { status: 'success' }, config: hook(`    method: ${method}\n    headers:\n      X-Commit: <<commitTitle>>\n      X-Team: Zürich\n`) });
+      expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    }
+    for (const request of receiver.requests) {
+      // Node reads header bytes as Latin-1, one character a byte.
+      expect(Buffer.from(request.headers['x-commit'] as string, 'latin1').toString('utf8')).toBe('Café ✓ 🎉');
+      expect(Buffer.from(request.headers['x-team'] as string, 'latin1').toString('utf8')).toBe('Zürich');
+    }
+    expect(receiver.requests.map((request) => request.method)).toEqual(['POST', 'GET']);
+  });
+
+  it('a template in the host is a config error at its line, and nothing is sent', async () => {
+    const run = await runAction({ eventName: 'push', event: push(), inputs: { status: 'success' }, config: 'destinations:\n  hooks:\n    type: webhook\n    url: https://<<branch>>.example.com/x\n' });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain(
+      '::error title=Herald config,file=.github/notifications.yml,line=4,col=10::.github/notifications.yml:4:10: destinations.hooks.url: ' +
+        'a template may only come after the host: write the scheme and host as they are, then /, ? or # and the tags ' +
+        '(https://hooks.example.com/deploy/<<branch>>), so that where Herald sends is known before any value is filled in\n',
+    );
+    expect(receiver.requests).toHaveLength(0);
+  });
+
+  it("forward_all sends the runner's event file byte for byte, as application/json, signed", async () => {
+    const event = push();
+    const eventText = `${JSON.stringify(event, null, 2)}\n`;
+    const run = await runAction({
+      eventName: 'push',
+      event,
+      eventText,
+      inputs: { status: 'success' },
+      config: hook('    forward_all: true\n    secret: forward-secret-1234\n'),
+    });
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    const [request] = receiver.requests;
+    expect(request!.body.equals(Buffer.from(eventText, 'utf8'))).toBe(true);
+    expect(request!.headers['content-type']).toBe('application/json');
+    expect(request!.headers['x-herald-signature']).toBe(`sha512=${createHmac('sha512', 'forward-secret-1234').update(request!.body).digest('hex')}`);
+  });
+
+  it('forward_all in a test notification sends the event of the run that tests', async () => {
+    const event = githubEvent('workflow_dispatch');
+    const run = await runAction({ eventName: 'workflow_dispatch', event, inputs: { test: 'true' }, config: hook('    forward_all: true\n') });
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    expect(JSON.parse(receiver.requests[0]!.text)).toEqual(event);
+    expect(run.results[0]).toMatchObject({ trigger: 'test', status: 'successful' });
+  });
+
+  it('forward_all sends a 5 MB push whole; a dry run of it stays within GitHub\'s output limit', async () => {
+    const event = push();
+    event.commits = Array.from({ length: 5000 }, (_, i) => ({ ...event.head_commit, id: String(i).padStart(40, '0'), message: `commit ${i} ${'x'.repeat(600)}` }));
+    const eventText = JSON.stringify(event, null, 2);
+    expect(Buffer.byteLength(eventText)).toBeGreaterThan(5_000_000);
+    const sent = await runAction({ eventName: 'push', event, eventText, inputs: { status: 'success' }, config: hook('    forward_all: true\n') });
+    expect(sent.exitCode, sent.stderr).toBe(0);
+    expect(receiver.requests[0]!.text).toBe(eventText);
+    const dry = await runAction({ eventName: 'push', event, eventText, inputs: { status: 'success', 'dry-run': 'true' }, config: hook('    forward_all: true\n') });
+    expect(dry.exitCode, dry.stderr).toBe(0);
+    expect(Buffer.byteLength(dry.outputs.results!)).toBeLessThan(1_000_000);
+    expect(dry.results[0].payload).toMatch(/\n… \(cut by Herald: the first [\d,]+ of [\d,]+ bytes, to stay within GitHub's 1 MB limit on an output; the step's log has the whole payload\)$/);
+  });
+
+  it('authorization_header is sent as written and shows as **** in the results', async () => {
+    receiver.respond((request) => ({ status: 401, body: `bad credentials: ${request.headers.authorization}` }));
+    const run = await runAction({
+      eventName: 'push',
+      event: push(),
+      inputs: { status: 'success' },
+      config: hook('    retries: 0\n    authorization_header: Bearer oncall-abc-123\n'),
+    });
+    expect(receiver.requests[0]!.headers.authorization).toBe('Bearer oncall-abc-123');
+    expect(run.results[0]).toMatchObject({ status: 'failed', code: 401, response: 'bad credentials: ****' });
+    expect(everything(run)).not.toContain('oncall-abc-123');
+  });
+});

@@ -242,7 +242,7 @@ describe('keys in the wrong case', () => {
   it('in a destination\'s fields, one message for the misspelt required key', () => {
     expect(problems('destinations:\n  hooks:\n    type: webhook\n    URL: https://example.com\n')).toBe(
       'Config file .github/notifications.yml has 1 problem:\n' +
-        '.github/notifications.yml:4:5: destinations.hooks.URL: unknown key "URL". Keys are case-sensitive: write "url". Allowed here: type, enabled, timeout, retries, retry_backoff, delimiters, block_private_addresses, payload, messages, url, method, headers, format, payload_format, secret, signature_header, signature_prefix, username, password, insecure_skip_verify, follow_redirects.',
+        '.github/notifications.yml:4:5: destinations.hooks.URL: unknown key "URL". Keys are case-sensitive: write "url". Allowed here: type, enabled, timeout, retries, retry_backoff, delimiters, block_private_addresses, payload, messages, url, method, headers, format, payload_format, forward_all, secret, signature_header, signature_prefix, username, password, authorization_header, insecure_skip_verify, follow_redirects.',
     );
   });
 

@@ -26,6 +26,21 @@ describe('templates', () => {
     );
   });
 
+  it('URL values are percent-encoded as RFC 3986 says, / included: one value stays one path segment or query value', () => {
+    expect(renderTemplate('/deploy/<<b>>?ref=<<b>>', { b: 'feat/a b&c' }, 'url').text).toBe('/deploy/feat%2Fa%20b%26c?ref=feat%2Fa%20b%26c');
+    expect(renderTemplate('<<commitMessage>>', vars, 'url').text).toBe(
+      'Fix%20%22quotes%22%2C%20back%5Cslash%2C%0Anew%20line%2C%20tab%09%2C%20emoji%20%F0%9F%9A%80%2C%20%3C%3Crepository%3E%3E%20and%20%7B%7Brepository%7D%7D%2C%20%3C%2Fscript%3E%20%26%20%E2%80%A8',
+    );
+    expect(renderTemplate('?pr=<<json.event.pull_request.labels>>', vars, 'url').text).toBe('?pr=%5B%22a%22%2C%22b%22%5D');
+  });
+
+  it('header values are one line: every run of control characters (CR, LF, NUL, tab, DEL, C1) is one space', () => {
+    expect(renderTemplate('msg: <<m>>', { m: 'x\r\nX-Injected: 1\0\t\u007f\u0085end' }, 'header').text).toBe('msg: x X-Injected: 1 end');
+    expect(renderTemplate('<<commitMessage>>', vars, 'header').text).toBe(
+      'Fix "quotes", back\\slash, new line, tab , emoji 🚀, <<repository>> and {{repository}}, </script> & \u2028',
+    );
+  });
+
   it('Devtron-style {{ }} delimiters on request', () => {
     expect(renderTemplate('{"app": "{{repository}}"}', vars, 'json', '{{ }}').text).toBe('{"app": "octo/app"}');
   });
