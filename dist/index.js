@@ -26,7 +26,7 @@ if (step === 'main')
 const { enableCompileCache } = (node_module__WEBPACK_IMPORTED_MODULE_0___default());
 if (enableCompileCache && process.env.RUNNER_TEMP)
     enableCompileCache((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(process.env.RUNNER_TEMP, 'herald-compile-cache'));
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(775)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4732));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(497)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2362));
 await run(step);
 // Never hold the runner: once the work is done, nothing left behind (a stuck socket) may keep the step alive.
 setTimeout(() => process.exit(), 2000).unref();

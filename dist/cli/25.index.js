@@ -271,7 +271,9 @@ function exchange(method, url, headers, body, insecureSkipVerify, signal, lookup
             agent.destroy();
             reject(error);
         });
-        req.end(body);
+        // As bytes: Node writes the headers with a string body's encoding (UTF-8), but alone as Latin-1 (one byte a
+        // character), so a header's bytes would depend on whether a body follows.
+        req.end(body === undefined ? undefined : Buffer.from(body, 'utf8'));
     });
 }
 /**

@@ -1,5 +1,5 @@
-export const id = 775;
-export const ids = [775];
+export const id = 497;
+export const ids = [497];
 export const modules = {
 
 /***/ 5594:
@@ -32,7 +32,7 @@ class BearerCredentialHandler {
 
 /***/ }),
 
-/***/ 4732:
+/***/ 2362:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -49,6 +49,15 @@ var schemas = __webpack_require__(9691);
 
 /** An http(s) URL field. */
 const httpUrl = schemas/* url */.OZ5({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
+/** A string holding a `${NAME}`, which Herald fills in before validating: any field may hold one (for the JSON Schema). */
+const HOLDS_VARIABLE = { type: 'string', pattern: '\\$\\{\\s*[A-Za-z_][A-Za-z0-9_]*\\s*\\}' };
+/**
+ * An http(s) URL whose path and query may hold template tags (checked with the destination's delimiters, which this
+ * field cannot see: see shared/templated-request.ts). For editors: a URL, one with a tag after its host, or a ${NAME}.
+ */
+const templatedHttpUrl = schemas/* string */.YjP().meta({
+    anyOf: [{ format: 'uri' }, { pattern: '^https?://[^/?#]+[/?#].*(<<|\\{\\{)' }, HOLDS_VARIABLE],
+});
 /** One value or a list of them: `to: ops@example.com` is `to: [ops@example.com]`. */
 const oneOrList = (list) => schemas/* preprocess */.vkY((value) => (typeof value === 'string' ? [value] : value), list);
 /** One value or a non-empty list of them: `to: hooks` is `to: [hooks]`. Problems with a single value are reported at the value. */
@@ -291,6 +300,11 @@ function branchUrl(run) {
 const urlPath = (name) => name.split('/').map((segment) => percentEncode(segment)).join('/');
 
 ;// CONCATENATED MODULE: ./src/render/escape.ts
+
+/** C0 and C1 control characters and DEL: CR and LF would start a new header line, NUL ends it in some servers. */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]+/g;
+/** Text as one header line: every run of control characters (CR, LF, NUL, tab, ...) becomes one space. */
+const headerSafe = (text) => text.replace(CONTROL_CHARACTERS, ' ');
 const JSON_VALUE = Symbol('herald.json');
 /**
  * A view of `value` in which every node renders as a JSON literal: `<<json.event.pull_request>>` inserts the object,
@@ -367,6 +381,13 @@ const escapers = {
     markdownv2: (value) => escapeMarkdownV2(jsonLiteral(value) ?? plain(value)),
     /** IRC: each line of the template is a message, so a value's line breaks (and NUL) become spaces, never a new line. */
     irc: (value) => (jsonLiteral(value) ?? plain(value)).replace(/[\r\n\0]+/g, ' '),
+    /**
+     * A URL's path or query: RFC 3986 percent-encoding of everything but the unreserved characters, `/` included, so
+     * a value is one path segment or one query value (`feat/a b&c` is `feat%2Fa%20b%26c`) and never a new one.
+     */
+    url: (value) => percentEncode(jsonLiteral(value) ?? plain(value)),
+    /** An HTTP header's value: control characters as spaces, so no value can end the line and start a header. */
+    header: (value) => headerSafe(jsonLiteral(value) ?? plain(value)),
 };
 
 ;// CONCATENATED MODULE: ./src/render/failed-job-lines.ts
@@ -512,6 +533,12 @@ function checkTemplate(template, format, delimiters = '<< >>') {
     catch (error) {
         return error.message;
     }
+    const [open, close] = tagsOf(delimiters);
+    const raw = (format === 'url' || format === 'header') && findToken(tokens, (token) => token[0] === '&' || token[0] === '{');
+    if (raw) {
+        return (`${template.slice(raw[2], raw[3])} inserts the value unescaped, which a ${format === 'url' ? 'URL' : 'header'} does not allow: ` +
+            `write ${open}${raw[1]}${close}, which ${format === 'url' ? 'URL-encodes it' : 'keeps it on one line'}`);
+    }
     if (format !== 'json')
         return undefined;
     let first;
@@ -524,9 +551,20 @@ function checkTemplate(template, format, delimiters = '<< >>') {
             first ??= { text: probe, error: error.message.replace(/ in JSON at position.*$/s, '') };
         }
     }
-    const [open, close] = tagsOf(delimiters);
     return (`cannot be valid JSON whatever the variables hold: ${first.error}, in ${excerpt(first.text)} ` +
         `(each variable written as 1). Check the quotes, commas and braces around the tags; a text value needs quotes: "${open}message${close}".`);
+}
+/** The template's text before its first tag (all of it when it has none); undefined when it does not parse. */
+function textBeforeFirstTag(template, delimiters = '<< >>') {
+    let tokens;
+    try {
+        tokens = parseTemplate(template, delimiters);
+    }
+    catch {
+        return undefined;
+    }
+    const tag = tokens.find((token) => token[0] !== 'text');
+    return tag ? template.slice(0, tag[2]) : template;
 }
 /**
  * The template rendered with every variable as `1` and each section name taken or not (all combinations for up to 8
@@ -2612,6 +2650,21 @@ function cutGsm(text, max) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/event-text.ts
+/**
+ * The text each event payload was read from, so that a webhook with `forward_all` sends the runner's event file byte
+ * for byte rather than a re-serialisation of it (key order, number forms and escapes as GitHub wrote them).
+ */
+const texts = new WeakMap();
+/** Remembers the text `payload` was parsed from. */
+function keepEventText(payload, text) {
+    texts.set(payload, text);
+}
+/** The text `payload` was read from; for an event Herald did not read from a file (none, or a test's), its JSON. */
+function eventText(payload) {
+    return texts.get(payload) ?? JSON.stringify(payload);
+}
+
 ;// CONCATENATED MODULE: ./src/destinations/shared/generic-payload.ts
 /**
  * The documented generic JSON payload (version 1) that a webhook sends when it has no `payload` template. Fields are
@@ -2656,6 +2709,83 @@ function genericPayload({ name, trigger, message, vars }) {
         failed_jobs: message.failedJobs.map((job) => ({ name: job.name, url: or(job.url), conclusion: job.conclusion, failed_steps: job.failedSteps })),
     };
 }
+
+;// CONCATENATED MODULE: ./src/destinations/shared/templated-request.ts
+
+
+
+/**
+ * A URL and headers whose values may be templates (Grafana OnCall's outgoing webhooks template both): values are
+ * URL-encoded in the URL and kept to one line in a header, and the host is never templated, so where a request goes is
+ * known when the config is loaded.
+ */
+/** The scheme and host (with port and user info), up to the `/`, `?` or `#` that must come before any tag. */
+const LITERAL_ORIGIN = /^https?:\/\/[^/?#]+(?=[/?#])/i;
+/** What a header name may be: an RFC 9110 token. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** What a header value written in the config may not hold (a tab is allowed): a line break would start a new header. */
+const LINE_BREAKING = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+/** What is wrong with a `url` that may be a template, or undefined. */
+function urlTemplateProblem(url, delimiters) {
+    const problem = checkTemplate(url, 'url', delimiters);
+    if (problem)
+        return problem;
+    const literal = textBeforeFirstTag(url, delimiters) ?? url;
+    if (literal === url)
+        return httpUrl.safeParse(url).success ? undefined : 'must be an http:// or https:// URL';
+    const origin = LITERAL_ORIGIN.exec(literal)?.[0];
+    if (origin === undefined || !httpUrl.safeParse(origin).success) {
+        const [open, close] = delimiters.split(' ');
+        return (`a template may only come after the host: write the scheme and host as they are, then /, ? or # and the tags ` +
+            `(https://hooks.example.com/deploy/${open}branch${close}), so that where Herald sends is known before any value is filled in`);
+    }
+    return undefined;
+}
+/** Each header whose name or value is wrong, with what is wrong. */
+function headerTemplateProblems(headers, delimiters) {
+    return Object.entries(headers).flatMap(([name, value]) => {
+        if (!HEADER_NAME.test(name)) {
+            return [{ name, message: `"${name}" is not a header name: letters, digits and ! # $ % & ' * + - . ^ _ \` | ~ only, no spaces or colons` }];
+        }
+        const problem = headerValueProblem(value) ?? checkTemplate(value, 'header', delimiters);
+        return problem ? [{ name, message: problem }] : [];
+    });
+}
+/** What is wrong with a header value as written in the config (a secret pasted with its newline, say), or undefined. */
+function headerValueProblem(value) {
+    return LINE_BREAKING.test(value) ? 'holds a line break or another control character: a header value is one line of text' : undefined;
+}
+/**
+ * The URL with its values filled in, URL-encoded. It is checked again after rendering: still http(s), still the host
+ * the config names (the config check keeps tags after the host; this holds whatever a template does with delimiters).
+ */
+function renderUrl(template, render, delimiters) {
+    const literal = textBeforeFirstTag(template, delimiters) ?? template;
+    if (literal === template)
+        return template;
+    const rendered = render(template, 'url', 'url');
+    const expected = new URL(LITERAL_ORIGIN.exec(literal)?.[0] ?? template).origin;
+    let origin;
+    try {
+        origin = new URL(rendered).origin;
+    }
+    catch {
+        // Left undefined: reported below.
+    }
+    if (origin !== expected)
+        throw new TemplateError(`in url: the rendered URL ${rendered} does not go to ${expected}, the host the config names`);
+    return rendered;
+}
+/**
+ * The headers with their values filled in, each one line of text (a value's CR, LF, NUL and other control characters
+ * are spaces) and, where it is not ASCII, its UTF-8 bytes: what Node sends as they are (it refuses characters
+ * beyond Latin-1) and what receivers decode.
+ */
+function renderHeaders(headers, render) {
+    return Object.fromEntries(Object.entries(headers).map(([name, template]) => [name, templated_request_utf8Bytes(headerSafe(render(template, 'header', `headers.${name}`)).trim())]));
+}
+/** The text's UTF-8 bytes, one character each (Latin-1): how a string becomes those bytes on the wire. */
+const templated_request_utf8Bytes = (text) => (/[^\u0000-\u007f]/.test(text) ? Buffer.from(text, 'utf8').toString('latin1') : text);
 
 ;// CONCATENATED MODULE: ./src/destinations/shared/tfc-payload.ts
 /**
@@ -2746,6 +2876,9 @@ function runStatus(trigger, status) {
 
 
 
+
+
+
 const METHODS = ['POST', 'PUT', 'PATCH', 'GET', 'DELETE', 'OPTIONS'];
 const PAYLOAD_FORMATS = ['generic-v1', 'terraform-cloud-v1'];
 /** Where each built-in payload signs, unless signature_header and signature_prefix say otherwise. */
@@ -2755,13 +2888,15 @@ const SIGNATURE_DEFAULTS = {
     'terraform-cloud-v1': { header: 'X-TFE-Notification-Signature', prefix: '' },
 };
 const webhook_schema = builtOnFirstUse(() => destinationSchema('webhook', {
-    url: httpUrl.describe('http:// or https:// URL. Credentials in it (https://user:pass@host) are sent as Basic auth and masked.'),
+    url: templatedHttpUrl.describe('http:// or https:// URL. Credentials in it (https://user:pass@host) are sent as Basic auth and masked. ' +
+        'Its path and query may hold template tags, after the host: values are URL-encoded, / too (https://hooks.example.com/deploy/<<branch>>).'),
     method: schemas/* preprocess */.vkY((v) => (typeof v === 'string' ? v.toUpperCase() : v), schemas/* enum */.k5n(METHODS))
         .default('POST')
         .describe('POST, PUT, PATCH, GET, DELETE or OPTIONS. GET and OPTIONS send no body.'),
     headers: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP())
         .default({})
-        .describe("Extra headers; they win over Herald's own (Content-Type, Authorization)."),
+        .describe("Extra headers; they win over Herald's own (Content-Type, Authorization). Values may be templates: a value's " +
+        'line breaks and other control characters become spaces, so it cannot start a header of its own.'),
     format: schemas/* enum */.k5n(['json', 'text'])
         .optional()
         .describe('json or text. By default json when the payload starts with { or [, else text; it sets the Content-Type and the escaping. ' +
@@ -2770,6 +2905,10 @@ const webhook_schema = builtOnFirstUse(() => destinationSchema('webhook', {
         .default('generic-v1')
         .describe('The built-in body sent when there is no payload template: generic-v1 (the generic JSON payload) or ' +
         "terraform-cloud-v1 (Terraform Cloud's run notification, signed as Terraform Cloud signs it)."),
+    forward_all: schemas/* boolean */.zMY()
+        .default(false)
+        .describe("true sends the GitHub event payload as it is (the runner's event file, byte for byte) as application/json, " +
+        "like Grafana OnCall's forward whole payload. Not with a payload template or payload_format: terraform-cloud-v1."),
     secret: schemas/* string */.YjP()
         .min(1)
         .optional()
@@ -2783,12 +2922,19 @@ const webhook_schema = builtOnFirstUse(() => destinationSchema('webhook', {
         .describe('Written before the hex digest: sha512=, or nothing with payload_format terraform-cloud-v1.'),
     username: schemas/* string */.YjP().optional().describe('Basic auth user.'),
     password: schemas/* string */.YjP().optional().describe('Basic auth password. A secret: masked as **** everywhere.'),
+    authorization_header: schemas/* string */.YjP()
+        .min(1)
+        .optional()
+        .describe('The Authorization header, sent as written (Bearer abc, Token xyz). A secret: masked as **** everywhere, the credential after the scheme too.'),
     insecure_skip_verify: schemas/* boolean */.zMY().default(false).describe('Accept any TLS certificate (self-signed endpoints).'),
     follow_redirects: schemas/* boolean */.zMY()
         .default(false)
         .describe('Follow redirects of a POST, PUT, PATCH or DELETE too (a GET or HEAD is always followed).'),
-}, { payload: payloadFormat }, { payload: 'A template for the body. Without it the body is the generic JSON payload (version 1).' }));
-/** Any HTTP endpoint: a templated payload (or the generic JSON one), optional HMAC-SHA512 signature and basic auth. */
+}, { payload: payloadFormat }, { payload: 'A template for the body. Without it the body is the generic JSON payload (version 1).' }).check(schemas/* superRefine */.zni(checkWebhook, { when: () => true })));
+/**
+ * Any HTTP endpoint: a templated payload (or the generic JSON one, or the GitHub event as it is), optional HMAC-SHA512
+ * signature, basic auth or an Authorization header, and a URL and headers that may be templates (Grafana OnCall's).
+ */
 const webhook = {
     type: 'webhook',
     get schema() {
@@ -2796,6 +2942,7 @@ const webhook = {
     },
     secrets: (config) => [
         config.secret ?? '',
+        ...(config.authorization_header ? secretsInHeaders({ Authorization: config.authorization_header }) : []),
         config.password ?? '',
         ...(config.password ? basicCredentials(config.username ?? '', config.password) : []),
         ...secretsInHeaders(config.headers),
@@ -2805,27 +2952,34 @@ const webhook = {
         ? `Terraform Cloud's payload has no trigger for ${trigger}`
         : undefined,
     build(config, input) {
+        const url = renderUrl(config.url, input.render, config.delimiters);
         const template = templateFor(config, input.trigger, 'payload');
         const format = template === undefined ? 'json' : payloadFormat(config, template);
         const builtIn = config.payload_format === 'terraform-cloud-v1' ? tfcPayload : genericPayload;
-        const body = template === undefined ? JSON.stringify(builtIn(input)) : input.render(template, format, 'payload');
+        const body = config.forward_all
+            ? eventText(input.vars.event)
+            : template === undefined
+                ? JSON.stringify(builtIn(input))
+                : input.render(template, format, 'payload');
         const headers = {
             'Content-Type': format === 'json' ? 'application/json' : 'text/plain; charset=utf-8',
         };
         if (config.username !== undefined || config.password !== undefined) {
             headers.Authorization = `Basic ${Buffer.from(`${config.username ?? ''}:${config.password ?? ''}`).toString('base64')}`;
         }
+        if (config.authorization_header !== undefined)
+            headers.Authorization = config.authorization_header;
         if (config.secret) {
             const defaults = SIGNATURE_DEFAULTS[config.payload_format];
             headers[config.signature_header ?? defaults.header] = (config.signature_prefix ?? defaults.prefix) + sign(config.secret, body);
         }
-        Object.assign(headers, config.headers);
+        Object.assign(headers, renderHeaders(config.headers, input.render));
         const sendsBody = !['GET', 'OPTIONS'].includes(config.method);
         return [
             {
                 transport: 'http',
                 method: config.method,
-                url: config.url,
+                url,
                 headers,
                 body: sendsBody ? body : undefined,
                 insecureSkipVerify: config.insecure_skip_verify,
@@ -2834,6 +2988,64 @@ const webhook = {
         ];
     },
 };
+/**
+ * What the fields say together: templates in the URL and headers (checked like every template, with the
+ * destination's delimiters), and one source for the body and one for the Authorization header.
+ */
+function checkWebhook(config, ctx) {
+    const problem = (path, message) => ctx.addIssue({ code: 'custom', path, message });
+    const delimiters = config.delimiters === '{{ }}' ? '{{ }}' : '<< >>';
+    if (typeof config.url === 'string') {
+        const wrong = urlTemplateProblem(config.url, delimiters);
+        if (wrong)
+            problem(['url'], wrong);
+    }
+    const headers = isRecord(config.headers) ? config.headers : {};
+    if (Object.values(headers).every((value) => typeof value === 'string')) {
+        for (const { name, message } of headerTemplateProblems(headers, delimiters))
+            problem(['headers', name], message);
+    }
+    const authorization = Object.keys(headers).find((name) => name.toLowerCase() === 'authorization');
+    if (typeof config.authorization_header === 'string') {
+        const wrong = headerValueProblem(config.authorization_header);
+        if (wrong)
+            problem(['authorization_header'], `${wrong} (a secret saved with a trailing newline?)`);
+        if (authorization) {
+            problem(['authorization_header'], `headers.${authorization} sets the Authorization header too: keep one (authorization_header is masked as a secret)`);
+        }
+        if (config.username !== undefined || config.password !== undefined) {
+            problem(['authorization_header'], 'username and password send basic auth in the Authorization header: keep authorization_header (a token: Bearer ..., Token ...) or username and password, not both');
+        }
+        if (typeof config.url === 'string' && hasUserInfo(config.url)) {
+            problem(['authorization_header'], 'the URL\'s user:password@ sends basic auth in the Authorization header: keep authorization_header or the credentials in the URL, not both');
+        }
+    }
+    if (config.forward_all === true) {
+        const messages = isRecord(config.messages) ? config.messages : {};
+        const payloads = [
+            ...(config.payload !== undefined ? [['payload']] : []),
+            ...MESSAGE_TRIGGERS.filter((trigger) => isRecord(messages[trigger]) && messages[trigger].payload !== undefined).map((trigger) => ['messages', trigger, 'payload']),
+        ];
+        for (const path of payloads) {
+            problem(path, 'forward_all sends the GitHub event as it is, and a payload template makes a body of its own: keep one (remove forward_all or this payload)');
+        }
+        if (config.payload_format === 'terraform-cloud-v1') {
+            problem(['payload_format'], "forward_all sends the GitHub event as it is, and terraform-cloud-v1 Terraform Cloud's payload: keep one");
+        }
+        if (config.format === 'text')
+            problem(['format'], 'forward_all always sends JSON (application/json): remove format: text');
+    }
+}
+const isRecord = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+function hasUserInfo(url) {
+    try {
+        const parsed = new URL(url);
+        return parsed.username !== '' || parsed.password !== '';
+    }
+    catch {
+        return false;
+    }
+}
 /** A payload is JSON with `format: json`, text with `format: text`, and otherwise JSON when it starts with { or [. */
 function payloadFormat(config, template) {
     if (config.format === 'json' || config.format === 'text')
@@ -4219,6 +4431,7 @@ var external_node_fs_ = __webpack_require__(3024);
 
 
 
+
 /**
  * Reads the context from the environment, as @actions/github's Context does, but inside run(): a broken event file is
  * one clear error, not a stack trace at import time. No event file (a local run) is an empty event and a notice.
@@ -4267,6 +4480,7 @@ function readEvent(file) {
     if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
         throw broken(`holds ${payload === null ? 'null' : Array.isArray(payload) ? 'a list' : `a ${typeof payload}`}, not an object`);
     }
+    keepEventText(payload, text);
     return payload;
 }
 const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_review', 'pull_request_review_comment'];
