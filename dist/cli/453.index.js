@@ -188,11 +188,11 @@ const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gf: () => (/* binding */ secretName),
 /* harmony export */   I: () => (/* binding */ destinationKey),
 /* harmony export */   Yw: () => (/* binding */ ImportError),
 /* harmony export */   mC: () => (/* binding */ secretCollector)
 /* harmony export */ });
-/* unused harmony export secretName */
 /**
  * What an importer makes of another system's export (`herald import --from <source> FILE`): destinations, routes, the
  * secrets to create and the comments that keep what has no equivalent. Each source is one module exporting an
