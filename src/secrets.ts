@@ -67,6 +67,24 @@ export function secretsInUrl(url: string): string[] {
   return found.filter(Boolean);
 }
 
+/** Services whose webhook URLs are the credential themselves: Slack, Discord, Teams (and its Workflows), Google Chat, Telegram. */
+const KEYED_HOSTS = /(^|\.)(hooks\.slack(-gov)?\.com|discord(app)?\.com|webhook\.office\.com|logic\.azure\.com|chat\.googleapis\.com|api\.telegram\.org)$/i;
+
+/**
+ * Whether a URL is a key as a whole: a service whose webhook URLs are keys (above), or an incoming webhook with a long
+ * key after /hooks/ (Mattermost, Rocket.Chat). Such a URL in a generic `webhook` destination is masked like a Slack
+ * destination's `webhook_url`, and `herald import` writes it as a `${NAME}` placeholder.
+ */
+export function isKeyedWebhookUrl(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  return KEYED_HOSTS.test(parsed.hostname) || /\/hooks\/[A-Za-z0-9]{10,}/.test(parsed.pathname);
+}
+
 /**
  * A URL that is a secret as a whole (a Slack, Discord, Teams or Google Chat webhook): the URL, its path and query (what
  * an error page echoes: "Cannot POST /services/T0/B0/token"), its last `tokenSegments` path segments, and its

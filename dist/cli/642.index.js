@@ -10,8 +10,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   importGrafanaOncall: () => (/* binding */ importGrafanaOncall)
 /* harmony export */ });
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9563);
-/* harmony import */ var _secret_url_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5276);
-/* harmony import */ var _source_objects_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6988);
+/* harmony import */ var _secret_url_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5276);
+/* harmony import */ var _source_objects_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6988);
 
 
 
@@ -84,7 +84,7 @@ function urlOf(webhook, { key, of, where, secret }, comments) {
         comments.push(`url was the Jinja2 template ${url}: set ${(0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .secretName */ .Gf)(key, 'url')} to the URL to call.`);
         return secret(key, 'url', `the URL to call ${of}: OnCall built it from the Jinja2 template ${url}`);
     }
-    return (0,_secret_url_js__WEBPACK_IMPORTED_MODULE_2__/* .urlCarriesKey */ .I)(url) ? secret(key, 'url', `the URL ${of} (it carries a key)`) : url;
+    return (0,_secret_url_js__WEBPACK_IMPORTED_MODULE_1__/* .urlCarriesKey */ .I)(url) ? secret(key, 'webhook_url', `the URL ${of} (it carries a key)`) : url;
 }
 function methodOf(webhook, { where }) {
     const method = text(webhook.http_method, `${where}, http_method`)?.toUpperCase();
@@ -121,7 +121,7 @@ function credentialsOf(webhook, { key, of, where, secret }, comments) {
         return !replaced;
     });
     if (headers.length > 0) {
-        fields.headers = Object.fromEntries(headers.map(([header, value]) => [header, _secret_url_js__WEBPACK_IMPORTED_MODULE_2__/* .SECRET_NAME */ .J.test(header) ? secret(key, header, `the ${header} header ${of}`) : value]));
+        fields.headers = Object.fromEntries(headers.map(([header, value]) => [header, _secret_url_js__WEBPACK_IMPORTED_MODULE_1__/* .SECRET_NAME */ .J.test(header) ? secret(key, header, `the ${header} header ${of}`) : value]));
     }
     const username = text(webhook.username ?? webhook.user, `${where}, username`);
     if (authorizes) {
@@ -190,14 +190,14 @@ function triggersOf(value, where) {
     return { herald: type.herald, comment: type.comment };
 }
 function isList(input) {
-    return (0,_source_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .Gv)(input) && Array.isArray(input.results);
+    return (0,_source_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .Gv)(input) && Array.isArray(input.results);
 }
 /** The webhooks of a list response (`{results: [...]}`), a bare list, or one webhook, each with where it is. */
 function webhookList(input) {
     const items = Array.isArray(input) ? input : isList(input) ? input.results : [input];
     return items.map((item, index) => {
         const at = Array.isArray(input) ? `[${index}]` : isList(input) ? `results[${index}]` : undefined;
-        if (!(0,_source_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .Gv)(item) || !('url' in item)) {
+        if (!(0,_source_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .Gv)(item) || !('url' in item)) {
             throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .ImportError */ .Yw(at ?? 'the input', 'is not a Grafana OnCall outgoing webhook (an object with name, url, trigger_type...): give the JSON of GET /api/v1/webhooks/ or of one webhook');
         }
         const webhook = item;
@@ -320,10 +320,10 @@ function secretCollector() {
 /* harmony export */   I: () => (/* binding */ urlCarriesKey),
 /* harmony export */   J: () => (/* binding */ SECRET_NAME)
 /* harmony export */ });
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7194);
+
 /** Header (and query parameter) names whose values are credentials. */
 const SECRET_NAME = /auth|token|key|secret|signature|password|cookie/i;
-/** Services whose webhook URLs are the credential themselves (the key is in the path or the query). */
-const KEYED_HOSTS = /(^|\.)(hooks\.slack(-gov)?\.com|discord(app)?\.com|webhook\.office\.com|logic\.azure\.com|chat\.googleapis\.com|api\.telegram\.org)$/i;
 /**
  * Whether a webhook URL carries a key, so that an importer writes a `${NAME}` placeholder instead: a password in it, a
  * query parameter named like a credential (`?token=`, `?sig=`), or a service whose webhook URLs are keys (Slack,
@@ -338,8 +338,7 @@ function urlCarriesKey(url) {
         return false;
     }
     return (parsed.password !== '' ||
-        KEYED_HOSTS.test(parsed.hostname) ||
-        /\/hooks\/[A-Za-z0-9]{10,}/.test(parsed.pathname) ||
+        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .isKeyedWebhookUrl */ .$u)(url) ||
         [...parsed.searchParams.keys()].some((name) => SECRET_NAME.test(name) || /^(sig|code)$/i.test(name)));
 }
 

@@ -10,8 +10,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   importDevtron: () => (/* binding */ importDevtron)
 /* harmony export */ });
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9563);
-/* harmony import */ var _secret_url_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5276);
-/* harmony import */ var _source_objects_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6988);
+/* harmony import */ var _secret_url_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5276);
+/* harmony import */ var _source_objects_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6988);
 
 
 
@@ -110,7 +110,7 @@ const SETTINGS = ['notificationSettings', 'settings', 'notifications', 'notifica
 const KINDS = Object.keys(LISTS);
 /** The API wraps every answer in `{code, status, result}`. */
 function unwrap(value) {
-    return (0,_source_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .Gv)(value) && 'result' in value && ('code' in value || 'status' in value || Object.keys(value).length === 1) ? value.result : value;
+    return (0,_source_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .Gv)(value) && 'result' in value && ('code' in value || 'status' in value || Object.keys(value).length === 1) ? value.result : value;
 }
 function readInput(raw) {
     const input = unwrap(raw);
@@ -118,7 +118,7 @@ function readInput(raw) {
         // A list of configurations (one channel's, as GET /notification/channel/<channel> answers): each says what it is.
         return { configs: input.map((item, index) => configOf(item, kindOfOne(item, `[${index}]`), `[${index}]`)), settings: [] };
     }
-    if (!(0,_source_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .Gv)(input)) {
+    if (!(0,_source_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .Gv)(input)) {
         throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .ImportError */ .Yw('the input', 'is not Devtron notifications: give an object with webhookConfigs, slackConfigs, sesConfigs, smtpConfigs (GET /orchestrator/notification/channel) ' +
             'and settings (GET /orchestrator/notification), or one configuration');
     }
@@ -144,10 +144,10 @@ function readInput(raw) {
             continue;
         found = true;
         let value = unwrap(input[name]);
-        if ((0,_source_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .Gv)(value) && Array.isArray(value.settings))
+        if ((0,_source_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .Gv)(value) && Array.isArray(value.settings))
             value = value.settings;
         listAt(value, name).forEach((item, index) => {
-            if (!(0,_source_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .Gv)(item))
+            if (!(0,_source_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .Gv)(item))
                 throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .ImportError */ .Yw(`${name}[${index}]`, 'is not a Devtron notification (an object with eventTypes and providerConfigs)');
             settings.push({ fields: item, where: `${name}[${index}]` });
         });
@@ -171,7 +171,7 @@ function kindNamed(value, where) {
 }
 /** A lone configuration: its `channel`/`dest` says what it is, or its fields do. */
 function kindOfOne(config, where) {
-    if (!(0,_source_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .Gv)(config))
+    if (!(0,_source_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .Gv)(config))
         throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .ImportError */ .Yw(where, 'is not a Devtron notification configuration (an object)');
     const named = config.channel ?? config.dest;
     if (named !== undefined)
@@ -196,7 +196,7 @@ function field(config, ...names) {
     return undefined;
 }
 function configOf(item, kind, where) {
-    if (!(0,_source_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .Gv)(item))
+    if (!(0,_source_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .Gv)(item))
         throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .ImportError */ .Yw(where, `is not a Devtron ${kind} configuration (an object)`);
     const name = field(item, 'configName', 'name');
     return { kind, name: typeof name === 'string' ? name : `${kind} ${String(item.id ?? '')}`.trim(), id: item.id, fields: item, where };
@@ -222,12 +222,12 @@ const configLabel = (config) => `Devtron ${LABELS[config.kind]} configuration '$
 const MAPPINGS = {
     webhook(config, key, secret, comments) {
         const url = required(config, 'webhookUrl', 'url');
-        const fields = { type: 'webhook', url: (0,_secret_url_js__WEBPACK_IMPORTED_MODULE_2__/* .urlCarriesKey */ .I)(url) ? secret(key, 'url', `the webhook URL of ${configLabel(config)} (it carries a key)`) : url };
+        const fields = { type: 'webhook', url: (0,_secret_url_js__WEBPACK_IMPORTED_MODULE_1__/* .urlCarriesKey */ .I)(url) ? secret(key, 'webhook_url', `the webhook URL of ${configLabel(config)} (it carries a key)`) : url };
         const headers = field(config.fields, 'header', 'headers');
-        if ((0,_source_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .Gv)(headers) && Object.keys(headers).length > 0) {
+        if ((0,_source_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .Gv)(headers) && Object.keys(headers).length > 0) {
             fields.headers = Object.fromEntries(Object.entries(headers).map(([name, value]) => [
                 name,
-                _secret_url_js__WEBPACK_IMPORTED_MODULE_2__/* .SECRET_NAME */ .J.test(name) ? secret(key, name, `the ${name} header of ${configLabel(config)}`) : typeof value === 'string' ? value : JSON.stringify(value),
+                _secret_url_js__WEBPACK_IMPORTED_MODULE_1__/* .SECRET_NAME */ .J.test(name) ? secret(key, name, `the ${name} header of ${configLabel(config)}`) : typeof value === 'string' ? value : JSON.stringify(value),
             ]));
         }
         const payload = field(config.fields, 'payload', 'data');
@@ -290,7 +290,7 @@ function providersOf({ fields, where }, configs) {
     const sends = [];
     providers.forEach((provider, index) => {
         const at = `${where}, providerConfigs[${index}]`;
-        if (!(0,_source_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .Gv)(provider))
+        if (!(0,_source_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .Gv)(provider))
             throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .ImportError */ .Yw(at, 'is not a provider ({dest, configId, recipient})');
         const kind = kindNamed(provider.dest, `${at}, dest`);
         const id = provider.configId ?? provider.id;
@@ -363,7 +363,7 @@ function pipelineTypeOf(setting) {
 function names(value) {
     if (!Array.isArray(value))
         return [];
-    return value.map((item) => ((0,_source_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .Gv)(item) ? String(item.name ?? item.id) : String(item)));
+    return value.map((item) => ((0,_source_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .Gv)(item) ? String(item.name ?? item.id) : String(item)));
 }
 const ALL_ENVIRONMENTS = ['All prod environments', 'All non-prod environments'];
 /**
@@ -385,7 +385,7 @@ function filtersOf(setting, comments) {
     if (clusters.length)
         comments.push(`Devtron sent it for the clusters ${clusters.join(', ')}: Herald has no clusters.`);
     const pipeline = setting.pipeline ?? (setting.pipelineId !== undefined && setting.pipelineId !== null ? { id: setting.pipelineId } : undefined);
-    if ((0,_source_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .Gv)(pipeline)) {
+    if ((0,_source_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .Gv)(pipeline)) {
         comments.push(`Devtron sent it for the pipeline ${String(pipeline.name ?? pipeline.id)}: a workflows filter names the GitHub workflow instead.`);
     }
     const special = environments.filter((name) => ALL_ENVIRONMENTS.includes(name));
@@ -471,10 +471,10 @@ function secretCollector() {
 /* harmony export */   I: () => (/* binding */ urlCarriesKey),
 /* harmony export */   J: () => (/* binding */ SECRET_NAME)
 /* harmony export */ });
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7194);
+
 /** Header (and query parameter) names whose values are credentials. */
 const SECRET_NAME = /auth|token|key|secret|signature|password|cookie/i;
-/** Services whose webhook URLs are the credential themselves (the key is in the path or the query). */
-const KEYED_HOSTS = /(^|\.)(hooks\.slack(-gov)?\.com|discord(app)?\.com|webhook\.office\.com|logic\.azure\.com|chat\.googleapis\.com|api\.telegram\.org)$/i;
 /**
  * Whether a webhook URL carries a key, so that an importer writes a `${NAME}` placeholder instead: a password in it, a
  * query parameter named like a credential (`?token=`, `?sig=`), or a service whose webhook URLs are keys (Slack,
@@ -489,8 +489,7 @@ function urlCarriesKey(url) {
         return false;
     }
     return (parsed.password !== '' ||
-        KEYED_HOSTS.test(parsed.hostname) ||
-        /\/hooks\/[A-Za-z0-9]{10,}/.test(parsed.pathname) ||
+        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .isKeyedWebhookUrl */ .$u)(url) ||
         [...parsed.searchParams.keys()].some((name) => SECRET_NAME.test(name) || /^(sig|code)$/i.test(name)));
 }
 

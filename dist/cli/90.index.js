@@ -10,7 +10,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   importAwx: () => (/* binding */ importAwx),
 /* harmony export */   translateJinja: () => (/* binding */ translateJinja)
 /* harmony export */ });
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9563);
+/* harmony import */ var _secret_url_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5276);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9563);
+
 
 /**
  * AWX notification templates (`GET /api/v2/notification_templates/`, or one template) to Herald destinations, as the
@@ -21,7 +23,7 @@ __webpack_require__.r(__webpack_exports__);
 const importAwx = (input, options) => {
     const templates = templatesIn(input);
     const taken = new Set();
-    const { secrets, secret } = (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .secretCollector */ .mC)();
+    const { secrets, secret } = (0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .secretCollector */ .mC)();
     const destinations = templates.map(({ template, where }) => importTemplate(template, where, taken, secret));
     const triggers = options.triggers ?? ['error'];
     const comments = [`Imported from AWX notification templates by \`herald import --from awx\`.`];
@@ -55,24 +57,21 @@ function templatesIn(input) {
     const record = object(input, 'the input', shapes);
     if ('results' in record) {
         if (!Array.isArray(record.results))
-            throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .ImportError */ .Yw('results', `must be a list of notification templates; ${shapes}`);
+            throw new _model_js__WEBPACK_IMPORTED_MODULE_1__/* .ImportError */ .Yw('results', `must be a list of notification templates; ${shapes}`);
         if (record.results.length === 0)
-            throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .ImportError */ .Yw('results', 'the list is empty: there is no notification template to import');
+            throw new _model_js__WEBPACK_IMPORTED_MODULE_1__/* .ImportError */ .Yw('results', 'the list is empty: there is no notification template to import');
         return record.results.map((template, i) => ({ template: object(template, `results[${i}]`, shapes), where: `results[${i}]` }));
     }
     if (!('notification_type' in record))
-        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .ImportError */ .Yw('the input', `is not AWX notification templates: ${shapes}`);
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_1__/* .ImportError */ .Yw('the input', `is not AWX notification templates: ${shapes}`);
     return [{ template: record, where: 'the template' }];
 }
 function object(value, where, expected) {
     if (value === null || typeof value !== 'object' || Array.isArray(value))
-        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .ImportError */ .Yw(where, `is not an object: ${expected}`);
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_1__/* .ImportError */ .Yw(where, `is not an object: ${expected}`);
     return value;
 }
 const NO_VERIFY = { herald: 'insecure_skip_verify', omit: false };
-const carriesKey = (url) => KEYED_HOSTS.some((pattern) => pattern.test(url)) || /[?&](?:[^=&]*(?:key|token|secret|sig|signature|code|auth|password))=/i.test(url) || /\/\/[^/@]*:[^/@]*@/.test(url);
-// Webhook URLs whose path or query is the credential (Slack, Discord, Teams and its Workflows, Google Chat, Mattermost, Rocket.Chat).
-const KEYED_HOSTS = [/^https?:\/\/hooks\.slack(-gov)?\.com\//i, /^https?:\/\/(\w+\.)?discord(app)?\.com\/api\/webhooks\//i, /\.webhook\.office\.com\//i, /\.logic\.azure\.com[:/]/i, /\/\/chat\.googleapis\.com\//i, /\/hooks\/[A-Za-z0-9]{10,}/];
 const MAPPINGS = {
     email: {
         type: 'email',
@@ -140,7 +139,7 @@ const MAPPINGS = {
     webhook: {
         type: 'webhook',
         fields: [
-            { awx: ['url'], herald: 'url', secret: 'webhook URL (it carries a key)', secretIf: carriesKey },
+            { awx: ['url'], herald: 'url', secret: 'webhook URL (it carries a key)', secretIf: _secret_url_js__WEBPACK_IMPORTED_MODULE_0__/* .urlCarriesKey */ .I },
             { awx: ['http_method'], herald: 'method', omit: 'POST' },
             { awx: ['username'], herald: 'username' },
             { awx: ['password'], herald: 'password', secret: 'basic auth password' },
@@ -198,14 +197,14 @@ const SECRET_NAME = /pass|token|secret|key|auth|cookie|signature|credential/i;
 function importTemplate(template, where, taken, secret) {
     const name = typeof template.name === 'string' && template.name.trim() ? template.name : undefined;
     if (!name)
-        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .ImportError */ .Yw(`${where}, name`, 'every notification template has a name; this one has none (or it is not text)');
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_1__/* .ImportError */ .Yw(`${where}, name`, 'every notification template has a name; this one has none (or it is not text)');
     const at = `${where} (name "${name}")`;
     const mapping = typeof template.notification_type === 'string' ? MAPPINGS[template.notification_type] : undefined;
     if (!mapping) {
-        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .ImportError */ .Yw(`${at}, notification_type`, `${JSON.stringify(template.notification_type ?? null)} is not a type Herald has; it imports ${Object.keys(MAPPINGS).join(', ')}.`);
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_1__/* .ImportError */ .Yw(`${at}, notification_type`, `${JSON.stringify(template.notification_type ?? null)} is not a type Herald has; it imports ${Object.keys(MAPPINGS).join(', ')}.`);
     }
     const config = object(template.notification_configuration, `${at}, notification_configuration`, 'the fields of the notification type');
-    const key = (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .destinationKey */ .I)(name, taken);
+    const key = (0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .destinationKey */ .I)(name, taken);
     const origin = `AWX notification template "${name}"`;
     const fields = { type: mapping.type };
     const comments = [`From ${origin}${template.id === undefined ? '' : ` (id ${String(template.id)})`}${description(template)}.`];
@@ -257,7 +256,7 @@ function headers(value, where, key, origin, secret) {
     const record = object(value, where, 'the headers, name: value');
     return Object.fromEntries(Object.entries(record).map(([name, text]) => {
         if (typeof text !== 'string')
-            throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .ImportError */ .Yw(`${where}.${name}`, `must be text, not ${JSON.stringify(text)}`);
+            throw new _model_js__WEBPACK_IMPORTED_MODULE_1__/* .ImportError */ .Yw(`${where}.${name}`, `must be text, not ${JSON.stringify(text)}`);
         return [name, SECRET_NAME.test(name) || text === ENCRYPTED ? secret(key, name, `the ${name} header of ${origin}`) : text];
     }));
 }
@@ -401,6 +400,38 @@ function secretCollector() {
             return `\${${name}}`;
         },
     };
+}
+
+
+/***/ }),
+
+/***/ 5276:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ urlCarriesKey),
+/* harmony export */   J: () => (/* binding */ SECRET_NAME)
+/* harmony export */ });
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7194);
+
+/** Header (and query parameter) names whose values are credentials. */
+const SECRET_NAME = /auth|token|key|secret|signature|password|cookie/i;
+/**
+ * Whether a webhook URL carries a key, so that an importer writes a `${NAME}` placeholder instead: a password in it, a
+ * query parameter named like a credential (`?token=`, `?sig=`), or a service whose webhook URLs are keys (Slack,
+ * Discord, Teams, Google Chat), or a path with a long key after /hooks/ (Mattermost, Rocket.Chat incoming webhooks).
+ */
+function urlCarriesKey(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return false;
+    }
+    return (parsed.password !== '' ||
+        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .isKeyedWebhookUrl */ .$u)(url) ||
+        [...parsed.searchParams.keys()].some((name) => SECRET_NAME.test(name) || /^(sig|code)$/i.test(name)));
 }
 
 

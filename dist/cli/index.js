@@ -7586,7 +7586,7 @@ const webhook = {
         config.password ?? '',
         ...(config.password ? (0,secrets/* basicCredentials */.BG)(config.username ?? '', config.password) : []),
         ...(0,secrets/* secretsInHeaders */.FK)(config.headers),
-        ...(0,secrets/* secretsInUrl */.Ct)(config.url),
+        ...((0,secrets/* isKeyedWebhookUrl */.$u)(config.url) ? (0,secrets/* secretUrl */.EK)(config.url, 1) : (0,secrets/* secretsInUrl */.Ct)(config.url)),
     ],
     skip: (config, trigger) => config.payload_format === 'terraform-cloud-v1' && !tfcSays(trigger)
         ? `Terraform Cloud's payload has no trigger for ${trigger}`
@@ -9082,6 +9082,7 @@ function truncateEscaped(text, max, escape) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $u: () => (/* binding */ isKeyedWebhookUrl),
 /* harmony export */   BG: () => (/* binding */ basicCredentials),
 /* harmony export */   Ct: () => (/* binding */ secretsInUrl),
 /* harmony export */   EK: () => (/* binding */ secretUrl),
@@ -9155,6 +9156,23 @@ function secretsInUrl(url) {
         if (SENSITIVE_NAME.test(name))
             found.push(value);
     return found.filter(Boolean);
+}
+/** Services whose webhook URLs are the credential themselves: Slack, Discord, Teams (and its Workflows), Google Chat, Telegram. */
+const KEYED_HOSTS = /(^|\.)(hooks\.slack(-gov)?\.com|discord(app)?\.com|webhook\.office\.com|logic\.azure\.com|chat\.googleapis\.com|api\.telegram\.org)$/i;
+/**
+ * Whether a URL is a key as a whole: a service whose webhook URLs are keys (above), or an incoming webhook with a long
+ * key after /hooks/ (Mattermost, Rocket.Chat). Such a URL in a generic `webhook` destination is masked like a Slack
+ * destination's `webhook_url`, and `herald import` writes it as a `${NAME}` placeholder.
+ */
+function isKeyedWebhookUrl(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return false;
+    }
+    return KEYED_HOSTS.test(parsed.hostname) || /\/hooks\/[A-Za-z0-9]{10,}/.test(parsed.pathname);
 }
 /**
  * A URL that is a secret as a whole (a Slack, Discord, Teams or Google Chat webhook): the URL, its path and query (what

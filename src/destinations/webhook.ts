@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { templatedHttpUrl } from '../config/fields.js';
 import { eventText } from '../event-text.js';
 import { MESSAGE_TRIGGERS } from '../outcome.js';
-import { basicCredentials, secretsInHeaders, secretsInUrl } from '../secrets.js';
+import { basicCredentials, isKeyedWebhookUrl, secretsInHeaders, secretsInUrl, secretUrl } from '../secrets.js';
 import { builtOnFirstUse, destinationSchema, templateFor, type BuildInput, type Destination } from './destination.js';
 import { genericPayload } from './shared/generic-payload.js';
 import { headerTemplateProblems, headerValueProblem, renderHeaders, renderUrl, urlTemplateProblem } from './shared/templated-request.js';
@@ -107,7 +107,7 @@ export const webhook: Destination<WebhookConfig> = {
     config.password ?? '',
     ...(config.password ? basicCredentials(config.username ?? '', config.password) : []),
     ...secretsInHeaders(config.headers),
-    ...secretsInUrl(config.url),
+    ...(isKeyedWebhookUrl(config.url) ? secretUrl(config.url, 1) : secretsInUrl(config.url)),
   ],
   skip: (config, trigger) =>
     config.payload_format === 'terraform-cloud-v1' && !tfcSays(trigger)

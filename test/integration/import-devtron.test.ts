@@ -11,7 +11,7 @@ import { SmtpReceiver } from './smtp-receiver.js';
 
 const SECRETS = {
   AUDIT_LOG_AUTHORIZATION: 'Bearer devtron-audit-token-0042',
-  DISCORD_DEPLOYS_URL: '', // the receiver's URL, set once it listens
+  DISCORD_DEPLOYS_WEBHOOK_URL: '', // the receiver's URL, set once it listens
   DEPLOYMENTS_WEBHOOK_URL: '',
   EMAIL_SES_ACCESS_KEY_ID: 'AKIAWEAVHF123ABCD123',
   EMAIL_SES_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/devtronEXAMPLEKEY',
@@ -27,7 +27,7 @@ beforeAll(async () => {
   hooks = await Receiver.start();
   ses = await Receiver.start(() => ({ status: 200, headers: { 'Content-Type': 'application/json' }, body: '{"MessageId":"0100018c-test-0001"}' }));
   smtp = await SmtpReceiver.start();
-  SECRETS.DISCORD_DEPLOYS_URL = `${hooks.url}/api/webhooks/1187654321/discord-token`;
+  SECRETS.DISCORD_DEPLOYS_WEBHOOK_URL = `${hooks.url}/api/webhooks/1187654321/discord-token`;
   SECRETS.DEPLOYMENTS_WEBHOOK_URL = `${hooks.url}/services/T0001/B0001/slack-key`;
 });
 afterAll(async () => {
@@ -97,7 +97,7 @@ destinations:
   # From Devtron webhook configuration 'Discord deploys' (id 2).
   discord-deploys:
     type: webhook
-    url: \${DISCORD_DEPLOYS_URL}
+    url: \${DISCORD_DEPLOYS_WEBHOOK_URL}
     headers:
       Content-Type: application/json
     delimiters: "{{ }}"
@@ -142,7 +142,7 @@ notifications:
         'Wrote notifications.yml: 5 destinations, 1 route, checked as `herald validate` does.',
         "Create these secrets in GitHub (the repository's Settings > Secrets and variables > Actions):",
         "  AUDIT_LOG_AUTHORIZATION: the Authorization header of Devtron webhook configuration 'audit-log'",
-        "  DISCORD_DEPLOYS_URL: the webhook URL of Devtron webhook configuration 'Discord deploys' (it carries a key)",
+        "  DISCORD_DEPLOYS_WEBHOOK_URL: the webhook URL of Devtron webhook configuration 'Discord deploys' (it carries a key)",
         "  DEPLOYMENTS_WEBHOOK_URL: the Slack incoming webhook URL of Devtron Slack configuration 'deployments'",
         "  EMAIL_SES_ACCESS_KEY_ID: the AWS access key id of Devtron SES configuration 'Email SES'",
         "  EMAIL_SES_SECRET_ACCESS_KEY: the AWS secret access key of Devtron SES configuration 'Email SES'",
@@ -196,10 +196,8 @@ notifications:
     expect(mails.map((mail) => [mail.mailFrom, mail.rcptTo, mail.user, mail.secure])).toEqual([['ci@example.com', ['dev@example.com'], 'herald', true]]);
 
     const printed = [run.stdout.replace(/^::add-mask::.*$/gm, ''), run.stderr, JSON.stringify(run.outputs), run.summary].join('\n');
-    // A webhook's url is not one of the webhook destination's secrets (only credentials in it are): the Discord-style
-    // URL, a secret in GitHub, shows in the results as it does for any webhook (the runner masks it in the log).
-    const { DISCORD_DEPLOYS_URL: _shown, ...masked } = SECRETS;
-    for (const secret of Object.values(masked)) expect(printed).not.toContain(secret);
+    // Every secret is masked, the keyed webhook URL too: its placeholder's name (…_WEBHOOK_URL) says it is a secret.
+    for (const secret of Object.values(SECRETS)) expect(printed).not.toContain(secret);
   });
 });
 

@@ -8,14 +8,14 @@ import { runAction } from './run-action.js';
 const SECRETS = {
   INCIDENT_BRIDGE_X_API_KEY: 'oncall-api-key-5f1e',
   INCIDENT_BRIDGE_AUTHORIZATION_HEADER: 'Bearer oncall-bridge-token-77aa',
-  FORWARDER_URL: '', // the receiver's URL with its token, set once it listens
+  FORWARDER_WEBHOOK_URL: '', // the receiver's URL with its token, set once it listens
   FORWARDER_PASSWORD: 'forwarder-pa55',
 };
 
 let hooks: Receiver;
 beforeAll(async () => {
   hooks = await Receiver.start();
-  SECRETS.FORWARDER_URL = `${hooks.url}/forward?token=forwarder-query-token`;
+  SECRETS.FORWARDER_WEBHOOK_URL = `${hooks.url}/forward?token=forwarder-query-token`;
 });
 afterAll(async () => {
   await hooks.close();
@@ -108,7 +108,7 @@ destinations:
   # OnCall called it as an escalation step: Herald has no escalation chain, it sends once on error.
   forwarder:
     type: webhook
-    url: \${FORWARDER_URL}
+    url: \${FORWARDER_WEBHOOK_URL}
     method: PUT
     forward_all: true
     username: forwarder
@@ -133,7 +133,7 @@ notifications:
         "Create these secrets in GitHub (the repository's Settings > Secrets and variables > Actions):",
         "  INCIDENT_BRIDGE_X_API_KEY: the X-Api-Key header of OnCall webhook 'Incident bridge'",
         "  INCIDENT_BRIDGE_AUTHORIZATION_HEADER: the Authorization header of OnCall webhook 'Incident bridge'",
-        "  FORWARDER_URL: the URL of OnCall webhook 'Forwarder' (it carries a key)",
+        "  FORWARDER_WEBHOOK_URL: the URL of OnCall webhook 'Forwarder' (it carries a key)",
         "  FORWARDER_PASSWORD: the basic auth password of OnCall webhook 'Forwarder'",
         'and pass them to the Herald step:',
         '  env:',

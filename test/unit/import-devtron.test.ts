@@ -13,7 +13,7 @@ describe('herald import --from devtron', () => {
           "key": "discord-deploys",
           "fields": {
             "type": "webhook",
-            "url": "${DISCORD_DEPLOYS_URL}",
+            "url": "${DISCORD_DEPLOYS_WEBHOOK_URL}",
             "headers": {
               "Content-Type": "application/json"
             },
@@ -29,7 +29,7 @@ describe('herald import --from devtron', () => {
           "key": "teams-release-channel",
           "fields": {
             "type": "webhook",
-            "url": "${TEAMS_RELEASE_CHANNEL_URL}",
+            "url": "${TEAMS_RELEASE_CHANNEL_WEBHOOK_URL}",
             "delimiters": "{{ }}",
             "payload": "{\n    \"type\": \"message\",\n    \"attachments\": [\n        {\n            \"contentType\": \"application/vnd.microsoft.card.adaptive\",\n            \"contentUrl\": null,\n            \"content\": {\n                \"$schema\": \"http://adaptivecards.io/schemas/adaptive-card.json\",\n                \"type\": \"AdaptiveCard\",\n                \"version\": \"1.2\",\n                \"body\": [\n                    {\n                        \"type\": \"TextBlock\",\n                        \"text\": \"Automation Notification for Devtron \\n *App* : {{devtronAppName}} \\n *Event Type* : {{eventType}}\"\n                    }\n                ]\n            }\n        }\n    ]\n}\n"
           },
@@ -178,11 +178,11 @@ describe('herald import --from devtron', () => {
       ],
       "secrets": [
         {
-          "name": "DISCORD_DEPLOYS_URL",
+          "name": "DISCORD_DEPLOYS_WEBHOOK_URL",
           "description": "the webhook URL of Devtron webhook configuration 'Discord deploys' (it carries a key)"
         },
         {
-          "name": "TEAMS_RELEASE_CHANNEL_URL",
+          "name": "TEAMS_RELEASE_CHANNEL_WEBHOOK_URL",
           "description": "the webhook URL of Devtron webhook configuration 'Teams release channel' (it carries a key)"
         },
         {
@@ -219,7 +219,7 @@ describe('herald import --from devtron', () => {
           "key": "discord-deploys",
           "fields": {
             "type": "webhook",
-            "url": "${DISCORD_DEPLOYS_URL}",
+            "url": "${DISCORD_DEPLOYS_WEBHOOK_URL}",
             "headers": {
               "Content-Type": "application/json"
             },
@@ -235,7 +235,7 @@ describe('herald import --from devtron', () => {
           "key": "teams-release-channel",
           "fields": {
             "type": "webhook",
-            "url": "${TEAMS_RELEASE_CHANNEL_URL}",
+            "url": "${TEAMS_RELEASE_CHANNEL_WEBHOOK_URL}",
             "delimiters": "{{ }}",
             "payload": "{\n    \"type\": \"message\",\n    \"attachments\": [\n        {\n            \"contentType\": \"application/vnd.microsoft.card.adaptive\",\n            \"contentUrl\": null,\n            \"content\": {\n                \"$schema\": \"http://adaptivecards.io/schemas/adaptive-card.json\",\n                \"type\": \"AdaptiveCard\",\n                \"version\": \"1.2\",\n                \"body\": [\n                    {\n                        \"type\": \"TextBlock\",\n                        \"text\": \"Automation Notification for Devtron \\n *App* : {{devtronAppName}} \\n *Event Type* : {{eventType}}\"\n                    }\n                ]\n            }\n        }\n    ]\n}\n"
           },
@@ -324,11 +324,11 @@ describe('herald import --from devtron', () => {
       ],
       "secrets": [
         {
-          "name": "DISCORD_DEPLOYS_URL",
+          "name": "DISCORD_DEPLOYS_WEBHOOK_URL",
           "description": "the webhook URL of Devtron webhook configuration 'Discord deploys' (it carries a key)"
         },
         {
-          "name": "TEAMS_RELEASE_CHANNEL_URL",
+          "name": "TEAMS_RELEASE_CHANNEL_WEBHOOK_URL",
           "description": "the webhook URL of Devtron webhook configuration 'Teams release channel' (it carries a key)"
         },
         {
@@ -373,7 +373,7 @@ describe('herald import --from devtron', () => {
           "key": "discord-deploys",
           "fields": {
             "type": "webhook",
-            "url": "${DISCORD_DEPLOYS_URL}",
+            "url": "${DISCORD_DEPLOYS_WEBHOOK_URL}",
             "headers": {
               "Content-Type": "application/json"
             },
@@ -402,7 +402,7 @@ describe('herald import --from devtron', () => {
       ],
       "secrets": [
         {
-          "name": "DISCORD_DEPLOYS_URL",
+          "name": "DISCORD_DEPLOYS_WEBHOOK_URL",
           "description": "the webhook URL of Devtron webhook configuration 'Discord deploys' (it carries a key)"
         }
       ],

@@ -121,7 +121,7 @@ describe('herald import --from grafana-oncall', () => {
           "key": "ticket-reopened",
           "fields": {
             "type": "webhook",
-            "url": "${TICKET_REOPENED_URL}",
+            "url": "${TICKET_REOPENED_WEBHOOK_URL}",
             "forward_all": true,
             "enabled": false
           },
@@ -191,7 +191,7 @@ describe('herald import --from grafana-oncall', () => {
           "description": "the basic auth password of OnCall webhook 'Status page: resolved'"
         },
         {
-          "name": "TICKET_REOPENED_URL",
+          "name": "TICKET_REOPENED_WEBHOOK_URL",
           "description": "the URL of OnCall webhook 'Ticket reopened' (it carries a key)"
         },
         {

@@ -70,6 +70,19 @@ describe('webhook destination', () => {
     expect(secrets).toEqual(expect.arrayContaining(['pw', 'sig', 'Bearer tok', 'tok', 'pa55', 'abc123']));
     expect(secrets).not.toContain('web');
   });
+
+  it.each([
+    ['https://discord.com/api/webhooks/1187654321/AbCdEf-discord-token', 'AbCdEf-discord-token'],
+    ['https://hooks.slack.com/services/T000/B000/slack-webhook-key', 'slack-webhook-key'],
+    ['https://chat.example.com/hooks/xoxwebhookkey12345', 'xoxwebhookkey12345'],
+  ])('masks a webhook URL that is a key as a whole, as the Slack and Discord destinations do: %s', (url, token) => {
+    const secrets = webhook.secrets(config({ url }));
+    expect(secrets).toEqual(expect.arrayContaining([url, new URL(url).pathname, token]));
+  });
+
+  it('leaves a plain URL alone: masking its path would hide those words in every later log line', () => {
+    expect(webhook.secrets(config({ url: 'https://ci.example.com/notify/deployments' })).filter(Boolean)).toEqual([]);
+  });
 });
 
 describe("webhook with payload_format: terraform-cloud-v1 (Terraform Cloud's run notification)", () => {

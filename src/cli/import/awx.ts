@@ -1,3 +1,4 @@
+import { urlCarriesKey } from './secret-url.js';
 import { destinationKey, ImportError, secretCollector, type ImportedDestination, type Importer } from './model.js';
 
 /**
@@ -85,9 +86,6 @@ interface Mapping {
 }
 
 const NO_VERIFY = { herald: 'insecure_skip_verify', omit: false };
-const carriesKey = (url: string) => KEYED_HOSTS.some((pattern) => pattern.test(url)) || /[?&](?:[^=&]*(?:key|token|secret|sig|signature|code|auth|password))=/i.test(url) || /\/\/[^/@]*:[^/@]*@/.test(url);
-// Webhook URLs whose path or query is the credential (Slack, Discord, Teams and its Workflows, Google Chat, Mattermost, Rocket.Chat).
-const KEYED_HOSTS = [/^https?:\/\/hooks\.slack(-gov)?\.com\//i, /^https?:\/\/(\w+\.)?discord(app)?\.com\/api\/webhooks\//i, /\.webhook\.office\.com\//i, /\.logic\.azure\.com[:/]/i, /\/\/chat\.googleapis\.com\//i, /\/hooks\/[A-Za-z0-9]{10,}/];
 
 const MAPPINGS: Record<string, Mapping> = {
   email: {
@@ -156,7 +154,7 @@ const MAPPINGS: Record<string, Mapping> = {
   webhook: {
     type: 'webhook',
     fields: [
-      { awx: ['url'], herald: 'url', secret: 'webhook URL (it carries a key)', secretIf: carriesKey },
+      { awx: ['url'], herald: 'url', secret: 'webhook URL (it carries a key)', secretIf: urlCarriesKey },
       { awx: ['http_method'], herald: 'method', omit: 'POST' },
       { awx: ['username'], herald: 'username' },
       { awx: ['password'], herald: 'password', secret: 'basic auth password' },

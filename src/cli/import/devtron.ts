@@ -239,7 +239,7 @@ const configLabel = (config: Config) => `Devtron ${LABELS[config.kind]} configur
 const MAPPINGS: Record<Kind, Mapping> = {
   webhook(config, key, secret, comments) {
     const url = required(config, 'webhookUrl', 'url');
-    const fields: Fields = { type: 'webhook', url: urlCarriesKey(url) ? secret(key, 'url', `the webhook URL of ${configLabel(config)} (it carries a key)`) : url };
+    const fields: Fields = { type: 'webhook', url: urlCarriesKey(url) ? secret(key, 'webhook_url', `the webhook URL of ${configLabel(config)} (it carries a key)`) : url };
     const headers = field(config.fields, 'header', 'headers');
     if (isObject(headers) && Object.keys(headers).length > 0) {
       fields.headers = Object.fromEntries(

@@ -90,7 +90,7 @@ function urlOf(webhook: Webhook, { key, of, where, secret }: About, comments: st
     comments.push(`url was the Jinja2 template ${url}: set ${secretName(key, 'url')} to the URL to call.`);
     return secret(key, 'url', `the URL to call ${of}: OnCall built it from the Jinja2 template ${url}`);
   }
-  return urlCarriesKey(url) ? secret(key, 'url', `the URL ${of} (it carries a key)`) : url;
+  return urlCarriesKey(url) ? secret(key, 'webhook_url', `the URL ${of} (it carries a key)`) : url;
 }
 
 function methodOf(webhook: Webhook, { where }: About): { method?: string } {

@@ -1,8 +1,8 @@
+import { isKeyedWebhookUrl } from '../../secrets.js';
+
 /** Header (and query parameter) names whose values are credentials. */
 export const SECRET_NAME = /auth|token|key|secret|signature|password|cookie/i;
 
-/** Services whose webhook URLs are the credential themselves (the key is in the path or the query). */
-const KEYED_HOSTS = /(^|\.)(hooks\.slack(-gov)?\.com|discord(app)?\.com|webhook\.office\.com|logic\.azure\.com|chat\.googleapis\.com|api\.telegram\.org)$/i;
 
 /**
  * Whether a webhook URL carries a key, so that an importer writes a `${NAME}` placeholder instead: a password in it, a
@@ -18,8 +18,7 @@ export function urlCarriesKey(url: string): boolean {
   }
   return (
     parsed.password !== '' ||
-    KEYED_HOSTS.test(parsed.hostname) ||
-    /\/hooks\/[A-Za-z0-9]{10,}/.test(parsed.pathname) ||
+    isKeyedWebhookUrl(url) ||
     [...parsed.searchParams.keys()].some((name) => SECRET_NAME.test(name) || /^(sig|code)$/i.test(name))
   );
 }
