@@ -4102,6 +4102,8 @@ const standIn = (name, embedded) => {
     const word = `herald-preview-${name.toLowerCase().replace(/_/g, '-')}`;
     return embedded ? word : `https://${word}@herald-preview.invalid/${name}`;
 };
+/** The statuses whose runs list failed jobs (a cancellation lists none). */
+const FAILED_STATUSES = ['failure', 'timed_out', 'startup_failure'];
 /** What a push to main looks like, so `herald preview` works with no arguments. */
 const BUILT_IN_PUSH = {
     ref: 'refs/heads/main',
@@ -4133,12 +4135,18 @@ async function preview(options, env, out) {
     const outcome = pickPreviewOutcome(options, github);
     // --trigger broken or fixed previews the status change as if it happened; without it the preview asks no API.
     const change = options.trigger === 'broken' || options.trigger === 'fixed' ? { trigger: options.trigger } : src_outcome/* NO_CHANGE */.XG;
+    // A failure's message lists the failed jobs, which the action reads from the GitHub API: the preview shows a sample.
+    const sampleFailedJob = (0,src_outcome/* baseTrigger */.ac)(change.trigger ?? outcome.trigger) === 'error' && FAILED_STATUSES.includes(outcome.status);
+    if (sampleFailedJob)
+        run.failedJobs = [{ name: 'build', url: `${run.runUrl}/job/1`, conclusion: 'failure', failedSteps: ['Run tests'] }];
     const selected = options.test ? selectTestDestinations(config, []) : selectDestinations(config, outcome, run, github.eventName, change);
     const results = await deliverAll(prepareDeliveries(config, selected, run, (0,message/* messagesFor */.kP)(run, outcome)), { dryRun: true, deadlineMs: 10_000 });
     const shown = change.trigger ?? outcome.trigger;
     out.log(`Preview of ${options.config}: trigger ${shown} (status ${outcome.status}) on a ${github.eventName} event; nothing is sent.`);
     if (check.missing.length > 0)
         out.log(`Not set here, shown as ${secrets/* MASK */.v5}: ${check.missing.join(', ')}.`);
+    if (sampleFailedJob)
+        out.log('Failed jobs, which the action reads from the GitHub API, are a sample here: the job "build", its step "Run tests".');
     const unrouted = Object.keys(config.destinations).filter((name) => !selected.some((one) => one.destination === name));
     if (unrouted.length > 0)
         out.log(`No route sends ${shown} here to: ${unrouted.join(', ')}.`);

@@ -120,6 +120,7 @@ describe('herald preview', () => {
       stdout: [
         'Preview of .github/notifications.yml: trigger error (status failure) on a push event; nothing is sent.',
         'Not set here, shown as ****: SLACK_WEBHOOK_URL, OPS_TOKEN.',
+        'Failed jobs, which the action reads from the GitHub API, are a sample here: the job "build", its step "Run tests".',
         '',
         '== team-chat (slack)',
         'to: ****',
@@ -175,6 +176,15 @@ describe('herald preview', () => {
     expect(result.stdout).toContain('Preview of .github/notifications.yml: trigger broken (status failure) on a push event; nothing is sent.');
     expect(result.stdout).toContain('{"text": "CI failure on main by mona"}');
     expect(result.stdout).toContain('{"repo": "octo/app", "sha": "6113728", "trigger": "error"}');
+  });
+
+  it("shows a failure's default message with a sample failed job, which the action would read from the GitHub API; none for a cancellation", async () => {
+    const text = PREVIEW_CONFIG.replace(`    payload: '{"text": "<<workflow>> <<status>> on <<branch>> by <<actor>>"}'\n`, '');
+    const failed = await herald(['preview', '--status', 'failure'], config(text));
+    expect(failed.stderr).toBe('');
+    expect(failed.stdout).toContain('"text":"*Failed job*\\n• <https://github.com/octo/app/actions/runs/1234567890/job/1|build>: Run tests"');
+    const cancelled = await herald(['preview', '--status', 'cancelled'], config(text));
+    expect(cancelled.stdout).not.toContain('Failed job');
   });
 
   it('sends a test notification to every destination with --test', async () => {
