@@ -167,16 +167,24 @@ function writeAtomically(file, text) {
         throw new user_error/* UserError */.y(`herald import: cannot write ${file}: ${error.message}`);
     }
 }
-/** The secrets to create in GitHub and the `env:` block that gives them to the Herald step. */
-function secretsAdvice(secrets) {
-    if (secrets.length === 0)
+/**
+ * The secrets (and the settings, which are configuration variables: a secret's value is masked in every later log line)
+ * to create in GitHub, and the `env:` block that gives them to the Herald step.
+ */
+function secretsAdvice(placeholders) {
+    if (placeholders.length === 0)
         return ['The config names no secrets.'];
+    const secrets = placeholders.filter((placeholder) => !placeholder.setting);
+    const settings = placeholders.filter((placeholder) => placeholder.setting);
+    const list = (items) => items.map((item) => `  ${item.name}: ${item.description}`);
     return [
-        "Create these secrets in GitHub (the repository's Settings > Secrets and variables > Actions):",
-        ...secrets.map((secret) => `  ${secret.name}: ${secret.description}`),
+        ...(secrets.length > 0 ? ["Create these secrets in GitHub (the repository's Settings > Secrets and variables > Actions):", ...list(secrets)] : []),
+        ...(settings.length > 0
+            ? [`${secrets.length > 0 ? 'and these' : 'Create these'} variables (Settings > Secrets and variables > Actions > Variables):`, ...list(settings)]
+            : []),
         'and pass them to the Herald step:',
         '  env:',
-        ...secrets.map((secret) => `    ${secret.name}: \${{ secrets.${secret.name} }}`),
+        ...placeholders.map((item) => `    ${item.name}: \${{ ${item.setting ? 'vars' : 'secrets'}.${item.name} }}`),
     ];
 }
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -230,20 +238,18 @@ function secretName(key, field) {
     return `${key}_${field}`.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '');
 }
 /**
- * Collects the secrets of one import: `secret(key, field, description)` gives the `${NAME}` to write in the field and
- * records the secret to create (once per name).
+ * Collects the `${NAME}`s of one import: `secret(key, field, description)` gives the `${NAME}` to write in the field and
+ * records the secret to create (once per name); `setting(...)` does the same for a value that is no secret.
  */
 function secretCollector() {
     const secrets = [];
-    return {
-        secrets,
-        secret(key, field, description) {
-            const name = secretName(key, field);
-            if (!secrets.some((known) => known.name === name))
-                secrets.push({ name, description });
-            return `\${${name}}`;
-        },
+    const placeholder = (setting) => (key, field, description) => {
+        const name = secretName(key, field);
+        if (!secrets.some((known) => known.name === name))
+            secrets.push({ name, description, ...(setting && { setting }) });
+        return `\${${name}}`;
     };
+    return { secrets, secret: placeholder(false), setting: placeholder(true) };
 }
 
 

@@ -445,20 +445,18 @@ function secretName(key, field) {
     return `${key}_${field}`.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '');
 }
 /**
- * Collects the secrets of one import: `secret(key, field, description)` gives the `${NAME}` to write in the field and
- * records the secret to create (once per name).
+ * Collects the `${NAME}`s of one import: `secret(key, field, description)` gives the `${NAME}` to write in the field and
+ * records the secret to create (once per name); `setting(...)` does the same for a value that is no secret.
  */
 function secretCollector() {
     const secrets = [];
-    return {
-        secrets,
-        secret(key, field, description) {
-            const name = secretName(key, field);
-            if (!secrets.some((known) => known.name === name))
-                secrets.push({ name, description });
-            return `\${${name}}`;
-        },
+    const placeholder = (setting) => (key, field, description) => {
+        const name = secretName(key, field);
+        if (!secrets.some((known) => known.name === name))
+            secrets.push({ name, description, ...(setting && { setting }) });
+        return `\${${name}}`;
     };
+    return { secrets, secret: placeholder(false), setting: placeholder(true) };
 }
 
 

@@ -15,19 +15,19 @@ export const modules = {
  * when there is no address at all).
  */
 function mailDestinationFields(system, addresses, users, context) {
-    const { key, owner, comments, secret } = context;
+    const { key, owner, comments, secret, setting } = context;
     comments.push(`${system} sends mail through its own server; Herald sends through yours: set host, port, username, password and from`);
     if (users.length > 0) {
         comments.push(`${system} users ${[...new Set(users)].join(', ')}: mailed at their account's address, which the export does not hold: add them to "to"`);
     }
     return {
         type: 'email',
-        host: secret(key, 'smtp_host', `the SMTP server's host name, for ${owner}`),
-        port: secret(key, 'smtp_port', `the SMTP server's port (587 with STARTTLS, 465 with use_ssl: true), for ${owner}`),
-        username: secret(key, 'smtp_username', `the SMTP user to log in as, for ${owner}`),
+        host: setting(key, 'smtp_host', `the SMTP server's host name, for ${owner}`),
+        port: setting(key, 'smtp_port', `the SMTP server's port (587 with STARTTLS, 465 with use_ssl: true), for ${owner}`),
+        username: setting(key, 'smtp_username', `the SMTP user to log in as, for ${owner}`),
         password: secret(key, 'smtp_password', `that SMTP user's password, for ${owner}`),
-        from: secret(key, 'smtp_from', `the sender address (ci@example.com), for ${owner}`),
-        to: addresses.length > 0 ? addresses : secret(key, 'to', `the recipients (its users' addresses), for ${owner}`),
+        from: setting(key, 'smtp_from', `the sender address (ci@example.com), for ${owner}`),
+        to: addresses.length > 0 ? addresses : setting(key, 'to', `the recipients (its users' addresses), for ${owner}`),
     };
 }
 
@@ -80,20 +80,18 @@ function secretName(key, field) {
     return `${key}_${field}`.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '');
 }
 /**
- * Collects the secrets of one import: `secret(key, field, description)` gives the `${NAME}` to write in the field and
- * records the secret to create (once per name).
+ * Collects the `${NAME}`s of one import: `secret(key, field, description)` gives the `${NAME}` to write in the field and
+ * records the secret to create (once per name); `setting(...)` does the same for a value that is no secret.
  */
 function secretCollector() {
     const secrets = [];
-    return {
-        secrets,
-        secret(key, field, description) {
-            const name = secretName(key, field);
-            if (!secrets.some((known) => known.name === name))
-                secrets.push({ name, description });
-            return `\${${name}}`;
-        },
+    const placeholder = (setting) => (key, field, description) => {
+        const name = secretName(key, field);
+        if (!secrets.some((known) => known.name === name))
+            secrets.push({ name, description, ...(setting && { setting }) });
+        return `\${${name}}`;
     };
+    return { secrets, secret: placeholder(false), setting: placeholder(true) };
 }
 
 
@@ -165,7 +163,7 @@ const importScalingo = (input) => {
         ['notifications', 'notification'],
     ], (object) => 'type' in object || 'platform' in object || 'type_data' in object || 'webhook_url' in object, 'a Scalingo notifiers response: {"notifiers": [...]}, {"notifier": {...}}, or the older {"notifications": [...]}');
     const taken = new Set();
-    const { secrets, secret } = (0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .secretCollector */ .mC)();
+    const { secrets, secret, setting } = (0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .secretCollector */ .mC)();
     const destinations = [];
     const routings = [];
     for (const { object, where: at } of notifiers) {
@@ -178,7 +176,7 @@ const importScalingo = (input) => {
         const owner = `Scalingo notifier ${JSON.stringify(name)}`;
         const comments = [`From ${owner}${id ? ` (${id})` : ''}${app ? ` of app ${app}` : ''}`];
         const typeData = (0,_source_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .Gv)(object.type_data) ? object.type_data : {};
-        const fields = destinationFields(type, object, typeData, { key, where, owner, comments, secret });
+        const fields = destinationFields(type, object, typeData, { key, where, owner, comments, secret, setting });
         if ((0,_source_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalBoolean */ .Jz)(object, 'active', where) === false)
             fields.enabled = false;
         const { triggers, from } = selectedEvents(object, where, comments);

@@ -103,6 +103,11 @@ notifications:
       "Create these secrets in GitHub (the repository's Settings > Secrets and variables > Actions):",
     ]);
     expect(cli.stdout).toContain(`    WEBHOOK_SERVER_TEST_TOKEN: \${{ secrets.WEBHOOK_SERVER_TEST_TOKEN }}\n`);
+    // The mail server's host, port, user and sender are settings, passed as configuration variables: a secret's value
+    // would be masked in every later log line of the job. Its password is a secret.
+    expect(cli.stdout).toContain('\nand these variables (Settings > Secrets and variables > Actions > Variables):\n  NOTIFY_ORGANIZATION_USERS_ABOUT_RUN_SMTP_HOST: ');
+    expect(cli.stdout).toContain(`    NOTIFY_ORGANIZATION_USERS_ABOUT_RUN_SMTP_HOST: \${{ vars.NOTIFY_ORGANIZATION_USERS_ABOUT_RUN_SMTP_HOST }}\n`);
+    expect(cli.stdout).toContain(`    NOTIFY_ORGANIZATION_USERS_ABOUT_RUN_SMTP_PASSWORD: \${{ secrets.NOTIFY_ORGANIZATION_USERS_ABOUT_RUN_SMTP_PASSWORD }}\n`);
 
     const secrets = {
       SLACK_DEVOPS_WEBHOOK_URL: `${receiver.url}/slack/T000/B000/XXXXXXXXXXXX`,

@@ -113,15 +113,18 @@ describe('importScalingo', () => {
         },
         {
           "name": "DEFAULT_MYAPP_NOTIFIER_SMTP_HOST",
-          "description": "the SMTP server's host name, for Scalingo notifier \"Default 'myapp' notifier\""
+          "description": "the SMTP server's host name, for Scalingo notifier \"Default 'myapp' notifier\"",
+          "setting": true
         },
         {
           "name": "DEFAULT_MYAPP_NOTIFIER_SMTP_PORT",
-          "description": "the SMTP server's port (587 with STARTTLS, 465 with use_ssl: true), for Scalingo notifier \"Default 'myapp' notifier\""
+          "description": "the SMTP server's port (587 with STARTTLS, 465 with use_ssl: true), for Scalingo notifier \"Default 'myapp' notifier\"",
+          "setting": true
         },
         {
           "name": "DEFAULT_MYAPP_NOTIFIER_SMTP_USERNAME",
-          "description": "the SMTP user to log in as, for Scalingo notifier \"Default 'myapp' notifier\""
+          "description": "the SMTP user to log in as, for Scalingo notifier \"Default 'myapp' notifier\"",
+          "setting": true
         },
         {
           "name": "DEFAULT_MYAPP_NOTIFIER_SMTP_PASSWORD",
@@ -129,7 +132,8 @@ describe('importScalingo', () => {
         },
         {
           "name": "DEFAULT_MYAPP_NOTIFIER_SMTP_FROM",
-          "description": "the sender address (ci@example.com), for Scalingo notifier \"Default 'myapp' notifier\""
+          "description": "the sender address (ci@example.com), for Scalingo notifier \"Default 'myapp' notifier\"",
+          "setting": true
         }
       ],
       "comments": [

@@ -136,15 +136,18 @@ describe('importTerraformCloud', () => {
         },
         {
           "name": "NOTIFY_ORGANIZATION_USERS_ABOUT_RUN_SMTP_HOST",
-          "description": "the SMTP server's host name, for Terraform Cloud configuration \"Notify organization users about run\""
+          "description": "the SMTP server's host name, for Terraform Cloud configuration \"Notify organization users about run\"",
+          "setting": true
         },
         {
           "name": "NOTIFY_ORGANIZATION_USERS_ABOUT_RUN_SMTP_PORT",
-          "description": "the SMTP server's port (587 with STARTTLS, 465 with use_ssl: true), for Terraform Cloud configuration \"Notify organization users about run\""
+          "description": "the SMTP server's port (587 with STARTTLS, 465 with use_ssl: true), for Terraform Cloud configuration \"Notify organization users about run\"",
+          "setting": true
         },
         {
           "name": "NOTIFY_ORGANIZATION_USERS_ABOUT_RUN_SMTP_USERNAME",
-          "description": "the SMTP user to log in as, for Terraform Cloud configuration \"Notify organization users about run\""
+          "description": "the SMTP user to log in as, for Terraform Cloud configuration \"Notify organization users about run\"",
+          "setting": true
         },
         {
           "name": "NOTIFY_ORGANIZATION_USERS_ABOUT_RUN_SMTP_PASSWORD",
@@ -152,7 +155,8 @@ describe('importTerraformCloud', () => {
         },
         {
           "name": "NOTIFY_ORGANIZATION_USERS_ABOUT_RUN_SMTP_FROM",
-          "description": "the sender address (ci@example.com), for Terraform Cloud configuration \"Notify organization users about run\""
+          "description": "the sender address (ci@example.com), for Terraform Cloud configuration \"Notify organization users about run\"",
+          "setting": true
         }
       ],
       "comments": [

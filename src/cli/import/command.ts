@@ -90,15 +90,23 @@ function writeAtomically(file: string, text: string): void {
   }
 }
 
-/** The secrets to create in GitHub and the `env:` block that gives them to the Herald step. */
-function secretsAdvice(secrets: ImportedSecret[]): string[] {
-  if (secrets.length === 0) return ['The config names no secrets.'];
+/**
+ * The secrets (and the settings, which are configuration variables: a secret's value is masked in every later log line)
+ * to create in GitHub, and the `env:` block that gives them to the Herald step.
+ */
+function secretsAdvice(placeholders: ImportedSecret[]): string[] {
+  if (placeholders.length === 0) return ['The config names no secrets.'];
+  const secrets = placeholders.filter((placeholder) => !placeholder.setting);
+  const settings = placeholders.filter((placeholder) => placeholder.setting);
+  const list = (items: ImportedSecret[]) => items.map((item) => `  ${item.name}: ${item.description}`);
   return [
-    "Create these secrets in GitHub (the repository's Settings > Secrets and variables > Actions):",
-    ...secrets.map((secret) => `  ${secret.name}: ${secret.description}`),
+    ...(secrets.length > 0 ? ["Create these secrets in GitHub (the repository's Settings > Secrets and variables > Actions):", ...list(secrets)] : []),
+    ...(settings.length > 0
+      ? [`${secrets.length > 0 ? 'and these' : 'Create these'} variables (Settings > Secrets and variables > Actions > Variables):`, ...list(settings)]
+      : []),
     'and pass them to the Herald step:',
     '  env:',
-    ...secrets.map((secret) => `    ${secret.name}: \${{ secrets.${secret.name} }}`),
+    ...placeholders.map((item) => `    ${item.name}: \${{ ${item.setting ? 'vars' : 'secrets'}.${item.name} }}`),
   ];
 }
 

@@ -30,6 +30,11 @@ export interface ImportedSecret {
   name: string;
   /** What to put in it, for the list the command prints: "the Slack token of AWX template 'Slack alerts'". */
   description: string;
+  /**
+   * A setting, not a secret (an SMTP host, a list of recipients): a configuration variable passed with `vars.`, not a
+   * secret, since a secret's value is masked in every log line of the job.
+   */
+  setting?: boolean;
 }
 
 export interface Imported {
@@ -81,18 +86,20 @@ export function secretName(key: string, field: string): string {
   return `${key}_${field}`.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '');
 }
 
+type Placeholder = (key: string, field: string, description: string) => string;
+
 /**
- * Collects the secrets of one import: `secret(key, field, description)` gives the `${NAME}` to write in the field and
- * records the secret to create (once per name).
+ * Collects the `${NAME}`s of one import: `secret(key, field, description)` gives the `${NAME}` to write in the field and
+ * records the secret to create (once per name); `setting(...)` does the same for a value that is no secret.
  */
-export function secretCollector(): { secrets: ImportedSecret[]; secret(key: string, field: string, description: string): string } {
+export function secretCollector(): { secrets: ImportedSecret[]; secret: Placeholder; setting: Placeholder } {
   const secrets: ImportedSecret[] = [];
-  return {
-    secrets,
-    secret(key, field, description) {
+  const placeholder =
+    (setting: boolean): Placeholder =>
+    (key, field, description) => {
       const name = secretName(key, field);
-      if (!secrets.some((known) => known.name === name)) secrets.push({ name, description });
+      if (!secrets.some((known) => known.name === name)) secrets.push({ name, description, ...(setting && { setting }) });
       return `\${${name}}`;
-    },
-  };
+    };
+  return { secrets, secret: placeholder(false), setting: placeholder(true) };
 }

@@ -31,7 +31,7 @@ export const importScalingo: Importer = (input) => {
     'a Scalingo notifiers response: {"notifiers": [...]}, {"notifier": {...}}, or the older {"notifications": [...]}',
   );
   const taken = new Set<string>();
-  const { secrets, secret } = secretCollector();
+  const { secrets, secret, setting } = secretCollector();
   const destinations: ImportedDestination[] = [];
   const routings: Routing[] = [];
   for (const { object, where: at } of notifiers) {
@@ -44,7 +44,7 @@ export const importScalingo: Importer = (input) => {
     const owner = `Scalingo notifier ${JSON.stringify(name)}`;
     const comments = [`From ${owner}${id ? ` (${id})` : ''}${app ? ` of app ${app}` : ''}`];
     const typeData = isObject(object.type_data) ? object.type_data : {};
-    const fields = destinationFields(type, object, typeData, { key, where, owner, comments, secret });
+    const fields = destinationFields(type, object, typeData, { key, where, owner, comments, secret, setting });
     if (optionalBoolean(object, 'active', where) === false) fields.enabled = false;
 
     const { triggers, from } = selectedEvents(object, where, comments);

@@ -90,4 +90,6 @@ export interface ImportContext {
   /** The destination's comments, to add to. */
   comments: string[];
   secret: (key: string, field: string, description: string) => string;
+  /** A `${NAME}` for a value that is no secret (an SMTP host): a configuration variable. */
+  setting: (key: string, field: string, description: string) => string;
 }

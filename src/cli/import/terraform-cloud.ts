@@ -29,7 +29,7 @@ export const importTerraformCloud: Importer = (input) => {
     'a Terraform Cloud notification-configurations response: {"data": [...]} or {"data": {...}}',
   );
   const taken = new Set<string>();
-  const { secrets, secret } = secretCollector();
+  const { secrets, secret, setting } = secretCollector();
   const destinations: ImportedDestination[] = [];
   const routings: Routing[] = [];
   for (const { object, where: at } of configurations) {
@@ -45,7 +45,7 @@ export const importTerraformCloud: Importer = (input) => {
     const key = destinationKey(name, taken, 'notification');
     const owner = `Terraform Cloud configuration ${JSON.stringify(name)}`;
     const comments = [`From Terraform Cloud notification configuration ${JSON.stringify(name)}${id ? ` (${id})` : ''}`];
-    const fields = destinationFields(attributes, object, { key, where, owner, comments, secret }, id);
+    const fields = destinationFields(attributes, object, { key, where, owner, comments, secret, setting }, id);
     if (optionalBoolean(attributes, 'enabled', where) === false) fields.enabled = false;
 
     const triggers = new Set<string>();
