@@ -3161,6 +3161,12 @@ var core_core = __webpack_require__(8532);
  * `waiting` (a later job waits for an environment's reviewers: the approval trigger).
  */
 const INPUT_STATUSES = ['started', 'success', 'failure', 'cancelled', 'skipped', 'waiting'];
+/**
+ * How a run or job ended, in the words the status change (fixed / broken) and the failed-jobs list go by: it worked, or
+ * it failed. Cancelled, skipped, action_required and stale say neither (a cancelled run's jobs were stopped, not failed).
+ */
+const PASSED_STATUSES = ['success', 'neutral'];
+const FAILED_STATUSES = ['failure', 'timed_out', 'startup_failure'];
 /** What a route's `statuses` filter can name: the input words and the conclusions of workflow runs and jobs. */
 const STATUSES = [
     'success',
@@ -4360,13 +4366,7 @@ function apiProblem(error, what) {
 ;// CONCATENATED MODULE: ./src/github/failed-jobs.ts
 
 
-/** The statuses of a run that failed: a cancelled run's jobs were stopped, not failed, so it lists none. */
-const FAILED_RUN = ['failure', 'timed_out', 'startup_failure'];
-/**
- * The conclusions of a job that failed. A `cancelled` job in a failed run is nearly always collateral (fail-fast
- * stopped it, or a `needs` failed), so it is not listed: the list says where to look.
- */
-const FAILED_JOB = ['failure', 'timed_out', 'startup_failure'];
+
 /** At most 5 pages of 100 jobs (a matrix has at most 256), and 10 s in all, so a slow API never holds up the message. */
 const FAILED_JOBS_BOUNDS = { pages: 5, timeoutMs: 10_000 };
 /**
@@ -4375,7 +4375,8 @@ const FAILED_JOBS_BOUNDS = { pages: 5, timeoutMs: 10_000 };
  * no `actions: read`, a slow API) gives an empty list and a line in the log, never an error.
  */
 async function readFailedJobs(outcome, run, sources) {
-    if (outcome.trigger !== 'error' || !FAILED_RUN.includes(outcome.status) || !run.runId)
+    // A cancelled run's jobs were stopped, not failed: it lists none.
+    if (outcome.trigger !== 'error' || !FAILED_STATUSES.includes(outcome.status) || !run.runId)
         return [];
     const { github } = sources;
     // The event carries the job whole, steps and all: no API call.
@@ -4386,7 +4387,7 @@ async function readFailedJobs(outcome, run, sources) {
         core/* info */.pq(`Herald: the failed jobs are not listed: ${why}.`);
         return [];
     };
-    const access = githubApi({ token: sources.token, repository: run.repository, apiUrl: sources.apiUrl });
+    const access = sources.api;
     if (!access.api)
         return skipped(access.reason);
     const timeoutMs = sources.timeoutMs ?? FAILED_JOBS_BOUNDS.timeoutMs;
@@ -4434,7 +4435,9 @@ function failedJob(job, running) {
     // A job that timed out was stopped in the step that ran too long, which GitHub marks cancelled.
     const stepFailed = ['failure', 'timed_out', ...(conclusion === 'timed_out' ? ['cancelled'] : [])];
     const failedSteps = (job.steps ?? []).filter((step) => stepFailed.includes(String(step.conclusion))).map((step) => String(step.name ?? ''));
-    if (FAILED_JOB.includes(conclusion))
+    // A `cancelled` job in a failed run is nearly always collateral (fail-fast stopped it, or a `needs` failed), so it is
+    // not listed: the list says where to look.
+    if (FAILED_STATUSES.includes(conclusion))
         return { ...jobOf(job), conclusion, failedSteps };
     if (running && job.status !== 'completed' && failedSteps.length > 0)
         return { ...jobOf(job), conclusion: 'failure', failedSteps };
@@ -5166,9 +5169,7 @@ function selectTestDestinations(config, names) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/previous-run.ts
-/** Conclusions that say the workflow worked, or did not; cancelled, skipped, action_required and stale say neither. */
-const PASSED = ['success', 'neutral'];
-const FAILED = ['failure', 'timed_out', 'startup_failure'];
+
 /** How many runs one page asks for, and how many pages at most: the previous decisive run is almost always on page 1. */
 const PER_PAGE = 30;
 const MAX_PAGES = 3;
@@ -5185,7 +5186,7 @@ async function previousRun(api, current) {
     const earlier = (candidate) => String(candidate.id) !== current.id &&
         (!run.createdAt || String(candidate.created_at ?? '') < run.createdAt) &&
         (!run.headRepository || !candidate.head_repository?.full_name || candidate.head_repository.full_name === run.headRepository);
-    const decisive = (candidate) => earlier(candidate) && [...PASSED, ...FAILED].includes(candidate.conclusion);
+    const decisive = (candidate) => earlier(candidate) && [...PASSED_STATUSES, ...FAILED_STATUSES].includes(candidate.conclusion);
     const runs = await api.list('GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', { workflow_id: run.workflowId, branch: run.branch, status: 'completed', exclude_pull_requests: 'true' }, { key: 'workflow_runs', perPage: PER_PAGE, maxPages: MAX_PAGES, stop: decisive });
     const found = runs.find(decisive);
     return found && { id: found.id, runNumber: found.run_number, conclusion: found.conclusion, url: found.html_url };
@@ -5210,6 +5211,7 @@ function refFromRun(run) {
 
 
 
+
 /**
  * Whether this run broke or fixed its workflow on its branch, asked of the GitHub API only when a route subscribes to
  * the status change this outcome can be (broken for a failure, fixed for a success): other runs make no call and load
@@ -5219,8 +5221,8 @@ async function statusChange(config, outcome, run, sources) {
     const possible = changeOf(outcome.trigger);
     if (!possible || !config.notifications?.some((route) => route.triggers.includes(possible)))
         return NO_CHANGE;
-    const passed = PASSED.includes(outcome.status);
-    if (!passed && !FAILED.includes(outcome.status))
+    const passed = PASSED_STATUSES.includes(outcome.status);
+    if (!passed && !FAILED_STATUSES.includes(outcome.status))
         return NO_CHANGE;
     const what = `${run.workflow || 'the workflow'}${run.branch ? ` on ${run.branch}` : ''}`;
     const cannot = (why) => {
@@ -5228,7 +5230,7 @@ async function statusChange(config, outcome, run, sources) {
         core/* info */.pq(`Herald: ${reason}.`);
         return { trigger: null, reason };
     };
-    const access = githubApi({ token: sources.token, repository: run.repository, apiUrl: sources.apiUrl });
+    const access = sources.api;
     if (!access.api)
         return cannot(access.reason);
     try {
@@ -5237,7 +5239,7 @@ async function statusChange(config, outcome, run, sources) {
             core/* info */.pq(`Herald: no earlier run of ${what} passed or failed; this run is neither fixed nor broken.`);
             return NO_CHANGE;
         }
-        if (PASSED.includes(previous.conclusion) === passed) {
+        if (PASSED_STATUSES.includes(previous.conclusion) === passed) {
             core/* info */.pq(`Herald: the previous run of ${what} (#${previous.runNumber}, ${previous.conclusion}) ended the same way; this run is not ${possible}.`);
             return NO_CHANGE;
         }
@@ -5350,6 +5352,7 @@ function eventOutcome(eventName, event) {
 
 
 
+
 /**
  * The whole pipeline: inputs, config, run context, trigger, routing, rendering, delivery, report. With `track-job`
  * it runs twice: as the main step (`started`), and as the post step (the job's final status, editing the messages).
@@ -5374,7 +5377,8 @@ async function run(step = 'main') {
         if (outcome.trigger === 'started')
             core/* exportVariable */.dN(STARTED_AT_VARIABLE, runContext.timestamp);
         // fixed or broken: asked of the GitHub API only when a route subscribes to them; the failed jobs, of a failed run.
-        const sources = { token: inputs.githubToken, apiUrl: process.env.GITHUB_API_URL, eventName: github.eventName, event: github.payload };
+        const api = githubApi({ token: inputs.githubToken, repository: runContext.repository, apiUrl: process.env.GITHUB_API_URL });
+        const sources = { api, eventName: github.eventName, event: github.payload };
         const [change, failedJobs] = await Promise.all([
             statusChange(config, outcome, runContext, sources),
             readFailedJobs(outcome, runContext, { ...sources, github, runnerName: process.env.RUNNER_NAME }),

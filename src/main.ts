@@ -4,6 +4,7 @@ import { readRunContext, STARTED_AT_VARIABLE } from './context.js';
 import { deliverAll } from './deliver.js';
 import { readFailedJobs } from './github/failed-jobs.js';
 import { readGitHubContext, secretsWithheld } from './github-context.js';
+import { githubApi } from './github/client.js';
 import { readHandover, saveHandover } from './handover.js';
 import { readInputs } from './inputs.js';
 import { messagesFor } from './message.js';
@@ -41,7 +42,8 @@ export async function run(step: 'main' | 'post' = 'main'): Promise<void> {
     if (outcome.trigger === 'started') core.exportVariable(STARTED_AT_VARIABLE, runContext.timestamp);
 
     // fixed or broken: asked of the GitHub API only when a route subscribes to them; the failed jobs, of a failed run.
-    const sources = { token: inputs.githubToken, apiUrl: process.env.GITHUB_API_URL, eventName: github.eventName, event: github.payload };
+    const api = githubApi({ token: inputs.githubToken, repository: runContext.repository, apiUrl: process.env.GITHUB_API_URL });
+    const sources = { api, eventName: github.eventName, event: github.payload };
     const [change, failedJobs] = await Promise.all([
       statusChange(config, outcome, runContext, sources),
       readFailedJobs(outcome, runContext, { ...sources, github, runnerName: process.env.RUNNER_NAME }),

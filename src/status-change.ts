@@ -1,15 +1,14 @@
 import * as core from '@actions/core';
 import type { Config } from './config/schema.js';
 import type { RunContext } from './context.js';
-import { apiProblem, githubApi } from './github/client.js';
-import { FAILED, PASSED, previousRun, refFromRun, type RunRef } from './github/previous-run.js';
+import { apiProblem, type ApiAccess } from './github/client.js';
+import { previousRun, refFromRun, type RunRef } from './github/previous-run.js';
+import { FAILED_STATUSES, PASSED_STATUSES } from './statuses.js';
 import { changeOf, NO_CHANGE, type Change, type Outcome } from './outcome.js';
 
 interface Sources {
-  /** The `github-token` input. */
-  token: string;
-  /** GITHUB_API_URL: GitHub Enterprise Server's API. */
-  apiUrl?: string;
+  /** The GitHub API with the `github-token` input, or why there is none: one client per run, shared with the failed jobs. */
+  api: ApiAccess;
   eventName: string;
   event: Record<string, any>;
 }
@@ -22,8 +21,8 @@ interface Sources {
 export async function statusChange(config: Config, outcome: Outcome, run: RunContext, sources: Sources): Promise<Change> {
   const possible = changeOf(outcome.trigger);
   if (!possible || !config.notifications?.some((route) => route.triggers.includes(possible))) return NO_CHANGE;
-  const passed = PASSED.includes(outcome.status);
-  if (!passed && !FAILED.includes(outcome.status)) return NO_CHANGE;
+  const passed = PASSED_STATUSES.includes(outcome.status);
+  if (!passed && !FAILED_STATUSES.includes(outcome.status)) return NO_CHANGE;
 
   const what = `${run.workflow || 'the workflow'}${run.branch ? ` on ${run.branch}` : ''}`;
   const cannot = (why: string): Change => {
@@ -31,7 +30,7 @@ export async function statusChange(config: Config, outcome: Outcome, run: RunCon
     core.info(`Herald: ${reason}.`);
     return { trigger: null, reason };
   };
-  const access = githubApi({ token: sources.token, repository: run.repository, apiUrl: sources.apiUrl });
+  const access = sources.api;
   if (!access.api) return cannot(access.reason);
   try {
     const previous = await previousRun(access.api, runRef(run, sources));
@@ -39,7 +38,7 @@ export async function statusChange(config: Config, outcome: Outcome, run: RunCon
       core.info(`Herald: no earlier run of ${what} passed or failed; this run is neither fixed nor broken.`);
       return NO_CHANGE;
     }
-    if (PASSED.includes(previous.conclusion) === passed) {
+    if (PASSED_STATUSES.includes(previous.conclusion) === passed) {
       core.info(`Herald: the previous run of ${what} (#${previous.runNumber}, ${previous.conclusion}) ended the same way; this run is not ${possible}.`);
       return NO_CHANGE;
     }

@@ -4102,8 +4102,6 @@ const standIn = (name, embedded) => {
     const word = `herald-preview-${name.toLowerCase().replace(/_/g, '-')}`;
     return embedded ? word : `https://${word}@herald-preview.invalid/${name}`;
 };
-/** The statuses whose runs list failed jobs (a cancellation lists none). */
-const FAILED_STATUSES = ['failure', 'timed_out', 'startup_failure'];
 /** What a push to main looks like, so `herald preview` works with no arguments. */
 const BUILT_IN_PUSH = {
     ref: 'refs/heads/main',
@@ -4136,7 +4134,7 @@ async function preview(options, env, out) {
     // --trigger broken or fixed previews the status change as if it happened; without it the preview asks no API.
     const change = options.trigger === 'broken' || options.trigger === 'fixed' ? { trigger: options.trigger } : src_outcome/* NO_CHANGE */.XG;
     // A failure's message lists the failed jobs, which the action reads from the GitHub API: the preview shows a sample.
-    const sampleFailedJob = (0,src_outcome/* baseTrigger */.ac)(change.trigger ?? outcome.trigger) === 'error' && FAILED_STATUSES.includes(outcome.status);
+    const sampleFailedJob = (0,src_outcome/* baseTrigger */.ac)(change.trigger ?? outcome.trigger) === 'error' && statuses/* FAILED_STATUSES */.Lg.includes(outcome.status);
     if (sampleFailedJob)
         run.failedJobs = [{ name: 'build', url: `${run.runUrl}/job/1`, conclusion: 'failure', failedSteps: ['Run tests'] }];
     const selected = options.test ? selectTestDestinations(config, []) : selectDestinations(config, outcome, run, github.eventName, change);
@@ -4179,8 +4177,8 @@ function pickPreviewOutcome(options, github) {
         return { trigger, status: PREVIEW_STATUS[trigger] ?? trigger };
     }
     const status = options.status?.trim().toLowerCase();
-    if (status !== undefined && !statuses/* INPUT_STATUSES */.S.includes(status)) {
-        throw new user_error/* UserError */.y(`--status "${options.status}" is not a status. Use one of: ${statuses/* INPUT_STATUSES */.S.join(', ')}.`);
+    if (status !== undefined && !statuses/* INPUT_STATUSES */.Sv.includes(status)) {
+        throw new user_error/* UserError */.y(`--status "${options.status}" is not a status. Use one of: ${statuses/* INPUT_STATUSES */.Sv.join(', ')}.`);
     }
     // Without one, the event says (workflow_run, workflow_job, deployment_status), else a success.
     const fromEvent = ['workflow_run', 'workflow_job', 'deployment_status'].includes(github.eventName);
@@ -9227,15 +9225,23 @@ function secretsInHeaders(headers) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ INPUT_STATUSES),
+/* harmony export */   Lg: () => (/* binding */ FAILED_STATUSES),
+/* harmony export */   Sv: () => (/* binding */ INPUT_STATUSES),
 /* harmony export */   f: () => (/* binding */ STATUSES)
 /* harmony export */ });
+/* unused harmony export PASSED_STATUSES */
 /** The status words Herald knows: a leaf module, so config, inputs, triggers and message share them without a circle. */
 /**
  * The words GitHub gives a step: job.status, needs.<job>.result, steps.<step>.outcome / conclusion, plus `started` and
  * `waiting` (a later job waits for an environment's reviewers: the approval trigger).
  */
 const INPUT_STATUSES = ['started', 'success', 'failure', 'cancelled', 'skipped', 'waiting'];
+/**
+ * How a run or job ended, in the words the status change (fixed / broken) and the failed-jobs list go by: it worked, or
+ * it failed. Cancelled, skipped, action_required and stale say neither (a cancelled run's jobs were stopped, not failed).
+ */
+const PASSED_STATUSES = (/* unused pure expression or super */ null && (['success', 'neutral']));
+const FAILED_STATUSES = ['failure', 'timed_out', 'startup_failure'];
 /** What a route's `statuses` filter can name: the input words and the conclusions of workflow runs and jobs. */
 const STATUSES = [
     'success',

@@ -5,7 +5,7 @@ import type { GitHubContext } from '../github-context.js';
 import { messagesFor } from '../message.js';
 import { prepareDeliveries } from '../prepare.js';
 import { MASK, registerSecrets } from '../secrets.js';
-import { INPUT_STATUSES, type InputStatus } from '../statuses.js';
+import { FAILED_STATUSES, INPUT_STATUSES, type InputStatus } from '../statuses.js';
 import { baseTrigger, NO_CHANGE, TEST_OUTCOME, TRIGGERS, type Change, type Outcome, type Trigger } from '../outcome.js';
 import { selectDestinations, selectTestDestinations } from '../routing.js';
 import { pickOutcome } from '../triggers.js';
@@ -30,9 +30,6 @@ const standIn = (name: string, embedded: boolean) => {
   const word = `herald-preview-${name.toLowerCase().replace(/_/g, '-')}`;
   return embedded ? word : `https://${word}@herald-preview.invalid/${name}`;
 };
-
-/** The statuses whose runs list failed jobs (a cancellation lists none). */
-const FAILED_STATUSES = ['failure', 'timed_out', 'startup_failure'];
 
 /** What a push to main looks like, so `herald preview` works with no arguments. */
 const BUILT_IN_PUSH = {

@@ -2,24 +2,16 @@ import * as core from '@actions/core';
 import type { FailedJob, RunContext } from '../context.js';
 import type { GitHubContext } from '../github-context.js';
 import type { Outcome } from '../outcome.js';
-import { apiProblem, githubApi, type GitHubApi } from './client.js';
+import { FAILED_STATUSES } from '../statuses.js';
+import { apiProblem, type ApiAccess, type GitHubApi } from './client.js';
 
-/** The statuses of a run that failed: a cancelled run's jobs were stopped, not failed, so it lists none. */
-const FAILED_RUN = ['failure', 'timed_out', 'startup_failure'];
-/**
- * The conclusions of a job that failed. A `cancelled` job in a failed run is nearly always collateral (fail-fast
- * stopped it, or a `needs` failed), so it is not listed: the list says where to look.
- */
-const FAILED_JOB = ['failure', 'timed_out', 'startup_failure'];
 
 /** At most 5 pages of 100 jobs (a matrix has at most 256), and 10 s in all, so a slow API never holds up the message. */
 export const FAILED_JOBS_BOUNDS = { pages: 5, timeoutMs: 10_000 };
 
 interface Sources {
-  /** The `github-token` input. */
-  token: string;
-  /** GITHUB_API_URL: GitHub Enterprise Server's API. */
-  apiUrl?: string;
+  /** The GitHub API with the `github-token` input, or why there is none: one client per run, shared with the status change. */
+  api: ApiAccess;
   github: GitHubContext;
   /** RUNNER_NAME: tells this job among the run's jobs that are still in progress. */
   runnerName?: string;
@@ -42,7 +34,8 @@ interface ApiJob {
  * no `actions: read`, a slow API) gives an empty list and a line in the log, never an error.
  */
 export async function readFailedJobs(outcome: Outcome, run: RunContext, sources: Sources): Promise<FailedJob[]> {
-  if (outcome.trigger !== 'error' || !FAILED_RUN.includes(outcome.status) || !run.runId) return [];
+  // A cancelled run's jobs were stopped, not failed: it lists none.
+  if (outcome.trigger !== 'error' || !FAILED_STATUSES.includes(outcome.status) || !run.runId) return [];
   const { github } = sources;
   // The event carries the job whole, steps and all: no API call.
   if (github.eventName === 'workflow_job' && github.payload.workflow_job) {
@@ -52,7 +45,7 @@ export async function readFailedJobs(outcome: Outcome, run: RunContext, sources:
     core.info(`Herald: the failed jobs are not listed: ${why}.`);
     return [];
   };
-  const access = githubApi({ token: sources.token, repository: run.repository, apiUrl: sources.apiUrl });
+  const access = sources.api;
   if (!access.api) return skipped(access.reason);
   const timeoutMs = sources.timeoutMs ?? FAILED_JOBS_BOUNDS.timeoutMs;
   let timer: NodeJS.Timeout | undefined;
@@ -99,7 +92,9 @@ function failedJob(job: ApiJob, running: boolean): FailedJob | undefined {
   // A job that timed out was stopped in the step that ran too long, which GitHub marks cancelled.
   const stepFailed = ['failure', 'timed_out', ...(conclusion === 'timed_out' ? ['cancelled'] : [])];
   const failedSteps = (job.steps ?? []).filter((step) => stepFailed.includes(String(step.conclusion))).map((step) => String(step.name ?? ''));
-  if (FAILED_JOB.includes(conclusion)) return { ...jobOf(job), conclusion, failedSteps };
+  // A `cancelled` job in a failed run is nearly always collateral (fail-fast stopped it, or a `needs` failed), so it is
+  // not listed: the list says where to look.
+  if (FAILED_STATUSES.includes(conclusion)) return { ...jobOf(job), conclusion, failedSteps };
   if (running && job.status !== 'completed' && failedSteps.length > 0) return { ...jobOf(job), conclusion: 'failure', failedSteps };
   return undefined;
 }

@@ -1,8 +1,5 @@
+import { FAILED_STATUSES, PASSED_STATUSES } from '../statuses.js';
 import type { GitHubApi } from './client.js';
-
-/** Conclusions that say the workflow worked, or did not; cancelled, skipped, action_required and stale say neither. */
-export const PASSED = ['success', 'neutral'];
-export const FAILED = ['failure', 'timed_out', 'startup_failure'];
 
 /** The run a notification is about, with what the event already tells of it (the rest is read from the API). */
 export interface RunRef {
@@ -38,7 +35,7 @@ export async function previousRun(api: GitHubApi, current: RunRef): Promise<Prev
     String(candidate.id) !== current.id &&
     (!run.createdAt || String(candidate.created_at ?? '') < run.createdAt) &&
     (!run.headRepository || !candidate.head_repository?.full_name || candidate.head_repository.full_name === run.headRepository);
-  const decisive = (candidate: Record<string, any>) => earlier(candidate) && [...PASSED, ...FAILED].includes(candidate.conclusion);
+  const decisive = (candidate: Record<string, any>) => earlier(candidate) && [...PASSED_STATUSES, ...FAILED_STATUSES].includes(candidate.conclusion);
   const runs = await api.list<Record<string, any>>(
     'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs',
     { workflow_id: run.workflowId!, branch: run.branch, status: 'completed', exclude_pull_requests: 'true' },

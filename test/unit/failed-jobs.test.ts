@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readRunContext, type GitHubContext } from '../../src/context.js';
 import { failedJobs, readFailedJobs } from '../../src/github/failed-jobs.js';
+import { githubApi } from '../../src/github/client.js';
 import type { Outcome } from '../../src/outcome.js';
 import { githubEvent } from '../fixtures/events.js';
 import { fakeJob, fakeRun, FakeGitHubApi, type FakeJob } from '../fixtures/fake-github-api.js';
@@ -67,8 +68,7 @@ async function read(github: GitHubContext, options: { outcome?: Outcome; token?:
   const env = { GITHUB_REPOSITORY: REPOSITORY };
   const run = readRunContext(github, env);
   return readFailedJobs(options.outcome ?? FAILURE, run, {
-    token: options.token ?? TOKEN,
-    apiUrl: options.apiUrl ?? api?.url,
+    api: githubApi({ token: options.token ?? TOKEN, repository: run.repository, apiUrl: options.apiUrl ?? api?.url }),
     github,
     ...(options.runnerName !== undefined && { runnerName: options.runnerName }),
     ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),

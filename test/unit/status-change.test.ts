@@ -172,7 +172,7 @@ describe('previousRun', () => {
 describe('statusChange', () => {
   const config = routed([{ triggers: ['broken', 'fixed'], to: ['team'] }]);
   const context = { ...run, repository: 'Codertocat/Hello-World', runId: '100' } as RunContext;
-  const sources = (apiUrl: string, token = 'ghs_fake-token') => ({ token, apiUrl, eventName: 'push', event: {} });
+  const sources = (apiUrl: string, token = 'ghs_fake-token') => ({ api: githubApi({ token, repository: context.repository, apiUrl }), eventName: 'push', event: {} });
 
   it('broken: this run failed and the previous one passed; fixed: the reverse; the same twice: no change', async () => {
     server = await FakeGitHubApi.start({ runs: [runOf(100, 50, 'failure'), runOf(99, 40, 'success')] });
