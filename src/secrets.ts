@@ -104,7 +104,7 @@ export function secretUrl(url: string, tokenSegments = 0): string[] {
 }
 
 /** The Authorization value for basic auth and the base64 credentials on their own, as a server may echo either. */
-export function basicCredentials(username: string, password: string): string[] {
+export function basicCredentials(username: string, password: string): [header: string, encoded: string] {
   const encoded = Buffer.from(`${username}:${password}`).toString('base64');
   return [`Basic ${encoded}`, encoded];
 }

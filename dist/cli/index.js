@@ -7611,7 +7611,7 @@ const webhook = {
             'Content-Type': format === 'json' ? 'application/json' : 'text/plain; charset=utf-8',
         };
         if (config.username !== undefined || config.password !== undefined) {
-            headers.Authorization = `Basic ${Buffer.from(`${config.username ?? ''}:${config.password ?? ''}`).toString('base64')}`;
+            [headers.Authorization] = (0,secrets/* basicCredentials */.BG)(config.username ?? '', config.password ?? '');
         }
         if (config.authorization_header !== undefined)
             headers.Authorization = config.authorization_header;

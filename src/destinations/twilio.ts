@@ -74,7 +74,7 @@ export const twilio: Destination<TwilioConfig> = {
         method: 'POST',
         url,
         label: to,
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: authorization! },
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: authorization },
         body: new URLSearchParams({ To: to, From: config.from_number, Body: text }).toString(),
       }),
     );
