@@ -25,6 +25,8 @@ var source = __webpack_require__(9397);
 var user_error = __webpack_require__(7495);
 // EXTERNAL MODULE: ./src/cli/config-check.ts
 var config_check = __webpack_require__(8523);
+// EXTERNAL MODULE: ./src/cli/output.ts
+var output = __webpack_require__(6657);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/config/json-schema.ts
@@ -89,6 +91,7 @@ var model = __webpack_require__(9563);
 
 
 
+
 /**
  * `herald import`: another system's export (JSON) to a Herald config, checked as `herald validate` checks a file and
  * written only when the check passes (to stdout, or atomically to --output); then the secrets the config names and the
@@ -122,7 +125,7 @@ async function importConfig(args, env, out) {
         ...imported.secrets,
         ...check.missing.filter((name) => !imported.secrets.some((secret) => secret.name === name)).map((name) => ({ name, description: 'named in the config' })),
     ];
-    const counts = `${plural(imported.destinations.length, 'destination')}, ${plural(imported.notifications.length, 'route')}`;
+    const counts = `${(0,output/* plural */.L)(imported.destinations.length, 'destination')}, ${(0,output/* plural */.L)(imported.notifications.length, 'route')}`;
     const report = args.output ? out.log : out.error;
     if (args.output) {
         writeAtomically(args.output, text);
@@ -187,7 +190,6 @@ function secretsAdvice(placeholders) {
         ...placeholders.map((item) => `    ${item.name}: \${{ ${item.setting ? 'vars' : 'secrets'}.${item.name} }}`),
     ];
 }
-const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 
 /***/ }),

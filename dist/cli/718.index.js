@@ -9,9 +9,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   importDevtron: () => (/* binding */ importDevtron)
 /* harmony export */ });
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9563);
-/* harmony import */ var _secret_url_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5276);
-/* harmony import */ var _source_objects_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6988);
+/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6657);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9563);
+/* harmony import */ var _secret_url_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5276);
+/* harmony import */ var _source_objects_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6988);
+
 
 
 
@@ -26,10 +28,10 @@ __webpack_require__.r(__webpack_exports__);
 const importDevtron = (input, options) => {
     const { configs, settings } = readInput(input);
     const taken = new Set();
-    const { secrets, secret } = (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .secretCollector */ .mC)();
+    const { secrets, secret } = (0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .secretCollector */ .mC)();
     const destinations = [];
     const notifications = [];
-    const counted = [plural(configs.length, 'Devtron notification configuration'), ...(settings.length ? [plural(settings.length, 'notification')] : [])];
+    const counted = [(0,_output_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .L)(configs.length, 'Devtron notification configuration'), ...(settings.length ? [(0,_output_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .L)(settings.length, 'notification')] : [])];
     const comments = [`Imported from ${counted.join(' and ')}.`];
     // Where each notification sends: its providers, resolved to configurations (and e-mail recipients).
     const sends = settings.map((setting) => providersOf(setting, configs));
@@ -52,7 +54,7 @@ const importDevtron = (input, options) => {
         const lists = email ? (recipientLists.get(config) ?? [undefined]) : [undefined];
         let first = '';
         lists.forEach((recipients, n) => {
-            const key = (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .destinationKey */ .I)(config.name, taken, config.kind);
+            const key = (0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .destinationKey */ .I)(config.name, taken, config.kind);
             first ||= key;
             keys.set(keyOf(config, recipients), key);
             // One configuration's credentials are one set of secrets, whichever recipients each destination has.
@@ -110,7 +112,7 @@ const SETTINGS = ['notificationSettings', 'settings', 'notifications', 'notifica
 const KINDS = Object.keys(LISTS);
 /** The API wraps every answer in `{code, status, result}`. */
 function unwrap(value) {
-    return (0,_source_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .Gv)(value) && 'result' in value && ('code' in value || 'status' in value || Object.keys(value).length === 1) ? value.result : value;
+    return (0,_source_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .Gv)(value) && 'result' in value && ('code' in value || 'status' in value || Object.keys(value).length === 1) ? value.result : value;
 }
 function readInput(raw) {
     const input = unwrap(raw);
@@ -118,8 +120,8 @@ function readInput(raw) {
         // A list of configurations (one channel's, as GET /notification/channel/<channel> answers): each says what it is.
         return { configs: input.map((item, index) => configOf(item, kindOfOne(item, `[${index}]`), `[${index}]`)), settings: [] };
     }
-    if (!(0,_source_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .Gv)(input)) {
-        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .ImportError */ .Yw('the input', 'is not Devtron notifications: give an object with webhookConfigs, slackConfigs, sesConfigs, smtpConfigs (GET /orchestrator/notification/channel) ' +
+    if (!(0,_source_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .Gv)(input)) {
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_1__/* .ImportError */ .Yw('the input', 'is not Devtron notifications: give an object with webhookConfigs, slackConfigs, sesConfigs, smtpConfigs (GET /orchestrator/notification/channel) ' +
             'and settings (GET /orchestrator/notification), or one configuration');
     }
     const configs = [];
@@ -144,11 +146,11 @@ function readInput(raw) {
             continue;
         found = true;
         let value = unwrap(input[name]);
-        if ((0,_source_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .Gv)(value) && Array.isArray(value.settings))
+        if ((0,_source_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .Gv)(value) && Array.isArray(value.settings))
             value = value.settings;
         listAt(value, name).forEach((item, index) => {
-            if (!(0,_source_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .Gv)(item))
-                throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .ImportError */ .Yw(`${name}[${index}]`, 'is not a Devtron notification (an object with eventTypes and providerConfigs)');
+            if (!(0,_source_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .Gv)(item))
+                throw new _model_js__WEBPACK_IMPORTED_MODULE_1__/* .ImportError */ .Yw(`${name}[${index}]`, 'is not a Devtron notification (an object with eventTypes and providerConfigs)');
             settings.push({ fields: item, where: `${name}[${index}]` });
         });
     }
@@ -159,20 +161,20 @@ function readInput(raw) {
 function listAt(value, where) {
     const list = unwrap(value) ?? [];
     if (!Array.isArray(list))
-        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .ImportError */ .Yw(where, 'is not a list');
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_1__/* .ImportError */ .Yw(where, 'is not a list');
     return list;
 }
 function kindNamed(value, where) {
     const kind = String(value).toLowerCase();
     if (!KINDS.includes(kind)) {
-        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .ImportError */ .Yw(where, `"${String(value)}" is not a Devtron notification channel Herald imports: write one of ${KINDS.join(', ')}`);
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_1__/* .ImportError */ .Yw(where, `"${String(value)}" is not a Devtron notification channel Herald imports: write one of ${KINDS.join(', ')}`);
     }
     return kind;
 }
 /** A lone configuration: its `channel`/`dest` says what it is, or its fields do. */
 function kindOfOne(config, where) {
-    if (!(0,_source_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .Gv)(config))
-        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .ImportError */ .Yw(where, 'is not a Devtron notification configuration (an object)');
+    if (!(0,_source_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .Gv)(config))
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_1__/* .ImportError */ .Yw(where, 'is not a Devtron notification configuration (an object)');
     const named = config.channel ?? config.dest;
     if (named !== undefined)
         return kindNamed(named, `${where}, channel`);
@@ -185,7 +187,7 @@ function kindOfOne(config, where) {
     const url = String(config.webhookUrl ?? config.url ?? '');
     if (url)
         return /^https:\/\/hooks\.slack\.com\//.test(url) ? 'slack' : 'webhook';
-    throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .ImportError */ .Yw(where, 'is not a Devtron notification configuration: a webhook (webhookUrl, header, payload), Slack (webhookUrl), SES (accessKey, secretKey, region, fromEmail) ' +
+    throw new _model_js__WEBPACK_IMPORTED_MODULE_1__/* .ImportError */ .Yw(where, 'is not a Devtron notification configuration: a webhook (webhookUrl, header, payload), Slack (webhookUrl), SES (accessKey, secretKey, region, fromEmail) ' +
         'or SMTP (host, port, authUser, authPassword, fromEmail) configuration, or the lists of GET /orchestrator/notification/channel');
 }
 /** Devtron's field names, and the reference's words for them. */
@@ -196,15 +198,15 @@ function field(config, ...names) {
     return undefined;
 }
 function configOf(item, kind, where) {
-    if (!(0,_source_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .Gv)(item))
-        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .ImportError */ .Yw(where, `is not a Devtron ${kind} configuration (an object)`);
+    if (!(0,_source_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .Gv)(item))
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_1__/* .ImportError */ .Yw(where, `is not a Devtron ${kind} configuration (an object)`);
     const name = field(item, 'configName', 'name');
     return { kind, name: typeof name === 'string' ? name : `${kind} ${String(item.id ?? '')}`.trim(), id: item.id, fields: item, where };
 }
 function required(config, ...names) {
     const value = field(config.fields, ...names);
     if (value === undefined) {
-        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .ImportError */ .Yw(`${config.where} (name "${config.name}"), ${names[0]}`, `is missing: a Devtron ${config.kind} configuration has one`);
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_1__/* .ImportError */ .Yw(`${config.where} (name "${config.name}"), ${names[0]}`, `is missing: a Devtron ${config.kind} configuration has one`);
     }
     return String(value);
 }
@@ -222,12 +224,12 @@ const configLabel = (config) => `Devtron ${LABELS[config.kind]} configuration '$
 const MAPPINGS = {
     webhook(config, key, secret, comments) {
         const url = required(config, 'webhookUrl', 'url');
-        const fields = { type: 'webhook', url: (0,_secret_url_js__WEBPACK_IMPORTED_MODULE_1__/* .urlCarriesKey */ .I)(url) ? secret(key, 'webhook_url', `the webhook URL of ${configLabel(config)} (it carries a key)`) : url };
+        const fields = { type: 'webhook', url: (0,_secret_url_js__WEBPACK_IMPORTED_MODULE_2__/* .urlCarriesKey */ .I)(url) ? secret(key, 'webhook_url', `the webhook URL of ${configLabel(config)} (it carries a key)`) : url };
         const headers = field(config.fields, 'header', 'headers');
-        if ((0,_source_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .Gv)(headers) && Object.keys(headers).length > 0) {
+        if ((0,_source_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .Gv)(headers) && Object.keys(headers).length > 0) {
             fields.headers = Object.fromEntries(Object.entries(headers).map(([name, value]) => [
                 name,
-                _secret_url_js__WEBPACK_IMPORTED_MODULE_1__/* .SECRET_NAME */ .J.test(name) ? secret(key, name, `the ${name} header of ${configLabel(config)}`) : typeof value === 'string' ? value : JSON.stringify(value),
+                _secret_url_js__WEBPACK_IMPORTED_MODULE_2__/* .SECRET_NAME */ .J.test(name) ? secret(key, name, `the ${name} header of ${configLabel(config)}`) : typeof value === 'string' ? value : JSON.stringify(value),
             ]));
         }
         const payload = field(config.fields, 'payload', 'data');
@@ -257,7 +259,7 @@ const MAPPINGS = {
     smtp(config, key, secret, _comments, recipients) {
         const port = Number(required(config, 'port'));
         if (!Number.isInteger(port) || port < 1 || port > 65535) {
-            throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .ImportError */ .Yw(`${config.where} (name "${config.name}"), port`, `"${String(config.fields.port)}" is not a port number`);
+            throw new _model_js__WEBPACK_IMPORTED_MODULE_1__/* .ImportError */ .Yw(`${config.where} (name "${config.name}"), port`, `"${String(config.fields.port)}" is not a port number`);
         }
         const username = field(config.fields, 'authUser', 'username');
         return {
@@ -286,12 +288,12 @@ function recipientsFor(config, key, secret, recipients) {
 function providersOf({ fields, where }, configs) {
     const providers = fields.providerConfigs ?? fields.providers ?? [];
     if (!Array.isArray(providers))
-        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .ImportError */ .Yw(`${where}, providerConfigs`, 'is not a list');
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_1__/* .ImportError */ .Yw(`${where}, providerConfigs`, 'is not a list');
     const sends = [];
     providers.forEach((provider, index) => {
         const at = `${where}, providerConfigs[${index}]`;
-        if (!(0,_source_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .Gv)(provider))
-            throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .ImportError */ .Yw(at, 'is not a provider ({dest, configId, recipient})');
+        if (!(0,_source_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .Gv)(provider))
+            throw new _model_js__WEBPACK_IMPORTED_MODULE_1__/* .ImportError */ .Yw(at, 'is not a provider ({dest, configId, recipient})');
         const kind = kindNamed(provider.dest, `${at}, dest`);
         const id = provider.configId ?? provider.id;
         const ofKind = configs.filter((config) => config.kind === kind);
@@ -301,14 +303,14 @@ function providersOf({ fields, where }, configs) {
             ofKind.find((candidate) => typeof provider.name === 'string' && candidate.name === provider.name) ??
             (email ? (ofKind.find((candidate) => candidate.fields.default === true) ?? (ofKind.length === 1 ? ofKind[0] : undefined)) : undefined);
         if (!config) {
-            throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .ImportError */ .Yw(at, `names the ${LABELS[kind]} configuration ${String(provider.name ?? id)}, which the input does not have: ` +
+            throw new _model_js__WEBPACK_IMPORTED_MODULE_1__/* .ImportError */ .Yw(at, `names the ${LABELS[kind]} configuration ${String(provider.name ?? id)}, which the input does not have: ` +
                 'put the configurations of GET /orchestrator/notification/channel beside the notifications (webhookConfigs, slackConfigs, sesConfigs, smtpConfigs)');
         }
         const sent = sends.find((send) => send.config === config);
         if (email) {
             const recipient = String(provider.recipient ?? '').trim();
             if (!recipient)
-                throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .ImportError */ .Yw(`${at}, recipient`, 'is missing: an e-mail provider names its recipient');
+                throw new _model_js__WEBPACK_IMPORTED_MODULE_1__/* .ImportError */ .Yw(`${at}, recipient`, 'is missing: an e-mail provider names its recipient');
             if (sent)
                 sent.recipients.push(recipient);
             else
@@ -336,14 +338,14 @@ const EVENT_NAMES = { trigger: '1', success: '2', fail: '3', failure: '3', appro
 function eventsOf({ fields, where }) {
     const raw = fields.eventTypes ?? fields.eventTypeIds ?? [];
     if (!Array.isArray(raw))
-        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .ImportError */ .Yw(`${where}, eventTypes`, 'is not a list of event type ids (1 trigger, 2 success, 3 failure)');
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_1__/* .ImportError */ .Yw(`${where}, eventTypes`, 'is not a list of event type ids (1 trigger, 2 success, 3 failure)');
     const triggers = [];
     const unmapped = [];
     for (const value of raw) {
         const id = EVENT_NAMES[String(value).toLowerCase()] ?? String(value);
         const event = EVENTS[id];
         if (!event) {
-            throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .ImportError */ .Yw(`${where}, eventTypes`, `${JSON.stringify(value)} is not a Devtron event type (1 trigger, 2 success, 3 failure, 4 approval)`);
+            throw new _model_js__WEBPACK_IMPORTED_MODULE_1__/* .ImportError */ .Yw(`${where}, eventTypes`, `${JSON.stringify(value)} is not a Devtron event type (1 trigger, 2 success, 3 failure, 4 approval)`);
         }
         if (event.trigger) {
             if (!triggers.includes(event.trigger))
@@ -363,7 +365,7 @@ function pipelineTypeOf(setting) {
 function names(value) {
     if (!Array.isArray(value))
         return [];
-    return value.map((item) => ((0,_source_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .Gv)(item) ? String(item.name ?? item.id) : String(item)));
+    return value.map((item) => ((0,_source_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .Gv)(item) ? String(item.name ?? item.id) : String(item)));
 }
 const ALL_ENVIRONMENTS = ['All prod environments', 'All non-prod environments'];
 /**
@@ -385,7 +387,7 @@ function filtersOf(setting, comments) {
     if (clusters.length)
         comments.push(`Devtron sent it for the clusters ${clusters.join(', ')}: Herald has no clusters.`);
     const pipeline = setting.pipeline ?? (setting.pipelineId !== undefined && setting.pipelineId !== null ? { id: setting.pipelineId } : undefined);
-    if ((0,_source_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .Gv)(pipeline)) {
+    if ((0,_source_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .Gv)(pipeline)) {
         comments.push(`Devtron sent it for the pipeline ${String(pipeline.name ?? pipeline.id)}: a workflows filter names the GitHub workflow instead.`);
     }
     const special = environments.filter((name) => ALL_ENVIRONMENTS.includes(name));
@@ -394,7 +396,6 @@ function filtersOf(setting, comments) {
         comments.push(`Devtron sent it for ${special.join(' and ')}: Herald cannot tell production environments apart; list them in environments.`);
     return named.length ? { environments: named } : undefined;
 }
-const plural = (n, words) => `${n} ${words}${n === 1 ? '' : 's'}`;
 
 
 /***/ }),

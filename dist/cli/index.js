@@ -3234,12 +3234,15 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ plural),
 /* harmony export */   n: () => (/* binding */ consoleOutput)
 /* harmony export */ });
 const consoleOutput = {
     log: (line) => process.stdout.write(`${line}\n`),
     error: (line) => process.stderr.write(`${line}\n`),
 };
+/** "1 route", "2 routes": a count and its noun, for the command line's lines. */
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 
 /***/ }),
@@ -4237,6 +4240,8 @@ function guessEvent(payload) {
 /* harmony export */   t: () => (/* binding */ validate)
 /* harmony export */ });
 /* harmony import */ var _config_check_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8523);
+/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6657);
+
 
 /** `herald validate`: the action's checks and messages, without the secrets a developer's shell does not have. */
 async function validate(file, env, out) {
@@ -4245,8 +4250,7 @@ async function validate(file, env, out) {
     const data = check.source.data;
     const destinations = Object.keys(data.destinations ?? {}).length;
     const routes = Array.isArray(data.notifications) ? data.notifications.length : 0;
-    const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    out.log(`OK: ${plural(destinations, 'destination')}, ${plural(routes, 'route')}${routes === 0 ? ' (every destination gets every trigger)' : ''} in ${file}`);
+    out.log(`OK: ${(0,_output_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .L)(destinations, 'destination')}, ${(0,_output_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .L)(routes, 'route')}${routes === 0 ? ' (every destination gets every trigger)' : ''} in ${file}`);
     if (check.missing.length > 0) {
         const [them, their] = check.missing.length === 1 ? ['it', 'its value was'] : ['them', 'their values were'];
         out.log(`Not set here, needed when it runs: ${check.missing.join(', ')}. Pass ${them} in the step's env (or HERALD_SECRETS); ${their} not checked.`);

@@ -8,3 +8,6 @@ export const consoleOutput: Output = {
   log: (line) => process.stdout.write(`${line}\n`),
   error: (line) => process.stderr.write(`${line}\n`),
 };
+
+/** "1 route", "2 routes": a count and its noun, for the command line's lines. */
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -1,5 +1,5 @@
 import { checkConfigFile, validateWithout } from './config-check.js';
-import type { Output } from './output.js';
+import { plural, type Output } from './output.js';
 
 /** `herald validate`: the action's checks and messages, without the secrets a developer's shell does not have. */
 export async function validate(file: string, env: NodeJS.ProcessEnv, out: Output): Promise<number> {
@@ -8,7 +8,6 @@ export async function validate(file: string, env: NodeJS.ProcessEnv, out: Output
   const data = check.source.data as { destinations?: Record<string, unknown>; notifications?: unknown };
   const destinations = Object.keys(data.destinations ?? {}).length;
   const routes = Array.isArray(data.notifications) ? data.notifications.length : 0;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   out.log(`OK: ${plural(destinations, 'destination')}, ${plural(routes, 'route')}${routes === 0 ? ' (every destination gets every trigger)' : ''} in ${file}`);
   if (check.missing.length > 0) {
     const [them, their] = check.missing.length === 1 ? ['it', 'its value was'] : ['them', 'their values were'];

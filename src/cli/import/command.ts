@@ -5,7 +5,7 @@ import { ConfigError } from '../../config/config-error.js';
 import { parseConfigSource } from '../../config/source.js';
 import { UserError } from '../../user-error.js';
 import { checkConfigSource, validateWithout } from '../config-check.js';
-import type { Output } from '../output.js';
+import { plural, type Output } from '../output.js';
 import { importedConfigText } from './config-yaml.js';
 import { importers } from './index.js';
 import { ImportError, type ImportedSecret, type Source } from './model.js';
@@ -109,5 +109,3 @@ function secretsAdvice(placeholders: ImportedSecret[]): string[] {
     ...placeholders.map((item) => `    ${item.name}: \${{ ${item.setting ? 'vars' : 'secrets'}.${item.name} }}`),
   ];
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -1,3 +1,4 @@
+import { plural } from '../output.js';
 import {
   destinationKey,
   ImportError,
@@ -416,5 +417,3 @@ function filtersOf(setting: Fields, comments: string[]): Fields | undefined {
   if (special.length) comments.push(`Devtron sent it for ${special.join(' and ')}: Herald cannot tell production environments apart; list them in environments.`);
   return named.length ? { environments: named } : undefined;
 }
-
-const plural = (n: number, words: string) => `${n} ${words}${n === 1 ? '' : 's'}`;
